@@ -1,0 +1,14 @@
+package org.takedown.common;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list endpoint's results. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
+        List<T> items = query.page(request.page(), request.size()).list().stream().map(view).toList();
+        return new Page<>(items, request.page(), request.size(), query.count());
+    }
+}

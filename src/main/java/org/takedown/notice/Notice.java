@@ -1,0 +1,47 @@
+package org.takedown.notice;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** A warning notice: officer text per language, its audience and whether to pin it. */
+@Entity
+@Table(name = "notice")
+public class Notice extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long operationId;
+    public String title;
+    public String defaultLanguage;
+    public boolean pin;
+    /** Every Telegram target of the operation, or only {@link #targetIds}. */
+    public boolean allTargets;
+    /** Officer text (data, never a template) by BCP 47 language tag. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "notice_text", joinColumns = @JoinColumn(name = "notice_id"))
+    @MapKeyColumn(name = "lang")
+    @Column(name = "body")
+    public Map<String, String> texts = new HashMap<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "notice_target", joinColumns = @JoinColumn(name = "notice_id"))
+    @Column(name = "target_id")
+    public Set<Long> targetIds = new HashSet<>();
+    public Instant createdAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,77 @@
+package org.takedown.notice;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.takedown.common.Page;
+import org.takedown.common.PageRequest;
+import org.takedown.security.Roles;
+
+@Path("/api/operations/{id}/notices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+
+    @Inject
+    NoticeService notices;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<NoticeView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page) {
+        return Page.of(notices.list(id), page, NoticeView::of);
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    public Response add(@PathParam("id") long id, @Valid @NotNull NoticeRequest request) {
+        return Response.status(201).entity(NoticeView.of(notices.add(actor(), id, request))).build();
+    }
+
+    @PUT
+    @Path("/{noticeId}")
+    @RolesAllowed(Roles.OFFICER)
+    public NoticeView update(@PathParam("id") long id, @PathParam("noticeId") long noticeId,
+            @Valid @NotNull NoticeRequest request) {
+        return NoticeView.of(notices.update(actor(), id, noticeId, request));
+    }
+
+    @DELETE
+    @Path("/{noticeId}")
+    @RolesAllowed(Roles.OFFICER)
+    public Response remove(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        notices.remove(actor(), id, noticeId);
+        return Response.noContent().build();
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    public record NoticeView(long id, long operationId, String title, String defaultLanguage, Map<String, String> texts,
+            boolean pin, boolean allTargets, List<Long> targetIds, Instant createdAt, Instant updatedAt) {
+
+        static NoticeView of(Notice n) {
+            return new NoticeView(n.id, n.operationId, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin,
+                    n.allTargets, n.targetIds.stream().sorted().toList(), n.createdAt, n.updatedAt);
+        }
+    }
+}

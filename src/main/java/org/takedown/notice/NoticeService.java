@@ -1,0 +1,131 @@
+package org.takedown.notice;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.takedown.common.ProblemException;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
+import org.takedown.operation.PublicContentSection;
+
+/** Notices of an operation; part of the public content (what Telegram will see). */
+@ApplicationScoped
+public class NoticeService implements PublicContentSection {
+
+    static final String ENTITY = "notice";
+    private static final Sort ORDER = Sort.by("id");
+
+    @Inject
+    OperationService operations;
+    @Inject
+    Clock clock;
+
+    public PanacheQuery<Notice> list(long operationId) {
+        operations.get(operationId);
+        return Notice.find("operationId", ORDER, operationId);
+    }
+
+    public Notice get(long operationId, long noticeId) {
+        Notice notice = Notice.findById(noticeId);
+        if (notice == null || notice.operationId != operationId) {
+            throw ProblemException.notFound("Notice " + noticeId + " of operation " + operationId);
+        }
+        return notice;
+    }
+
+    @Transactional
+    public Notice add(String actor, long operationId, NoticeRequest request) {
+        Operation operation = operations.lockForEdit(operationId);
+        Notice notice = new Notice();
+        notice.operationId = operationId;
+        notice.createdAt = clock.instant();
+        apply(notice, request);
+        notice.persist();
+        operations.recordEdit(operation, actor, "NOTICE_ADDED", ENTITY, notice.id, Map.of("title", notice.title));
+        return notice;
+    }
+
+    @Transactional
+    public Notice update(String actor, long operationId, long noticeId, NoticeRequest request) {
+        Operation operation = operations.lockForEdit(operationId);
+        Notice notice = get(operationId, noticeId);
+        apply(notice, request);
+        operations.recordEdit(operation, actor, "NOTICE_UPDATED", ENTITY, notice.id, Map.of("title", notice.title));
+        return notice;
+    }
+
+    @Transactional
+    public void remove(String actor, long operationId, long noticeId) {
+        Operation operation = operations.lockForEdit(operationId);
+        Notice notice = get(operationId, noticeId);
+        notice.delete();
+        operations.recordEdit(operation, actor, "NOTICE_REMOVED", ENTITY, noticeId, Map.of("title", notice.title));
+    }
+
+    @Override
+    public String name() {
+        return "notices";
+    }
+
+    record NoticePart(long id, String title, String defaultLanguage, Map<String, String> texts, boolean pin,
+            boolean allTargets, Set<Long> targetIds) {
+    }
+
+    @Override
+    public List<NoticePart> snapshot(long operationId) {
+        return Notice.<Notice>list("operationId", ORDER, operationId).stream()
+                .map(n -> new NoticePart(n.id, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin, n.allTargets,
+                        new TreeSet<>(n.targetIds)))
+                .toList();
+    }
+
+    private void apply(Notice notice, NoticeRequest request) {
+        Map<String, String> texts = new TreeMap<>();
+        request.texts().forEach((language, text) -> {
+            if (texts.put(canonicalLanguage(language), text) != null) {
+                throw ProblemException.invalidField(400, "texts", "language " + language + " is given twice");
+            }
+        });
+        String defaultLanguage = canonicalLanguage(request.defaultLanguage());
+        if (!texts.containsKey(defaultLanguage)) {
+            throw ProblemException.invalidField(400, "defaultLanguage", "must be one of the languages in texts");
+        }
+        boolean allTargets = request.allTargets() == null || request.allTargets();
+        Set<Long> targetIds = new HashSet<>(request.targetIds() == null ? List.of() : request.targetIds());
+        if (allTargets && !targetIds.isEmpty()) {
+            throw ProblemException.invalidField(400, "targetIds", "must be empty when allTargets is true");
+        }
+        if (!allTargets && targetIds.isEmpty()) {
+            throw ProblemException.invalidField(400, "targetIds", "must name at least one target when allTargets is false");
+        }
+        for (Long targetId : targetIds) {
+            TelegramTarget target = TelegramTarget.findById(targetId);
+            if (target == null || target.operationId != notice.operationId) {
+                throw ProblemException.invalidField(400, "targetIds", "target " + targetId + " is not a target of this operation");
+            }
+        }
+        notice.title = request.title();
+        notice.defaultLanguage = defaultLanguage;
+        notice.texts.clear();
+        notice.texts.putAll(texts);
+        notice.pin = Boolean.TRUE.equals(request.pin());
+        notice.allTargets = allTargets;
+        notice.targetIds.clear();
+        notice.targetIds.addAll(targetIds);
+        notice.updatedAt = clock.instant();
+    }
+
+    private static String canonicalLanguage(String tag) {
+        return Locale.forLanguageTag(tag).toLanguageTag();
+    }
+}

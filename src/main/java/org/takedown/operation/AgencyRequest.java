@@ -1,0 +1,15 @@
+package org.takedown.operation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.takedown.common.HttpsUrl;
+
+/** An agency's name, website (https only) and place on the banner. Its emblem is uploaded separately. */
+public record AgencyRequest(
+        @NotBlank @Size(max = 200) String name,
+        @HttpsUrl String website,
+        @NotNull @Min(0) @Max(1000) Integer displayOrder) {
+}

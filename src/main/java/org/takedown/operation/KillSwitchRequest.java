@@ -1,0 +1,8 @@
+package org.takedown.operation;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Engage (with a reason; optionally stopping banners too) or release the global kill switch. */
+public record KillSwitchRequest(@NotNull Boolean engaged, Boolean includeBanners, @Size(max = 1000) String reason) {
+}

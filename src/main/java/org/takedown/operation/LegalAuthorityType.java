@@ -1,0 +1,5 @@
+package org.takedown.operation;
+
+public enum LegalAuthorityType {
+    WARRANT, COURT_ORDER, STATUTORY_POWER, OTHER
+}

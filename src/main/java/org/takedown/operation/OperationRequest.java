@@ -1,0 +1,31 @@
+package org.takedown.operation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Body of create and update (a full replacement). {@code activateAt}/{@code endAt} are local times in
+ * {@code timezone}; when set, approval arms them and the operation activates and ends by itself.
+ */
+public record OperationRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}", message = "must be 2-40 characters: A-Z, 0-9 or '-'") String codeName,
+        @Size(max = 4000) String description,
+        @NotNull @IanaZone String timezone,
+        @NotNull @Valid LegalAuthorityInput legalAuthority,
+        LocalDateTime activateAt,
+        LocalDateTime endAt) {
+
+    public record LegalAuthorityInput(
+            @NotNull LegalAuthorityType type,
+            @NotBlank @Size(max = 200) String reference,
+            @NotBlank @Size(max = 200) String issuedBy,
+            @NotNull @PastOrPresent LocalDate issuedOn) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.takedown.watch;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A fraud channel or domain the operation keeps watching. Internal: not part of the approved content. */
+@Entity
+@Table(name = "watch_target")
+public class WatchTarget extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long operationId;
+    @Enumerated(EnumType.STRING)
+    public WatchTargetKind kind;
+    /** Channel name without {@code @}, or a normalised domain. */
+    @Column(name = "target_value")
+    public String value;
+    public String note;
+    public Instant createdAt;
+}

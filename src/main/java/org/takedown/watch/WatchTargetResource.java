@@ -1,0 +1,86 @@
+package org.takedown.watch;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Arrays;
+import org.takedown.common.Page;
+import org.takedown.common.PageRequest;
+import org.takedown.common.ProblemException;
+import org.takedown.security.Roles;
+
+@Path("/api/operations/{id}/watch-targets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WatchTargetResource {
+
+    @Inject
+    WatchTargetService targets;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<WatchTargetView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page,
+            @QueryParam("kind") String kind) {
+        return Page.of(targets.list(id, parseKind(kind)), page, WatchTargetView::of);
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    public Response add(@PathParam("id") long id, @Valid @NotNull WatchTargetRequest request) {
+        return Response.status(201).entity(WatchTargetView.of(targets.add(actor(), id, request))).build();
+    }
+
+    @PUT
+    @Path("/{targetId}")
+    @RolesAllowed(Roles.OFFICER)
+    public WatchTargetView update(@PathParam("id") long id, @PathParam("targetId") long targetId,
+            @Valid @NotNull WatchTargetRequest request) {
+        return WatchTargetView.of(targets.update(actor(), id, targetId, request));
+    }
+
+    @DELETE
+    @Path("/{targetId}")
+    @RolesAllowed(Roles.OFFICER)
+    public Response remove(@PathParam("id") long id, @PathParam("targetId") long targetId) {
+        targets.remove(actor(), id, targetId);
+        return Response.noContent().build();
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static WatchTargetKind parseKind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        return Arrays.stream(WatchTargetKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(400, "kind",
+                        "must be one of " + Arrays.toString(WatchTargetKind.values())));
+    }
+
+    public record WatchTargetView(long id, long operationId, WatchTargetKind kind, String value, String note,
+            Instant createdAt) {
+
+        static WatchTargetView of(WatchTarget t) {
+            return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt);
+        }
+    }
+}

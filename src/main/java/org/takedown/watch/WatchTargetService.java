@@ -1,0 +1,101 @@
+package org.takedown.watch;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.takedown.common.HostNames;
+import org.takedown.common.ProblemException;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
+
+/** What an operation watches. Edits are audited but never need re-approval: nothing here is public. */
+@ApplicationScoped
+public class WatchTargetService {
+
+    static final String ENTITY = "watch_target";
+    private static final Pattern CHANNEL = Pattern.compile(
+            "(?:@|(?:https?://)?t\\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{4,31})/?");
+
+    @Inject
+    OperationService operations;
+    @Inject
+    Clock clock;
+
+    public PanacheQuery<WatchTarget> list(long operationId, WatchTargetKind kind) {
+        operations.get(operationId);
+        Sort order = Sort.by("id");
+        return kind == null ? WatchTarget.find("operationId", order, operationId)
+                : WatchTarget.find("operationId = :op and kind = :kind", order,
+                        Parameters.with("op", operationId).and("kind", kind));
+    }
+
+    public WatchTarget get(long operationId, long targetId) {
+        WatchTarget target = WatchTarget.findById(targetId);
+        if (target == null || target.operationId != operationId) {
+            throw ProblemException.notFound("Watch target " + targetId + " of operation " + operationId);
+        }
+        return target;
+    }
+
+    @Transactional
+    public WatchTarget add(String actor, long operationId, WatchTargetRequest request) {
+        Operation operation = operations.lockForEdit(operationId);
+        WatchTarget target = new WatchTarget();
+        target.operationId = operationId;
+        target.createdAt = clock.instant();
+        apply(target, request);
+        target.persist();
+        operations.recordEdit(operation, actor, "WATCH_TARGET_ADDED", ENTITY, target.id,
+                Map.of("kind", target.kind, "value", target.value));
+        return target;
+    }
+
+    @Transactional
+    public WatchTarget update(String actor, long operationId, long targetId, WatchTargetRequest request) {
+        Operation operation = operations.lockForEdit(operationId);
+        WatchTarget target = get(operationId, targetId);
+        apply(target, request);
+        operations.recordEdit(operation, actor, "WATCH_TARGET_UPDATED", ENTITY, target.id,
+                Map.of("kind", target.kind, "value", target.value));
+        return target;
+    }
+
+    @Transactional
+    public void remove(String actor, long operationId, long targetId) {
+        Operation operation = operations.lockForEdit(operationId);
+        WatchTarget target = get(operationId, targetId);
+        target.delete();
+        operations.recordEdit(operation, actor, "WATCH_TARGET_REMOVED", ENTITY, targetId,
+                Map.of("kind", target.kind, "value", target.value));
+    }
+
+    private void apply(WatchTarget target, WatchTargetRequest request) {
+        String value = switch (request.kind()) {
+            case TELEGRAM_CHANNEL -> {
+                Matcher m = CHANNEL.matcher(request.value().strip());
+                if (!m.matches()) {
+                    throw ProblemException.invalidField(400, "value",
+                            "must be a channel name (5-32 characters: letter, then letters, digits or _), @name or t.me/name");
+                }
+                yield m.group(1);
+            }
+            case DOMAIN -> HostNames.normaliseDomain(request.value().strip())
+                    .orElseThrow(() -> ProblemException.invalidField(400, "value", "must be a domain name such as example.com"));
+        };
+        WatchTarget same = WatchTarget.find("operationId = ?1 and kind = ?2 and lower(value) = lower(?3)",
+                target.operationId, request.kind(), value).firstResult();
+        if (same != null && !same.id.equals(target.id)) {
+            throw ProblemException.conflict(value + " is already watched by this operation (id " + same.id + ")");
+        }
+        target.kind = request.kind();
+        target.value = value;
+        target.note = request.note();
+    }
+}
