@@ -1,0 +1,226 @@
+package org.takedown.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.takedown.support.Api;
+import org.takedown.support.Fixtures;
+
+/**
+ * Every API route (read from the OpenAPI document, so a new route without a rule here fails) × every role and
+ * anonymous: 401 without credentials, 403 for a role without the right, 2xx for a role with it.
+ */
+@QuarkusTest
+public class RoleRouteMatrixTest {
+
+    static final Set<String> READERS = Set.of("viewer1", "officer1", "approver1", "admin1");
+    static final Set<String> ANY_USER = READERS;
+    static final Set<String> OFFICERS = Set.of("officer1");
+    static final Set<String> APPROVERS = Set.of("approver1");
+    static final Set<String> ADMINS = Set.of("admin1");
+    static final List<String> USERS = List.of("viewer1", "officer1", "approver1", "admin1");
+
+    /** Who may call each route. The specification of the role matrix. */
+    static final Map<String, Set<String>> RULES = Map.ofEntries(
+            Map.entry("GET /api/me", ANY_USER),
+            Map.entry("GET /api/users", ADMINS),
+            Map.entry("POST /api/users", ADMINS),
+            Map.entry("PUT /api/users/{username}", ADMINS),
+            Map.entry("DELETE /api/users/{username}", ADMINS),
+            Map.entry("GET /api/audit", READERS),
+            Map.entry("GET /api/audit/verify", READERS),
+            Map.entry("GET /api/kill-switch", READERS),
+            Map.entry("PUT /api/kill-switch", ADMINS),
+            Map.entry("GET /api/operations", READERS),
+            Map.entry("POST /api/operations", OFFICERS),
+            Map.entry("GET /api/operations/{id}", READERS),
+            Map.entry("PUT /api/operations/{id}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/content", READERS),
+            Map.entry("GET /api/operations/{id}/schedule", READERS),
+            Map.entry("GET /api/operations/{id}/approvals", READERS),
+            Map.entry("GET /api/operations/{id}/approvals/{decisionId}", READERS),
+            Map.entry("POST /api/operations/{id}/submit", OFFICERS),
+            Map.entry("POST /api/operations/{id}/approve", APPROVERS),
+            Map.entry("POST /api/operations/{id}/reject", APPROVERS),
+            Map.entry("POST /api/operations/{id}/activate", OFFICERS),
+            Map.entry("POST /api/operations/{id}/pause", Set.of("officer1", "approver1")),
+            Map.entry("POST /api/operations/{id}/resume", OFFICERS),
+            Map.entry("POST /api/operations/{id}/end", OFFICERS),
+            Map.entry("POST /api/operations/{id}/cancel", OFFICERS),
+            Map.entry("GET /api/operations/{id}/agencies", READERS),
+            Map.entry("POST /api/operations/{id}/agencies", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/agencies/{agencyId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/agencies/{agencyId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/agencies/{agencyId}/emblem", READERS),
+            Map.entry("PUT /api/operations/{id}/agencies/{agencyId}/emblem", OFFICERS),
+            Map.entry("GET /api/operations/{id}/seized-domains", READERS),
+            Map.entry("POST /api/operations/{id}/seized-domains", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/seized-domains/{domainId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/seized-domains/{domainId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/telegram-targets", READERS),
+            Map.entry("POST /api/operations/{id}/telegram-targets", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/telegram-targets/{targetId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/telegram-targets/{targetId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/notices", READERS),
+            Map.entry("POST /api/operations/{id}/notices", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/notices/{noticeId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/watch-targets", READERS),
+            Map.entry("POST /api/operations/{id}/watch-targets", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/watch-targets/{targetId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
+
+    /** The state a fresh operation must be in for a lifecycle call to succeed. */
+    static final Map<String, String> STATE_FOR = Map.of("submit", "DRAFT", "approve", "PENDING_APPROVAL",
+            "reject", "PENDING_APPROVAL", "activate", "APPROVED", "pause", "ACTIVE", "resume", "PAUSED", "end", "ACTIVE",
+            "cancel", "DRAFT");
+
+    static List<String> documentedRoutes() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        List<String> routes = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
+                .forEach(method -> routes.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasARuleAndEveryRuleARoute() {
+        Set<String> routes = new TreeSet<>(documentedRoutes());
+        Set<String> withoutRule = new TreeSet<>(routes);
+        withoutRule.removeAll(RULES.keySet());
+        Set<String> stale = new TreeSet<>(RULES.keySet());
+        stale.removeAll(routes);
+        assertTrue(withoutRule.isEmpty(), "routes without a rule in the role matrix: " + withoutRule);
+        assertTrue(stale.isEmpty(), "rules for routes that do not exist: " + stale);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRouteTimesEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String route : new TreeSet<>(documentedRoutes())) {
+            Set<String> allowed = RULES.getOrDefault(route, Set.of());
+            tests.add(DynamicTest.dynamicTest(route + " as anonymous", () -> {
+                Response response = call(route, null);
+                assertEquals(401, response.statusCode(), route + " without credentials");
+            }));
+            tests.add(DynamicTest.dynamicTest(route + " with a wrong password", () -> {
+                Response response = call(route, "wrong-password");
+                assertEquals(401, response.statusCode(), route + " with a wrong password");
+            }));
+            for (String user : USERS) {
+                tests.add(DynamicTest.dynamicTest(route + " as " + user, () -> {
+                    Response response = call(route, user);
+                    if (allowed.contains(user)) {
+                        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+                                route + " as " + user + " should succeed but was " + response.statusCode() + " " + response.asString());
+                    } else {
+                        assertEquals(403, response.statusCode(), route + " as " + user + ": " + response.asString());
+                    }
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /** Calls the route with a valid request against fresh data, so an allowed caller gets a 2xx. */
+    static Response call(String route, String user) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1);
+        RequestSpecification request = user == null ? Api.anonymous()
+                : user.equals("wrong-password") ? given().auth().preemptive().basic("officer1", "not-the-password")
+                        .contentType("application/json")
+                        : Api.as(user);
+        Map<String, Object> params = new HashMap<>();
+        String transition = path.startsWith("/api/operations/{id}/") ? path.substring("/api/operations/{id}/".length()) : "";
+        Fixtures.Ids ids = Fixtures.operationIn(STATE_FOR.getOrDefault(transition, "APPROVED"));
+        params.putAll(ids.pathParams());
+        params.put("decisionId", Api.as("viewer1").get("/api/operations/{id}/approvals", ids.operation()).jsonPath()
+                .getList("id").stream().findFirst().orElse(0));
+        if (path.contains("{username}")) {
+            params.put("username", newUser());
+        }
+        if (path.contains("watch-targets/{targetId}")) {
+            params.put("targetId", ids.watchTarget());
+        }
+        Object body = body(method, path, transition);
+        if (path.endsWith("/emblem")) {
+            request = method.equals("PUT") ? request.contentType("image/svg+xml") : request.accept("image/svg+xml, image/png");
+        }
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.pathParams(params.entrySet().stream().filter(e -> path.contains("{" + e.getKey() + "}"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .request(method, path);
+    }
+
+    static Object body(String method, String path, String transition) {
+        if (method.equals("GET") || method.equals("DELETE")) {
+            return null;
+        }
+        if (transition.equals("approve")) {
+            return Map.of("legalReference", Fixtures.REFERENCE);
+        }
+        if (transition.equals("reject")) {
+            return Map.of("reason", "Matrix test");
+        }
+        if (STATE_FOR.containsKey(transition)) {
+            return null;
+        }
+        if (path.endsWith("/emblem")) {
+            return Fixtures.SVG;
+        }
+        if (path.equals("/api/operations") || path.equals("/api/operations/{id}")) {
+            return Fixtures.operationBody(Fixtures.codeName());
+        }
+        if (path.contains("/agencies")) {
+            return Map.of("name", "Agency", "website", "https://agency.example.org", "displayOrder", 2);
+        }
+        if (path.contains("/seized-domains")) {
+            return Map.of("hostname", "matrix-" + Fixtures.unique() + ".example");
+        }
+        if (path.contains("/telegram-targets")) {
+            return Map.of("chat", "@matrix_" + Fixtures.unique());
+        }
+        if (path.contains("/notices")) {
+            return Fixtures.noticeBody("Matrix notice");
+        }
+        if (path.contains("/watch-targets")) {
+            return Map.of("kind", "DOMAIN", "value", "watched-" + Fixtures.unique() + ".example");
+        }
+        if (path.equals("/api/kill-switch")) {
+            return Map.of("engaged", false);
+        }
+        if (path.equals("/api/users")) {
+            return Map.of("username", "matrix" + Fixtures.unique(), "password", "a-long-enough-password", "roles", List.of("viewer"));
+        }
+        if (path.equals("/api/users/{username}")) {
+            return Map.of("roles", List.of("viewer", "officer"));
+        }
+        throw new IllegalStateException("No sample body for " + method + " " + path + ": add one to the matrix test");
+    }
+
+    static String newUser() {
+        String name = "matrix" + Fixtures.unique();
+        Api.as("admin1").body(Map.of("username", name, "password", "a-long-enough-password", "roles", List.of("viewer")))
+                .post("/api/users").then().statusCode(201);
+        return name;
+    }
+}
