@@ -121,10 +121,6 @@ public class AuditLog {
                 : AuditEntry.find(String.join(" and ", clauses), order, params);
     }
 
-    public long lastSeq() {
-        return em.find(AuditHead.class, AuditHead.ID).lastSeq;
-    }
-
     /** Recomputes the whole chain; reports the first row whose sequence, link or hash does not hold. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainVerification verify() {

@@ -22,14 +22,6 @@ public class PageRequest {
     @Pattern(regexp = "[1-9][0-9]?|1[0-9][0-9]|200", message = "must be a whole number from 1 to 200")
     String size;
 
-    public PageRequest() {
-    }
-
-    public PageRequest(int page, int size) {
-        this.page = Integer.toString(page);
-        this.size = Integer.toString(size);
-    }
-
     public int page() {
         return Integer.parseInt(page);
     }

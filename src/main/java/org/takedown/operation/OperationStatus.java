@@ -4,11 +4,6 @@ package org.takedown.operation;
 public enum OperationStatus {
     DRAFT, PENDING_APPROVAL, APPROVED, ACTIVE, PAUSED, ENDED, CANCELLED;
 
-    /** The public or Telegram may see this operation's content (or will, on schedule). */
-    public boolean isArmed() {
-        return this == APPROVED || this == ACTIVE;
-    }
-
     /** Approved content that an edit would send back for approval. */
     boolean holdsApprovedContent() {
         return this == APPROVED || this == ACTIVE || this == PAUSED;

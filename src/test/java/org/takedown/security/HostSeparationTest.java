@@ -35,6 +35,7 @@ public class HostSeparationTest {
         for (String host : List.of("localhost", "LOCALHOST", "localhost.", "localhost:8081", "127.0.0.1", "127.0.0.1:8081")) {
             Api.as("viewer1").header("Host", host).get("/api/operations").then().statusCode(200);
             given().header("Host", host).get("/q/openapi").then().statusCode(200);
+            given().header("Host", host).get("/q/swagger-ui/").then().statusCode(200);
         }
         Api.anonymous().get("/api/operations").then().statusCode(401);
     }
