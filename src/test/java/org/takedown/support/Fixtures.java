@@ -17,13 +17,18 @@ public final class Fixtures {
     public static final String REFERENCE = "WARRANT/TEST/0001";
     public static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /**
+     * Quarkus loads test classes again for each test profile while the in-memory database lives on, so a
+     * counter alone would repeat: prefix it with a random value drawn per class loading.
+     */
+    private static final String PREFIX = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
 
     private Fixtures() {
     }
 
-    /** A number unique within this test JVM, for code names, hosts and user names. */
-    public static int unique() {
-        return SEQUENCE.incrementAndGet() + (int) (ProcessHandle.current().pid() % 1000) * 100_000;
+    /** Lower-case letters and digits unique within this test run, for code names, hosts and user names. */
+    public static String unique() {
+        return PREFIX + SEQUENCE.incrementAndGet();
     }
 
     public static Map<String, Object> operationBody(String codeName) {
@@ -38,7 +43,7 @@ public final class Fixtures {
     }
 
     public static String codeName() {
-        return "T-" + unique();
+        return "T-" + unique().toUpperCase(java.util.Locale.ROOT);
     }
 
     public static long createOperation(String officer) {
