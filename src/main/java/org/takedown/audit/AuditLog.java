@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +34,8 @@ public class AuditLog {
     Clock clock;
     @Inject
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<ChangesCommitted> committed;
 
     /**
      * Appends one row in the caller's transaction, so the row exists if and only if the change it records does.
@@ -75,6 +78,7 @@ public class AuditLog {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         rows.forEach(AuditLog::log);
+                        committed.fire(new ChangesCommitted(rows.get(rows.size() - 1).seq));
                     }
                 }
             });
@@ -119,6 +123,14 @@ public class AuditLog {
         Sort order = Sort.by("seq", Sort.Direction.Descending);
         return clauses.isEmpty() ? AuditEntry.findAll(order)
                 : AuditEntry.find(String.join(" and ", clauses), order, params);
+    }
+
+    /**
+     * The sequence number of the newest row. Every state change is audited in its own transaction, so this is
+     * also a global change counter: caches of configuration compare it to know whether they are stale.
+     */
+    public long headSeq() {
+        return em.createQuery("select h.lastSeq from AuditHead h", Long.class).getSingleResult();
     }
 
     /** Recomputes the whole chain; reports the first row whose sequence, link or hash does not hold. */

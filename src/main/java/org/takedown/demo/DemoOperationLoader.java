@@ -28,7 +28,10 @@ import org.takedown.operation.Operation;
 import org.takedown.operation.OperationRequest;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.Transition;
+import org.takedown.seizure.BannerRequest;
+import org.takedown.seizure.BannerService;
 import org.takedown.seizure.SeizedDomainRequest;
+import org.takedown.seizure.VisitLogMode;
 import org.takedown.seizure.SeizedDomainService;
 import org.takedown.watch.WatchTargetKind;
 import org.takedown.watch.WatchTargetRequest;
@@ -64,6 +67,8 @@ public class DemoOperationLoader {
     @Inject
     WatchTargetService watch;
     @Inject
+    BannerService banners;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -90,10 +95,39 @@ public class DemoOperationLoader {
                 This service has been taken down by Operation Switchboard.
                 Using spoofing services for criminal purposes is illegal. We know who you are. \
                 Don't be surprised when more visits follow."""), false, true, List.of()));
+        banners.replace(OFFICER, id, banner(LocalDateTime.now(clock.withZone(ZoneId.of(ZONE))).plusDays(3).withSecond(0).withNano(0)));
         operations.transition(OFFICER, id, Transition.SUBMIT, "Demo operation");
         operations.approve(APPROVER, id, new DecisionRequest.Approve(REFERENCE, null));
         operations.transition(APPROVER, id, Transition.ACTIVATE, "Demo operation");
         LOG.infof("Loaded the demo operation %s (id %d); banner host spoof-demo.localhost", CODE_NAME, id);
+    }
+
+    private static BannerRequest banner(LocalDateTime reveal) {
+        Map<String, BannerRequest.Texts> texts = Map.of(
+                "en", new BannerRequest.Texts("This website has been seized",
+                        "{domain} was seized on {date} by the Northshire Police Cyber Crime Unit, the National Fraud Investigation "
+                                + "Agency and the Federal Telecom Fraud Task Force under an order of the Northshire Crown Court.",
+                        "spoof-demo sold caller-ID spoofing to fraudsters who posed as banks to steal from their victims.\n"
+                                + "{operation} has identified its operators and its users. Using spoofing services for "
+                                + "criminal purposes is illegal.",
+                        "Were you called by a fake bank? Find out what to do", "The next announcement will be published in"),
+                "de", new BannerRequest.Texts("Diese Website wurde beschlagnahmt",
+                        "{domain} wurde am {date} auf Anordnung des Northshire Crown Court beschlagnahmt.",
+                        "Die Nutzung von Spoofing-Diensten für kriminelle Zwecke ist strafbar.",
+                        "Wurden Sie von einer falschen Bank angerufen? Mehr erfahren", "Die nächste Mitteilung erscheint in"),
+                "ar", new BannerRequest.Texts("تم ضبط هذا الموقع",
+                        "تم ضبط {domain} بتاريخ {date} بأمر من المحكمة.",
+                        "استخدام خدمات انتحال الهوية لأغراض إجرامية مخالف للقانون.",
+                        "هل تلقيت اتصالاً من بنك مزيف؟ اعرف المزيد", "سيتم نشر الإعلان التالي خلال"));
+        BannerRequest.Stage stage = new BannerRequest.Stage(reveal, Map.of(
+                "en", new BannerRequest.StageTexts("To the users of spoof-demo",
+                        "We have the service's customer records. Don't be surprised when more visits follow."),
+                "de", new BannerRequest.StageTexts("An die Nutzer von spoof-demo",
+                        "Uns liegen die Kundendaten des Dienstes vor. Rechnen Sie mit weiteren Besuchen."),
+                "ar", new BannerRequest.StageTexts("إلى مستخدمي spoof-demo", "لدينا سجلات عملاء الخدمة.")));
+        return new BannerRequest("en", texts,
+                new BannerRequest.CallToAction("https://police.example.org/switchboard", "switchboard@police.example.org"),
+                List.of(stage), VisitLogMode.NONE, 30);
     }
 
     private void addAgency(long operationId, String name, String website, int order, String emblem) {

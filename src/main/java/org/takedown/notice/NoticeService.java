@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.takedown.common.LanguageTag;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -92,11 +92,11 @@ public class NoticeService implements PublicContentSection {
     private void apply(Notice notice, NoticeRequest request) {
         Map<String, String> texts = new TreeMap<>();
         request.texts().forEach((language, text) -> {
-            if (texts.put(canonicalLanguage(language), text) != null) {
+            if (texts.put(LanguageTag.Check.canonical(language), text) != null) {
                 throw ProblemException.invalidField(400, "texts", "language " + language + " is given twice");
             }
         });
-        String defaultLanguage = canonicalLanguage(request.defaultLanguage());
+        String defaultLanguage = LanguageTag.Check.canonical(request.defaultLanguage());
         if (!texts.containsKey(defaultLanguage)) {
             throw ProblemException.invalidField(400, "defaultLanguage", "must be one of the languages in texts");
         }
@@ -123,9 +123,5 @@ public class NoticeService implements PublicContentSection {
         notice.targetIds.clear();
         notice.targetIds.addAll(targetIds);
         notice.updatedAt = clock.instant();
-    }
-
-    private static String canonicalLanguage(String tag) {
-        return Locale.forLanguageTag(tag).toLanguageTag();
     }
 }

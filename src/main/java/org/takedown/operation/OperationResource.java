@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.quartz.SchedulerException;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
 import org.takedown.common.ProblemException;
@@ -80,7 +79,7 @@ public class OperationResource {
     @GET
     @Path("/{id}/schedule")
     @RolesAllowed(Roles.VIEWER)
-    public Map<Transition, Instant> armed(@PathParam("id") long id) throws SchedulerException {
+    public Map<Transition, Instant> armed(@PathParam("id") long id) {
         operations.get(id);
         return schedule.armed(id);
     }

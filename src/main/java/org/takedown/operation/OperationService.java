@@ -63,6 +63,16 @@ public class OperationService {
         return clauses.isEmpty() ? Operation.findAll(order) : Operation.find(String.join(" and ", clauses), order, params);
     }
 
+    public List<Operation> inStatus(java.util.Collection<OperationStatus> statuses) {
+        return Operation.list("status in ?1", Sort.by("id"), statuses);
+    }
+
+    /** When the operation was last approved, if ever. */
+    public java.util.Optional<Instant> lastApprovedAt(long operationId) {
+        return ApprovalDecision.<ApprovalDecision>find("operationId = ?1 and decision = ?2", Sort.by("id", Sort.Direction.Descending),
+                operationId, ApprovalDecision.Decision.APPROVED).firstResultOptional().map(d -> d.decidedAt);
+    }
+
     @Transactional
     public Operation create(String actor, OperationRequest request) {
         requireUniqueCodeName(request.codeName(), null);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.takedown.common.HostNames;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
@@ -76,12 +77,14 @@ public class SeizedDomainResource {
 
     /** {@code hostname} is the stored punycode form; {@code displayName} its Unicode form. */
     public record SeizedDomainView(long id, long operationId, String hostname, String displayName,
-            LocalDateTime liveFrom, Instant liveFromUtc, LocalDateTime liveUntil, Instant liveUntilUtc, Instant createdAt) {
+            LocalDateTime liveFrom, Instant liveFromUtc, LocalDateTime liveUntil, Instant liveUntilUtc,
+            boolean includeWww, List<String> aliases, boolean unavailableForLegalReasons, String blockedBy,
+            DomainState state, Instant createdAt) {
 
         static SeizedDomainView of(SeizedDomain d, String zone) {
             return new SeizedDomainView(d.id, d.operationId, d.hostname, HostNames.toDisplay(d.hostname),
                     LocalTimes.toLocal(d.liveFrom, zone), d.liveFrom, LocalTimes.toLocal(d.liveUntil, zone), d.liveUntil,
-                    d.createdAt);
+                    d.includeWww, List.copyOf(d.aliases), d.unavailableForLegalReasons, d.blockedBy, d.state, d.createdAt);
         }
     }
 }

@@ -1,0 +1,94 @@
+package org.takedown.seizure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.takedown.audit.AuditLog;
+import org.takedown.operation.Agency;
+import org.takedown.operation.AgencyService;
+import org.takedown.operation.KillSwitchService;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
+import org.takedown.operation.OperationStatus;
+
+/** Reads the banner configuration of every approved or active operation into a new {@link BannerSnapshot}. */
+@ApplicationScoped
+class BannerSnapshotBuilder {
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    OperationService operations;
+    @Inject
+    AgencyService agencies;
+    @Inject
+    SeizedDomainService domains;
+    @Inject
+    BannerService banners;
+    @Inject
+    KillSwitchService killSwitch;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    long version() {
+        return audit.headSeq();
+    }
+
+    /** The version is read first, so a change committed while building makes the next check rebuild again. */
+    @Transactional
+    BannerSnapshot build() {
+        long version = audit.headSeq();
+        Map<String, LiveHost> hosts = new HashMap<>();
+        for (Operation operation : operations.inStatus(EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE))) {
+            List<SeizedDomain> seized = domains.ofOperation(operation.id);
+            if (seized.isEmpty()) {
+                continue;
+            }
+            ZoneId zone = ZoneId.of(operation.timezone);
+            OperationBanner banner = banner(operation);
+            LocalDate approvedOn = operations.lastApprovedAt(operation.id).map(at -> LocalDate.ofInstant(at, zone))
+                    .orElse(LocalDate.now(clock.withZone(zone)));
+            for (SeizedDomain domain : seized) {
+                LocalDate seizedOn = domain.liveFrom == null ? approvedOn : LocalDate.ofInstant(domain.liveFrom, zone);
+                for (String host : domain.coveredHosts()) {
+                    hosts.put(host, new LiveHost(host, domain.id, domain.liveFrom, domain.liveUntil,
+                            domain.unavailableForLegalReasons, domain.blockedBy, seizedOn, banner));
+                }
+            }
+        }
+        return new BannerSnapshot(version, killSwitch.bannersStopped(), Map.copyOf(hosts));
+    }
+
+    private OperationBanner banner(Operation operation) {
+        List<OperationBanner.Agency> agencyList = new ArrayList<>();
+        for (Agency agency : agencies.list(operation.id).list()) {
+            agencyList.add(new OperationBanner.Agency(agency.name, agency.website, agency.emblemContentType, agency.emblem,
+                    agency.emblemSha256));
+        }
+        var authority = new OperationBanner.Authority(operation.legalAuthority.type.name(), operation.legalAuthority.reference,
+                operation.legalAuthority.issuedBy, operation.legalAuthority.issuedOn);
+        BannerContent content = banners.content(operation.id).orElse(null);
+        Map<String, OperationBanner.Texts> texts = new HashMap<>();
+        if (content != null) {
+            content.texts.forEach((lang, t) -> texts.put(lang, new OperationBanner.Texts(t.headline, t.authorityStatement,
+                    t.message, t.ctaLabel, t.countdownLabel)));
+        }
+        List<OperationBanner.Stage> stages = banners.stages(operation.id).stream().map(stage -> {
+            Map<String, OperationBanner.StageText> stageTexts = new HashMap<>();
+            stage.texts.forEach((lang, t) -> stageTexts.put(lang, new OperationBanner.StageText(t.title, t.body)));
+            return new OperationBanner.Stage(stage.revealAt, Map.copyOf(stageTexts));
+        }).toList();
+        return new OperationBanner(operation.id, operation.name, operation.timezone, authority, agencyList,
+                content == null ? "en" : content.defaultLanguage, texts, content == null ? null : content.ctaUrl,
+                content == null ? null : content.ctaEmail, stages, content == null ? VisitLogMode.NONE : content.visitLog);
+    }
+}

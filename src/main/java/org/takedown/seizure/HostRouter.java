@@ -1,0 +1,53 @@
+package org.takedown.seizure;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.takedown.security.OfficerHosts;
+
+/**
+ * Host first, on the public port, before authentication and every application route: an officer Host goes on to
+ * the application (API, OpenAPI, console); a host of a live seized domain gets its banner on every path and can
+ * reach nothing else; every other request — unknown host, not live yet, retired, banners stopped, missing or
+ * ambiguous Host — gets the same neutral 404. Liveness is decided here against the clock from the in-memory
+ * snapshot: no database access per request, and no dependence on a trigger firing on time.
+ */
+@ApplicationScoped
+public class HostRouter {
+
+    /** Ahead of Quarkus' authentication filters (negative orders close to zero) and of every application route. */
+    static final int ORDER = Integer.MIN_VALUE + 2;
+
+    @Inject
+    OfficerHosts officerHosts;
+    @Inject
+    BannerSnapshots snapshots;
+    @Inject
+    BannerResponder responder;
+    @Inject
+    Clock clock;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::route);
+    }
+
+    private void route(RoutingContext context) {
+        Optional<String> host = RequestHost.of(context.request());
+        if (host.isPresent() && officerHosts.contains(host.get())) {
+            context.next();
+            return;
+        }
+        LiveHost live = host.map(h -> snapshots.current().lookup(h)).orElse(null);
+        Instant now = clock.instant();
+        if (live == null || !live.isLiveAt(now)) {
+            responder.notFound(context.request());
+        } else {
+            responder.serve(context.request(), live, now);
+        }
+    }
+}
