@@ -35,12 +35,16 @@ public class AuditChainTest {
         return Api.as("viewer1").get("/api/audit?size=1").jsonPath().getLong("items[0].seq");
     }
 
+    /**
+     * Actions recorded after {@code seq} by callers of the API. Triggers armed by earlier tests (a seized domain going
+     * live) may write their own rows meanwhile; those are the scheduler's, not a call's.
+     */
     static List<String> actionsSince(long seq) {
         JsonPath page = Api.as("viewer1").get("/api/audit?size=200").jsonPath();
         List<String> actions = new ArrayList<>();
         List<Map<String, Object>> items = page.getList("items");
         for (Map<String, Object> item : items) {
-            if (((Number) item.get("seq")).longValue() > seq) {
+            if (((Number) item.get("seq")).longValue() > seq && !"system:scheduler".equals(item.get("actor"))) {
                 actions.add((String) item.get("action"));
             }
         }
@@ -132,7 +136,6 @@ public class AuditChainTest {
         Api.as("officer1").body(Fixtures.operationBody(Fixtures.codeName())).put("/api/operations/987654321").then().statusCode(404);
 
         assertEquals(expected, actionsSince(before), "one row per state-changing call, none for refused calls");
-        assertEquals(before + expected.size(), lastSeq());
     }
 
     @Test

@@ -46,6 +46,16 @@ public class DemoOperationTest {
     }
 
     @Test
+    void itsBannerIsLiveOnTheDemoHost() {
+        io.restassured.RestAssured.given().header("Host", "spoof-demo.localhost").get("/").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<h1>This website has been seized</h1>"))
+                .body(org.hamcrest.Matchers.containsString("Operation Switchboard (demo)"))
+                .body(org.hamcrest.Matchers.containsString("data-remaining"));
+        io.restassured.RestAssured.given().header("Host", "spoof-demo.localhost").get("/?lang=ar").then()
+                .body(org.hamcrest.Matchers.containsString("dir=\"rtl\""));
+    }
+
+    @Test
     void itIsLoadedOnlyOnce() {
         long id = demoId();
         loader.onStart(null);

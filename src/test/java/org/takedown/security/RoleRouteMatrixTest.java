@@ -80,6 +80,9 @@ public class RoleRouteMatrixTest {
             Map.entry("POST /api/operations/{id}/notices", OFFICERS),
             Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/notices/{noticeId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/banner", READERS),
+            Map.entry("PUT /api/operations/{id}/banner", OFFICERS),
+            Map.entry("GET /api/operations/{id}/seized-domains/{domainId}/visits", READERS),
             Map.entry("GET /api/operations/{id}/watch-targets", READERS),
             Map.entry("POST /api/operations/{id}/watch-targets", OFFICERS),
             Map.entry("PUT /api/operations/{id}/watch-targets/{targetId}", OFFICERS),
@@ -189,6 +192,9 @@ public class RoleRouteMatrixTest {
         }
         if (path.equals("/api/operations") || path.equals("/api/operations/{id}")) {
             return Fixtures.operationBody(Fixtures.codeName());
+        }
+        if (path.endsWith("/banner")) {
+            return Map.of("defaultLanguage", "en", "texts", Map.of("en", Map.of("headline", "Seized")));
         }
         if (path.contains("/agencies")) {
             return Map.of("name", "Agency", "website", "https://agency.example.org", "displayOrder", 2);

@@ -1,0 +1,11 @@
+package org.takedown.postgresql;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.takedown.seizure.DomainAnnouncementTest;
+import org.takedown.support.PostgresProfile;
+
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+public class PostgresDomainAnnouncementTest extends DomainAnnouncementTest {
+}
