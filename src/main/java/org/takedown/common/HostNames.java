@@ -26,6 +26,10 @@ public final class HostNames {
         if (raw == null || raw.isEmpty() || raw.length() > 1024) {
             return Optional.empty();
         }
+        if (isPlainLowercase(raw)) {
+            // Fast path for the common case (every Host header of a banner request): no IDN processing needed.
+            return Optional.of(raw);
+        }
         String host = raw.toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
@@ -91,6 +95,27 @@ public final class HostNames {
     /** The Unicode form of a normalised host, for display. */
     public static String toDisplay(String asciiHost) {
         return IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED);
+    }
+
+    /** Lowercase ASCII labels of letters, digits and inner hyphens, 1-63 long, no trailing dot: already normal. */
+    private static boolean isPlainLowercase(String host) {
+        if (host.length() > MAX_LENGTH || host.startsWith("xn--") || host.contains(".xn--")) {
+            return false;
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i < host.length() ? host.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validPortSuffix(String suffix) {

@@ -27,6 +27,20 @@ class BannerResponder {
             .getBytes(StandardCharsets.UTF_8);
     private static final String HTML = "text/html; charset=utf-8";
     private static final String ALLOW = "GET, HEAD";
+    // Header names and values written on every response, encoded once.
+    private static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
+    private static final CharSequence NOSNIFF_NAME = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+    private static final CharSequence FRAME_NAME = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    private static final CharSequence CORP_NAME = HttpHeaders.createOptimized("Cross-Origin-Resource-Policy");
+    private static final CharSequence SAME_ORIGIN = HttpHeaders.createOptimized("same-origin");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Accept-Encoding, Accept-Language");
+    private static final CharSequence HTML_TYPE = HttpHeaders.createOptimized(HTML);
 
     @Inject
     BannerTemplates templates;
@@ -66,15 +80,16 @@ class BannerResponder {
 
     private void page(HttpServerRequest request, HttpServerResponse response, LiveHost host, Instant now) {
         OperationBanner banner = host.banner();
-        String language = LanguageChoice.choose(request.getParam("lang"), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        String requested = request.query() == null ? null : request.getParam("lang");
+        String language = LanguageChoice.choose(requested, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
                 banner.languages(), banner.defaultLanguage);
         RenderedPage page = banner.page(host, language, now, renderer);
         int status = host.unavailableForLegalReasons() ? 451 : 200;
         if (status == 451) {
             response.putHeader("Link", "<" + host.blockedBy() + ">; rel=\"blocked-by\"");
         }
-        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language")
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+                .putHeader(HttpHeaders.VARY, VARY)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
                 .putHeader(HttpHeaders.ETAG, page.etag());
         visits.pageView(host, request, language, now, status);
@@ -85,9 +100,9 @@ class BannerResponder {
         response.setStatusCode(status);
         if (acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
             response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            send(request, response, HTML, page.gzip());
+            send(request, response, HTML_TYPE, page.gzip());
         } else {
-            send(request, response, HTML, page.html());
+            send(request, response, HTML_TYPE, page.html());
         }
     }
 
@@ -125,18 +140,18 @@ class BannerResponder {
 
     private static HttpServerResponse hygiene(HttpServerRequest request) {
         HttpServerResponse response = request.response();
-        response.putHeader("Content-Security-Policy", CSP)
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Cross-Origin-Resource-Policy", "same-origin");
+        response.putHeader(CSP_NAME, CSP_VALUE)
+                .putHeader(NOSNIFF_NAME, NOSNIFF)
+                .putHeader(REFERRER_NAME, NO_REFERRER)
+                .putHeader(FRAME_NAME, DENY)
+                .putHeader(CORP_NAME, SAME_ORIGIN);
         if ("https".equals(request.scheme())) {
             response.putHeader("Strict-Transport-Security", "max-age=31536000");
         }
         return response;
     }
 
-    private static void send(HttpServerRequest request, HttpServerResponse response, String type, byte[] body) {
+    private static void send(HttpServerRequest request, HttpServerResponse response, CharSequence type, byte[] body) {
         response.putHeader(HttpHeaders.CONTENT_TYPE, type);
         if (request.method() == HttpMethod.HEAD) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length)).end();

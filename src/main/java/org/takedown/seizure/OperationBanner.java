@@ -43,7 +43,10 @@ final class OperationBanner {
     final String ctaEmail;
     final List<Stage> stages;
     final VisitLogMode visitLog;
-    private final Map<String, RenderedPage> pages = new ConcurrentHashMap<>();
+    private record PageKey(String host, String language, int stage) {
+    }
+
+    private final Map<PageKey, RenderedPage> pages = new ConcurrentHashMap<>();
 
     OperationBanner(long operationId, String name, String timezone, Authority authority, List<Agency> agencies,
             String defaultLanguage, Map<String, Texts> texts, String ctaUrl, String ctaEmail, List<Stage> stages,
@@ -89,7 +92,7 @@ final class OperationBanner {
     /** The cached page for this host, language and stage, rendered again only once it has expired. */
     RenderedPage page(LiveHost host, String language, Instant now, BannerRenderer renderer) {
         int stage = stageAt(now);
-        String key = host.host() + '\n' + language + '\n' + stage;
+        PageKey key = new PageKey(host.host(), language, stage);
         RenderedPage page = pages.get(key);
         if (page == null || !now.isBefore(page.validUntil())) {
             page = renderer.render(this, host, language, stage, now);

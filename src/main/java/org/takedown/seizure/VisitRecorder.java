@@ -65,7 +65,10 @@ public class VisitRecorder {
     private final ConcurrentLinkedQueue<VisitStore.Visit> visits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final Map<String, Counter> responses = new ConcurrentHashMap<>();
+    private record ResponseKey(String host, int status) {
+    }
+
+    private final Map<ResponseKey, Counter> responses = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Salt salt = new Salt(-1, new byte[0]);
     private ScheduledExecutorService flusher;
@@ -109,10 +112,14 @@ public class VisitRecorder {
 
     /** Prometheus: {@code takedown_banner_responses_total{host, status}}; unknown hosts share {@code host="none"}. */
     void response(LiveHost host, int status) {
-        String name = host == null ? "none" : host.host();
-        responses.computeIfAbsent(name + ' ' + status, key -> Counter.builder("takedown.banner.responses")
-                .description("Responses on seized and unknown hosts").tag("host", name).tag("status", Integer.toString(status))
-                .register(registry)).increment();
+        ResponseKey key = new ResponseKey(host == null ? "none" : host.host(), status);
+        Counter counter = responses.get(key);
+        if (counter == null) {
+            counter = responses.computeIfAbsent(key, k -> Counter.builder("takedown.banner.responses")
+                    .description("Responses on seized and unknown hosts").tag("host", k.host())
+                    .tag("status", Integer.toString(k.status())).register(registry));
+        }
+        counter.increment();
     }
 
     /** Per-visit log entries not kept because the in-memory queue was full. */

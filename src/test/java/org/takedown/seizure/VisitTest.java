@@ -148,6 +148,23 @@ public class VisitTest {
     }
 
     @Test
+    void randomPathsCannotGrowTheMetrics() {
+        String host = BannerFixtures.host();
+        liveDomain(host, "NONE", 30);
+        String before = given().port(9001).get("/q/metrics").asString();
+        for (int i = 0; i < 20; i++) {
+            BannerFixtures.get(host, "/probe-" + i + "-" + Fixtures.unique()).then().statusCode(200);
+            BannerFixtures.get("probe-" + i + "-" + Fixtures.unique() + ".example", "/x").then().statusCode(404);
+        }
+        String after = given().port(9001).get("/q/metrics").asString();
+        assertTrue(!after.contains("probe-"), "request paths or unknown hosts became metric labels");
+        long seriesBefore = before.lines().filter(l -> !l.startsWith("#")).count();
+        long seriesAfter = after.lines().filter(l -> !l.startsWith("#")).count();
+        assertTrue(seriesAfter - seriesBefore <= 2, "at most this host's counter (and the shared 'none' one) is new: "
+                + (seriesAfter - seriesBefore));
+    }
+
+    @Test
     void everyResponseIsCountedInPrometheusPerHostAndStatus() {
         String host = BannerFixtures.host();
         liveDomain(host, "NONE", 30);
