@@ -46,8 +46,15 @@ public class OneShotTriggers {
     public void disarm(JobKey key) {
         try {
             quartz.deleteJob(key);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not disarm " + key, e);
+        } catch (SchedulerException firstAttempt) {
+            // A one-shot trigger that has just fired deletes itself; Quartz reports the row it no longer finds as an
+            // error. By the time we see that, the deletion has committed: the second attempt finds nothing to delete.
+            try {
+                quartz.deleteJob(key);
+            } catch (SchedulerException e) {
+                e.addSuppressed(firstAttempt);
+                throw new IllegalStateException("Could not disarm " + key, e);
+            }
         }
     }
 

@@ -116,13 +116,13 @@ public class BannerService implements PublicContentSection {
     private static Map<String, BannerTexts> canonicalTexts(Map<String, BannerRequest.Texts> input, String field) {
         Map<String, BannerTexts> texts = new TreeMap<>();
         input.forEach((lang, t) -> {
-            BannerTexts texts1 = new BannerTexts();
-            texts1.headline = t.headline();
-            texts1.authorityStatement = t.authorityStatement();
-            texts1.message = t.message();
-            texts1.ctaLabel = t.callToActionLabel();
-            texts1.countdownLabel = t.countdownLabel();
-            if (texts.put(LanguageTag.Check.canonical(lang), texts1) != null) {
+            BannerTexts part = new BannerTexts();
+            part.headline = t.headline();
+            part.authorityStatement = t.authorityStatement();
+            part.message = t.message();
+            part.ctaLabel = t.callToActionLabel();
+            part.countdownLabel = t.countdownLabel();
+            if (texts.put(LanguageTag.Check.canonical(lang), part) != null) {
                 throw ProblemException.invalidField(400, field, "language " + lang + " is given twice");
             }
         });

@@ -59,12 +59,15 @@ public class BannerSnapshots {
         return current.get();
     }
 
-    /** Rebuilds if the audit head moved since the current snapshot was built. */
-    void refreshNow() {
+    /**
+     * Rebuilds if the audit head moved since the current snapshot was built. Serialised, and a snapshot only ever
+     * replaces an older one: a slow rebuild must not put back a state that a newer one already replaced.
+     */
+    synchronized void refreshNow() {
         if (builder.version() != current.get().version()) {
             BannerSnapshot snapshot = builder.build();
-            current.set(snapshot);
-            LOG.debugf("Banner snapshot %d: %d hosts", snapshot.version(), snapshot.hosts().size());
+            BannerSnapshot installed = current.accumulateAndGet(snapshot, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+            LOG.debugf("Banner snapshot %d: %d hosts", installed.version(), installed.hosts().size());
         }
     }
 
