@@ -60,14 +60,14 @@ public class BannerSnapshots {
     }
 
     /**
-     * Rebuilds if the audit head moved since the current snapshot was built. Serialised, and a snapshot only ever
-     * replaces an older one: a slow rebuild must not put back a state that a newer one already replaced.
+     * Rebuilds if the audit head moved since the current snapshot was built. Serialised: two overlapping rebuilds
+     * could otherwise finish out of order and put back a state that the newer one had already replaced.
      */
     synchronized void refreshNow() {
         if (builder.version() != current.get().version()) {
             BannerSnapshot snapshot = builder.build();
-            BannerSnapshot installed = current.accumulateAndGet(snapshot, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
-            LOG.debugf("Banner snapshot %d: %d hosts", installed.version(), installed.hosts().size());
+            current.set(snapshot);
+            LOG.debugf("Banner snapshot %d: %d hosts", snapshot.version(), snapshot.hosts().size());
         }
     }
 
