@@ -20,7 +20,7 @@ public interface BannerConfig {
     boolean allowIndexing();
 
     /** How often each replica checks whether the banner snapshot changed (changes made here apply at once). */
-    @WithDefault("1s")
+    @WithDefault("500ms")
     Duration refreshInterval();
 
     /** How often visit counters and the per-visit log are written to the database. */
