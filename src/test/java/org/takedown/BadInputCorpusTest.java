@@ -102,6 +102,12 @@ public class BadInputCorpusTest {
         corpus.add(new Bad("notice for another operation's target", "officer1", "POST", op + "/notices", json,
                 Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "x"), "allTargets", false,
                         "targetIds", List.of(other.target())), 400));
+        corpus.add(new Bad("notice markup Telegram refuses", "officer1", "POST", op + "/notices", json,
+                Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "<b>open & unescaped")), 400));
+        corpus.add(new Bad("notice too long without splitting", "officer1", "POST", op + "/notices", json,
+                Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "word ".repeat(1000))), 400));
+        corpus.add(new Bad("notice overflow unknown", "officer1", "POST", op + "/notices", json,
+                Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "x"), "overflow", "TRUNCATE"), 400));
         corpus.add(new Bad("notice pin as string", "officer1", "POST", op + "/notices", json,
                 Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "x"), "pin", "true"), 400));
         for (String website : List.of("http://insecure.example", "javascript:alert(1)", "data:text/html,x",

@@ -32,6 +32,8 @@ public class Notice extends PanacheEntityBase {
     public boolean pin;
     /** Every Telegram target of the operation, or only {@link #targetIds}. */
     public boolean allTargets;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public NoticeOverflow overflow = NoticeOverflow.REFUSE;
     /** Officer text (data, never a template) by BCP 47 language tag. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "notice_text", joinColumns = @JoinColumn(name = "notice_id"))

@@ -9,14 +9,22 @@ import java.util.Map;
 import org.takedown.common.LanguageTag;
 
 /**
- * A notice: text per language ({@code defaultLanguage} must be among them), its audience — all the operation's
- * targets ({@code allTargets}, the default) or the listed {@code targetIds} — and whether to pin it.
+ * A notice: text per language ({@code defaultLanguage} must be among them) in Telegram HTML, with the placeholders
+ * {@code {operation}}, {@code {reference}} and {@code {url}}; its audience — all the operation's targets
+ * ({@code allTargets}, the default) or the listed {@code targetIds}; whether to pin it; and whether a text too long
+ * for one message is refused (the default) or split.
  */
 public record NoticeRequest(
         @NotBlank @Size(max = 200) String title,
         @NotNull @LanguageTag String defaultLanguage,
-        @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotBlank @Size(max = 10000) String> texts,
+        @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotBlank @Size(max = 20000) String> texts,
         Boolean pin,
         Boolean allTargets,
-        @Size(max = 10000) List<@NotNull Long> targetIds) {
+        @Size(max = 10000) List<@NotNull Long> targetIds,
+        NoticeOverflow overflow) {
+
+    public NoticeRequest(String title, String defaultLanguage, Map<String, String> texts, Boolean pin, Boolean allTargets,
+            List<Long> targetIds) {
+        this(title, defaultLanguage, texts, pin, allTargets, targetIds, null);
+    }
 }

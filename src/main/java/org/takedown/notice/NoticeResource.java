@@ -62,16 +62,24 @@ public class NoticeResource {
         return Response.noContent().build();
     }
 
+    /** The Telegram messages each language becomes (split parts included), with their lengths, or the problems. */
+    @GET
+    @Path("/{noticeId}/preview")
+    @RolesAllowed(Roles.VIEWER)
+    public List<NoticeRenderer.Rendered> preview(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        return notices.preview(id, noticeId);
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
     public record NoticeView(long id, long operationId, String title, String defaultLanguage, Map<String, String> texts,
-            boolean pin, boolean allTargets, List<Long> targetIds, Instant createdAt, Instant updatedAt) {
+            boolean pin, boolean allTargets, List<Long> targetIds, NoticeOverflow overflow, Instant createdAt, Instant updatedAt) {
 
         static NoticeView of(Notice n) {
             return new NoticeView(n.id, n.operationId, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin,
-                    n.allTargets, n.targetIds.stream().sorted().toList(), n.createdAt, n.updatedAt);
+                    n.allTargets, n.targetIds.stream().sorted().toList(), n.overflow, n.createdAt, n.updatedAt);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +14,27 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.takedown.common.LanguageTag;
+import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
+import org.takedown.operation.ApprovalCheck;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.PublicContentSection;
 
-/** Notices of an operation; part of the public content (what Telegram will see). */
+/**
+ * Notices of an operation; part of the public content (what Telegram will see). Every text is checked as Telegram
+ * would check it when saved and again before approval.
+ */
 @ApplicationScoped
-public class NoticeService implements PublicContentSection {
+public class NoticeService implements PublicContentSection, ApprovalCheck {
 
     static final String ENTITY = "notice";
     private static final Sort ORDER = Sort.by("id");
 
     @Inject
     OperationService operations;
+    @Inject
+    NoticeRenderer renderer;
     @Inject
     Clock clock;
 
@@ -49,7 +57,7 @@ public class NoticeService implements PublicContentSection {
         Notice notice = new Notice();
         notice.operationId = operationId;
         notice.createdAt = clock.instant();
-        apply(notice, request);
+        apply(operation, notice, request);
         notice.persist();
         operations.recordEdit(operation, actor, "NOTICE_ADDED", ENTITY, notice.id, Map.of("title", notice.title));
         return notice;
@@ -59,7 +67,7 @@ public class NoticeService implements PublicContentSection {
     public Notice update(String actor, long operationId, long noticeId, NoticeRequest request) {
         Operation operation = operations.lockForEdit(operationId);
         Notice notice = get(operationId, noticeId);
-        apply(notice, request);
+        apply(operation, notice, request);
         operations.recordEdit(operation, actor, "NOTICE_UPDATED", ENTITY, notice.id, Map.of("title", notice.title));
         return notice;
     }
@@ -78,18 +86,36 @@ public class NoticeService implements PublicContentSection {
     }
 
     record NoticePart(long id, String title, String defaultLanguage, Map<String, String> texts, boolean pin,
-            boolean allTargets, Set<Long> targetIds) {
+            boolean allTargets, Set<Long> targetIds, NoticeOverflow overflow) {
     }
 
     @Override
     public List<NoticePart> snapshot(long operationId) {
         return Notice.<Notice>list("operationId", ORDER, operationId).stream()
                 .map(n -> new NoticePart(n.id, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin, n.allTargets,
-                        new TreeSet<>(n.targetIds)))
+                        new TreeSet<>(n.targetIds), n.overflow))
                 .toList();
     }
 
-    private void apply(Notice notice, NoticeRequest request) {
+    /** The messages each language of the notice becomes, or why Telegram would refuse them. */
+    public List<NoticeRenderer.Rendered> preview(long operationId, long noticeId) {
+        Operation operation = operations.get(operationId);
+        Notice notice = get(operationId, noticeId);
+        return new TreeMap<>(notice.texts).entrySet().stream()
+                .map(e -> renderer.render(operation, e.getKey(), e.getValue(), notice.overflow)).toList();
+    }
+
+    @Override
+    public List<Problem.FieldError> problems(Operation operation) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        for (Notice notice : Notice.<Notice>list("operationId", ORDER, operation.id)) {
+            new TreeMap<>(notice.texts).forEach((lang, text) -> renderer.render(operation, lang, text, notice.overflow).problems()
+                    .forEach(p -> problems.add(new Problem.FieldError("notices[" + notice.id + "].texts[" + lang + "]", p))));
+        }
+        return problems;
+    }
+
+    private void apply(Operation operation, Notice notice, NoticeRequest request) {
         Map<String, String> texts = new TreeMap<>();
         request.texts().forEach((language, text) -> {
             if (texts.put(LanguageTag.Check.canonical(language), text) != null) {
@@ -114,6 +140,14 @@ public class NoticeService implements PublicContentSection {
                 throw ProblemException.invalidField(400, "targetIds", "target " + targetId + " is not a target of this operation");
             }
         }
+        NoticeOverflow overflow = request.overflow() == null ? NoticeOverflow.REFUSE : request.overflow();
+        List<Problem.FieldError> lint = new ArrayList<>();
+        texts.forEach((lang, text) -> renderer.render(operation, lang, text, overflow).problems()
+                .forEach(p -> lint.add(new Problem.FieldError("texts[" + lang + "]", p))));
+        if (!lint.isEmpty()) {
+            throw new ProblemException(400, "Bad Request", "Telegram would refuse this notice", lint);
+        }
+        notice.overflow = overflow;
         notice.title = request.title();
         notice.defaultLanguage = defaultLanguage;
         notice.texts.clear();

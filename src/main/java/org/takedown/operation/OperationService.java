@@ -38,6 +38,8 @@ public class OperationService {
     @Inject
     Event<OperationStatusChanged> statusChanged;
     @Inject
+    jakarta.enterprise.inject.Instance<ApprovalCheck> approvalChecks;
+    @Inject
     Clock clock;
 
     public Operation get(long id) {
@@ -170,6 +172,11 @@ public class OperationService {
         PublicContent.Snapshot content = publicContent.of(operation);
         if (request.contentHash() != null && !request.contentHash().equals(content.sha256())) {
             throw ProblemException.conflict("The content changed since you reviewed it (now " + content.sha256() + ")");
+        }
+        List<org.takedown.common.Problem.FieldError> problems = new ArrayList<>();
+        approvalChecks.forEach(check -> problems.addAll(check.problems(operation)));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(422, "Unprocessable Content", "The operation cannot be approved as it is", problems);
         }
         ApprovalDecision decision = decide(operation, actor, ApprovalDecision.Decision.APPROVED, content);
         decision.legalReference = request.legalReference().strip();

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.takedown.common.CanonicalJson;
 import org.takedown.common.HostNames;
+import org.takedown.common.Placeholders;
 
 /**
  * Renders a banner page: officer texts in the chosen language (falling back field by field to the default

@@ -80,6 +80,7 @@ public class RoleRouteMatrixTest {
             Map.entry("POST /api/operations/{id}/notices", OFFICERS),
             Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/notices/{noticeId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/notices/{noticeId}/preview", READERS),
             Map.entry("GET /api/operations/{id}/banner", READERS),
             Map.entry("PUT /api/operations/{id}/banner", OFFICERS),
             Map.entry("GET /api/operations/{id}/seized-domains/{domainId}/visits", READERS),

@@ -1,18 +1,19 @@
-package org.takedown.seizure;
+package org.takedown.common;
 
 import java.util.Map;
 
 /**
- * Fills {@code {domain}}, {@code {operation}} and {@code {date}} in officer text. Officer text is data, never a
- * template: only these names are replaced, anything else in braces stays as typed, and the result is escaped by
- * the page template like any other value.
+ * Fills named placeholders such as {@code {domain}} in officer text. Officer text is data, never a template: only the
+ * given names are replaced, anything else in braces stays as typed, and nothing is evaluated. The caller escapes for
+ * its target: banner values are escaped by the page template afterwards; notice values are passed in already escaped
+ * for Telegram HTML, because notice text itself is markup.
  */
-final class Placeholders {
+public final class Placeholders {
 
     private Placeholders() {
     }
 
-    static String fill(String text, Map<String, String> values) {
+    public static String fill(String text, Map<String, String> values) {
         if (text == null || text.indexOf('{') < 0) {
             return text;
         }

@@ -1,4 +1,4 @@
-package org.takedown.seizure;
+package org.takedown.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

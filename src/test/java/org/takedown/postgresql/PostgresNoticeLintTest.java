@@ -1,0 +1,11 @@
+package org.takedown.postgresql;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.takedown.notice.NoticeLintTest;
+import org.takedown.support.PostgresProfile;
+
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+public class PostgresNoticeLintTest extends NoticeLintTest {
+}
