@@ -69,6 +69,8 @@ public class DemoOperationLoader {
     @Inject
     BannerService banners;
     @Inject
+    org.takedown.notice.TelegramGateway telegram;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -89,7 +91,10 @@ public class DemoOperationLoader {
         addAgency(id, "National Fraud Investigation Agency", "https://fraud-agency.example.org", 2, "fraud-agency.svg");
         addAgency(id, "Federal Telecom Fraud Task Force", "https://telecom-task-force.example.org", 3, "telecom-task-force.svg");
         domains.add(OFFICER, id, new SeizedDomainRequest("spoof-demo.localhost", LocalDateTime.now(clock.withZone(ZoneId.of(ZONE))), null));
-        targets.add(OFFICER, id, new TelegramTargetRequest("@spoofdemo_channel", "spoof-demo adverts (fictional)"));
+        if (telegram.dryRun()) {
+            // A fictional channel can never pass preflight; with a real bot token the demo has no Telegram target.
+            targets.add(OFFICER, id, new TelegramTargetRequest("@spoofdemo_channel", "spoof-demo adverts (fictional)"));
+        }
         watch.add(OFFICER, id, new WatchTargetRequest(WatchTargetKind.TELEGRAM_CHANNEL, "spoofdemo_ads", "Where the service was advertised"));
         notices.add(OFFICER, id, new NoticeRequest("Warning to spoof-demo users", "en", Map.of("en", """
                 This service has been taken down by Operation Switchboard.

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
 import org.takedown.security.Roles;
@@ -30,6 +31,8 @@ public class TelegramTargetResource {
 
     @Inject
     TelegramTargetService targets;
+    @Inject
+    PreflightService preflight;
     @Inject
     SecurityIdentity identity;
 
@@ -62,15 +65,25 @@ public class TelegramTargetResource {
         return Response.noContent().build();
     }
 
+    /** Asks Telegram, for every target, whether the bot can post there; the results stay on the targets. */
+    @POST
+    @Path("/preflight")
+    @RolesAllowed({Roles.OFFICER, Roles.APPROVER})
+    public List<TargetView> preflight(@PathParam("id") long id) {
+        return preflight.run(actor(), id).stream().map(TargetView::of).toList();
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
     public record TargetView(long id, long operationId, String chat, String username, Long chatId, String title,
-            Instant createdAt) {
+            String chatType, String chatTitle, PreflightStatus preflightStatus, String preflightDetail, Instant preflightAt,
+            boolean suspended, Instant createdAt) {
 
         static TargetView of(TelegramTarget t) {
-            return new TargetView(t.id, t.operationId, t.chat(), t.username, t.chatId, t.title, t.createdAt);
+            return new TargetView(t.id, t.operationId, t.chat(), t.username, t.chatId, t.title, t.chatType, t.chatTitle,
+                    t.preflightStatus, t.preflightDetail, t.preflightAt, t.suspended, t.createdAt);
         }
     }
 }

@@ -26,6 +26,8 @@ public class TelegramTargetService implements PublicContentSection {
     @Inject
     OperationService operations;
     @Inject
+    org.takedown.audit.AuditLog audit;
+    @Inject
     Clock clock;
 
     public PanacheQuery<TelegramTarget> list(long operationId, String text) {
@@ -72,6 +74,30 @@ public class TelegramTargetService implements PublicContentSection {
         TelegramTarget target = get(operationId, targetId);
         target.delete();
         operations.recordEdit(operation, actor, "TELEGRAM_TARGET_REMOVED", ENTITY, targetId, Map.of("chat", target.chat()));
+    }
+
+    /** Stores what preflight found, in one transaction; passing lifts a suspension. One audit row for the run. */
+    @Transactional
+    public List<TelegramTarget> recordPreflight(String actor, long operationId, java.util.Map<Long, ChatCheck> checks) {
+        operations.lockForEdit(operationId);
+        java.util.Map<PreflightStatus, Integer> counts = new java.util.TreeMap<>();
+        List<TelegramTarget> targets = new java.util.ArrayList<>();
+        for (var entry : checks.entrySet()) {
+            TelegramTarget target = get(operationId, entry.getKey());
+            ChatCheck check = entry.getValue();
+            target.preflightStatus = check.status();
+            target.preflightDetail = check.detail() == null || check.detail().length() <= 500 ? check.detail() : check.detail().substring(0, 500);
+            target.preflightAt = clock.instant();
+            target.chatType = check.chatType() == null ? target.chatType : check.chatType();
+            target.chatTitle = check.chatTitle() == null ? target.chatTitle : check.chatTitle();
+            if (check.status() == PreflightStatus.OK) {
+                target.suspended = false;
+            }
+            counts.merge(check.status(), 1, Integer::sum);
+            targets.add(target);
+        }
+        audit.record(actor, "TELEGRAM_PREFLIGHT", "operation", operationId, java.util.Map.of("results", counts));
+        return targets;
     }
 
     @Override

@@ -76,6 +76,7 @@ public class RoleRouteMatrixTest {
             Map.entry("POST /api/operations/{id}/telegram-targets", OFFICERS),
             Map.entry("PUT /api/operations/{id}/telegram-targets/{targetId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/telegram-targets/{targetId}", OFFICERS),
+            Map.entry("POST /api/operations/{id}/telegram-targets/preflight", Set.of("officer1", "approver1")),
             Map.entry("GET /api/operations/{id}/notices", READERS),
             Map.entry("POST /api/operations/{id}/notices", OFFICERS),
             Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
@@ -153,6 +154,9 @@ public class RoleRouteMatrixTest {
                         : Api.as(user);
         Map<String, Object> params = new HashMap<>();
         String transition = path.startsWith("/api/operations/{id}/") ? path.substring("/api/operations/{id}/".length()) : "";
+        if (transition.equals("telegram-targets/preflight")) {
+            transition = "preflight";
+        }
         Fixtures.Ids ids = Fixtures.operationIn(STATE_FOR.getOrDefault(transition, "APPROVED"));
         params.putAll(ids.pathParams());
         params.put("decisionId", Api.as("viewer1").get("/api/operations/{id}/approvals", ids.operation()).jsonPath()
@@ -185,7 +189,7 @@ public class RoleRouteMatrixTest {
         if (transition.equals("reject")) {
             return Map.of("reason", "Matrix test");
         }
-        if (STATE_FOR.containsKey(transition)) {
+        if (STATE_FOR.containsKey(transition) || transition.equals("preflight")) {
             return null;
         }
         if (path.endsWith("/emblem")) {

@@ -1,0 +1,333 @@
+package org.takedown.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Telegram Bot API double on loopback for the real TelegramBots client: {@code POST /bot<token>/<method>} with
+ * Telegram's reply shapes. It parses HTML with {@link TelegramHtmlReference}, enforces Telegram's limits (30 messages
+ * per second per bot, 1 per second per chat, 20 per minute per group or channel) with 429 and {@code retry_after},
+ * plays scripted faults per chat, and records every message it accepted.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "7000000001:AAFakeTokenForTestsOnly_xyzXYZ0123456789";
+    public static final long BOT_ID = 7000000001L;
+
+    public enum Fault { KICKED, BLOCKED, NOT_MEMBER, CHAT_NOT_FOUND, NOT_ENOUGH_RIGHTS, MIGRATE, SERVER_ERROR, WITHHOLD, NON_JSON }
+
+    /** A chat and the bot's place in it: status creator/administrator/member/restricted/left/kicked. */
+    public record Chat(long id, String type, String title, String botStatus, boolean canPost) {
+    }
+
+    public record Delivered(String chat, int messageId, String text, String parseMode, boolean silent, boolean linkPreviewDisabled,
+            Instant at) {
+    }
+
+    private record Scripted(Fault fault, long migrateTo, int[] remaining) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(32);
+    private final Map<String, Chat> chats = new ConcurrentHashMap<>();
+    private final Map<String, Scripted> faults = new ConcurrentHashMap<>();
+    private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    private final AtomicInteger messageIds = new AtomicInteger(100);
+    private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final Deque<Long> global = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> perChat = new HashMap<>();
+    private final Map<String, Deque<Long>> perGroup = new HashMap<>();
+    private volatile long withholdMillis = 5_000;
+
+    private FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeBotApi start() {
+        try {
+            return new FakeBotApi();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A chat known by its numeric id and, for public ones, {@code @username}. */
+    public FakeBotApi chat(String username, Chat chat) {
+        chats.put(Long.toString(chat.id()), chat);
+        if (username != null) {
+            chats.put(username.toLowerCase(Locale.ROOT), chat);
+        }
+        return this;
+    }
+
+    /** The next {@code times} sends to {@code chat} meet this fault (MIGRATE: the chat's new id). */
+    public FakeBotApi fault(String chat, Fault fault, int times, long migrateTo) {
+        faults.put(chat.toLowerCase(Locale.ROOT), new Scripted(fault, migrateTo, new int[] {times}));
+        return this;
+    }
+
+    public FakeBotApi withholdFor(long millis) {
+        withholdMillis = millis;
+        return this;
+    }
+
+    public List<Delivered> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    public int tooManyRequests() {
+        return tooManyRequests.get();
+    }
+
+    public void reset() {
+        chats.clear();
+        faults.clear();
+        delivered.clear();
+        tooManyRequests.set(0);
+        synchronized (this) {
+            global.clear();
+            perChat.clear();
+            perGroup.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            if (path.length != 3 || !path[1].equals("bot" + TOKEN)) {
+                reply(exchange, error(401, "Unauthorized", null));
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = exchange.getRequestBody().available() == 0 && !"POST".equals(exchange.getRequestMethod())
+                    ? Map.of() : readBody(exchange);
+            reply(exchange, switch (path[2].toLowerCase(Locale.ROOT)) {
+                case "getme" -> ok(Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
+                case "getchat" -> getChat(String.valueOf(body.get("chat_id")));
+                case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
+                case "sendmessage" -> sendMessage(exchange, body);
+                case "pinchatmessage" -> chatOf(String.valueOf(body.get("chat_id"))) == null
+                        ? error(400, "Bad Request: chat not found", null) : ok(true);
+                default -> error(404, "Not Found: method not found", null);
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readBody(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return bytes.length == 0 ? Map.of() : json.readValue(bytes, Map.class);
+    }
+
+    private Chat chatOf(String id) {
+        return chats.get(id.toLowerCase(Locale.ROOT));
+    }
+
+    private Object getChat(String id) {
+        Chat chat = chatOf(id);
+        if (chat == null) {
+            return error(400, "Bad Request: chat not found", null);
+        }
+        return ok(Map.of("id", chat.id(), "type", chat.type(), "title", chat.title(), "accent_color_id", 0, "max_reaction_count", 11));
+    }
+
+    private Object getChatMember(String id) {
+        Chat chat = chatOf(id);
+        if (chat == null) {
+            return error(400, "Bad Request: chat not found", null);
+        }
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("status", chat.botStatus());
+        member.put("user", Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
+        switch (chat.botStatus()) {
+            case "administrator" -> {
+                for (String right : List.of("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                        "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+                        "can_post_stories", "can_edit_stories", "can_delete_stories", "can_edit_messages", "can_pin_messages",
+                        "can_manage_topics")) {
+                    member.put(right, false);
+                }
+                member.put("can_post_messages", chat.canPost());
+            }
+            case "restricted" -> {
+                member.put("is_member", true);
+                member.put("until_date", 0);
+                for (String right : List.of("can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+                        "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
+                        "can_add_web_page_previews", "can_change_info", "can_invite_users", "can_pin_messages", "can_manage_topics")) {
+                    member.put(right, chat.canPost());
+                }
+            }
+            case "kicked" -> member.put("until_date", 0);
+            case "creator" -> member.put("is_anonymous", false);
+            default -> {
+            }
+        }
+        return ok(member);
+    }
+
+    private Object sendMessage(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        String id = String.valueOf(body.get("chat_id"));
+        Scripted scripted = faults.get(id.toLowerCase(Locale.ROOT));
+        if (scripted != null && scripted.remaining()[0]-- > 0) {
+            switch (scripted.fault()) {
+                case KICKED -> { return error(403, "Forbidden: bot was kicked from the channel chat", null); }
+                case BLOCKED -> { return error(403, "Forbidden: bot was blocked by the user", null); }
+                case NOT_MEMBER -> { return error(403, "Forbidden: bot is not a member of the channel chat", null); }
+                case CHAT_NOT_FOUND -> { return error(400, "Bad Request: chat not found", null); }
+                case NOT_ENOUGH_RIGHTS -> { return error(400, "Bad Request: not enough rights to send text messages to the chat", null); }
+                case MIGRATE -> { return error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                        Map.of("migrate_to_chat_id", scripted.migrateTo())); }
+                case SERVER_ERROR -> { return error(500, "Internal Server Error", null); }
+                case NON_JSON -> {
+                    byte[] html = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(502, html.length);
+                    exchange.getResponseBody().write(html);
+                    return null;
+                }
+                case WITHHOLD -> {
+                    Delivered accepted = accept(id, body);
+                    try {
+                        Thread.sleep(withholdMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return message(accepted);
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        Chat chat = chatOf(id);
+        if (chat == null) {
+            return error(400, "Bad Request: chat not found", null);
+        }
+        String text = String.valueOf(body.get("text"));
+        if ("HTML".equalsIgnoreCase(String.valueOf(body.get("parse_mode")))) {
+            try {
+                text = TelegramHtmlReference.parse(text);
+            } catch (TelegramHtmlReference.Refused refused) {
+                return error(400, refused.getMessage(), null);
+            }
+        }
+        if (text.length() > 4096) {
+            return error(400, "Bad Request: message is too long", null);
+        }
+        Integer retryAfter = rateLimit(id, chat);
+        if (retryAfter != null) {
+            tooManyRequests.incrementAndGet();
+            return error(429, "Too Many Requests: retry after " + retryAfter, Map.of("retry_after", retryAfter));
+        }
+        return message(accept(id, body));
+    }
+
+    private Delivered accept(String chat, Map<String, Object> body) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> preview = (Map<String, Object>) body.get("link_preview_options");
+        Delivered d = new Delivered(chat, messageIds.incrementAndGet(), String.valueOf(body.get("text")),
+                (String) body.get("parse_mode"), Boolean.TRUE.equals(body.get("disable_notification")),
+                preview != null && Boolean.TRUE.equals(preview.get("is_disabled")), Instant.now());
+        delivered.add(d);
+        return d;
+    }
+
+    /** Seconds to wait if this send would break a limit, else null (and the send is counted). */
+    private synchronized Integer rateLimit(String chatKey, Chat chat) {
+        long now = System.currentTimeMillis();
+        Deque<Long> chatWindow = perChat.computeIfAbsent(chat.id() + "", k -> new ArrayDeque<>());
+        Deque<Long> groupWindow = perGroup.computeIfAbsent(chat.id() + "", k -> new ArrayDeque<>());
+        prune(global, now - 1000);
+        prune(chatWindow, now - 1000);
+        prune(groupWindow, now - 60_000);
+        long wait = 0;
+        if (global.size() >= 30) {
+            wait = Math.max(wait, global.peekFirst() + 1000 - now);
+        }
+        if (!chatWindow.isEmpty()) {
+            wait = Math.max(wait, chatWindow.peekFirst() + 1000 - now);
+        }
+        if (!"private".equals(chat.type()) && groupWindow.size() >= 20) {
+            wait = Math.max(wait, groupWindow.peekFirst() + 60_000 - now);
+        }
+        if (wait > 0) {
+            return (int) Math.ceil(wait / 1000.0);
+        }
+        global.addLast(now);
+        chatWindow.addLast(now);
+        groupWindow.addLast(now);
+        return null;
+    }
+
+    private static void prune(Deque<Long> window, long before) {
+        while (!window.isEmpty() && window.peekFirst() <= before) {
+            window.pollFirst();
+        }
+    }
+
+    private Object message(Delivered d) {
+        Chat chat = chatOf(d.chat());
+        Map<String, Object> chatJson = chat == null ? Map.of("id", 0, "type", "channel")
+                : Map.of("id", chat.id(), "type", chat.type(), "title", chat.title());
+        return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "text", d.text()));
+    }
+
+    private static Map<String, Object> ok(Object result) {
+        return Map.of("ok", true, "result", result);
+    }
+
+    private static Map<String, Object> error(int code, String description, Map<String, Object> parameters) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("ok", false);
+        error.put("error_code", code);
+        error.put("description", description);
+        if (parameters != null) {
+            error.put("parameters", parameters);
+        }
+        return error;
+    }
+
+    private void reply(HttpExchange exchange, Object body) throws IOException {
+        if (body == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        int status = body instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("ok")) ? ((Number) ((Map<String, Object>) map).get("error_code")).intValue() : 200;
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
