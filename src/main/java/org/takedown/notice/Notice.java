@@ -13,12 +13,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** A warning notice: officer text per language, its audience and whether to pin it. */
+/** A warning notice: officer text per language, its audience, whether to pin it, and when to send it. */
 @Entity
 @Table(name = "notice")
 public class Notice extends PanacheEntityBase {
@@ -44,6 +45,23 @@ public class Notice extends PanacheEntityBase {
     @CollectionTable(name = "notice_target", joinColumns = @JoinColumn(name = "notice_id"))
     @Column(name = "target_id")
     public Set<Long> targetIds = new HashSet<>();
+    /** Send notifications silently ({@code disable_notification}). */
+    public boolean silent;
+    /** Once at this instant ... */
+    public Instant sendAt;
+    /** ... or by this Quartz cron expression, in the operation's zone. */
+    public String cron;
+    /** Daily send window in the operation's zone (both or neither; start after end spans midnight). */
+    public LocalTime windowStart;
+    public LocalTime windowEnd;
+    /** A firing later than this after its due time is recorded as SKIPPED_LATE and not sent. */
+    public long maxLatenessSeconds = NoticeSchedule.DEFAULT_MAX_LATENESS.toSeconds();
+    /** Why Telegram refused this content; nothing more of it is sent until an officer edits it. */
+    public String blockedReason;
     public Instant createdAt;
     public Instant updatedAt;
+
+    public boolean scheduled() {
+        return sendAt != null || cron != null;
+    }
 }

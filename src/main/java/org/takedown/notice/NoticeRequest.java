@@ -1,5 +1,6 @@
 package org.takedown.notice;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,10 +22,12 @@ public record NoticeRequest(
         Boolean pin,
         Boolean allTargets,
         @Size(max = 10000) List<@NotNull Long> targetIds,
-        NoticeOverflow overflow) {
+        NoticeOverflow overflow,
+        Boolean silent,
+        @Valid NoticeSchedule schedule) {
 
     public NoticeRequest(String title, String defaultLanguage, Map<String, String> texts, Boolean pin, Boolean allTargets,
             List<Long> targetIds) {
-        this(title, defaultLanguage, texts, pin, allTargets, targetIds, null);
+        this(title, defaultLanguage, texts, pin, allTargets, targetIds, null, null, null);
     }
 }

@@ -32,18 +32,23 @@ public class NoticeResource {
     @Inject
     NoticeService notices;
     @Inject
+    RunQueue runs;
+    @Inject
+    DeliveryService deliveries;
+    @Inject
     SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
     public Page<NoticeView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page) {
-        return Page.of(notices.list(id), page, NoticeView::of);
+        String zone = notices.zone(id);
+        return Page.of(notices.list(id), page, n -> NoticeView.of(n, zone));
     }
 
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull NoticeRequest request) {
-        return Response.status(201).entity(NoticeView.of(notices.add(actor(), id, request))).build();
+        return Response.status(201).entity(NoticeView.of(notices.add(actor(), id, request), notices.zone(id))).build();
     }
 
     @PUT
@@ -51,7 +56,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.OFFICER)
     public NoticeView update(@PathParam("id") long id, @PathParam("noticeId") long noticeId,
             @Valid @NotNull NoticeRequest request) {
-        return NoticeView.of(notices.update(actor(), id, noticeId, request));
+        return NoticeView.of(notices.update(actor(), id, noticeId, request), notices.zone(id));
     }
 
     @DELETE
@@ -70,16 +75,27 @@ public class NoticeResource {
         return notices.preview(id, noticeId);
     }
 
+    /** Sends the notice now (the operation must be ACTIVE): a run, and one ledger row per target and message. */
+    @POST
+    @Path("/{noticeId}/runs")
+    @RolesAllowed(Roles.OFFICER)
+    public Response sendNow(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        NoticeRun run = runs.sendNow(actor(), id, noticeId);
+        return Response.status(201).entity(RunResource.RunView.of(run, deliveries.counts(run.id))).build();
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
     public record NoticeView(long id, long operationId, String title, String defaultLanguage, Map<String, String> texts,
-            boolean pin, boolean allTargets, List<Long> targetIds, NoticeOverflow overflow, Instant createdAt, Instant updatedAt) {
+            boolean pin, boolean allTargets, List<Long> targetIds, NoticeOverflow overflow, boolean silent, NoticeSchedule schedule,
+            String blockedReason, Instant createdAt, Instant updatedAt) {
 
-        static NoticeView of(Notice n) {
+        static NoticeView of(Notice n, String zone) {
             return new NoticeView(n.id, n.operationId, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin,
-                    n.allTargets, n.targetIds.stream().sorted().toList(), n.overflow, n.createdAt, n.updatedAt);
+                    n.allTargets, n.targetIds.stream().sorted().toList(), n.overflow, n.silent, NoticeSchedule.of(n, zone),
+                    n.blockedReason, n.createdAt, n.updatedAt);
         }
     }
 }

@@ -43,6 +43,11 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         return Notice.find("operationId", ORDER, operationId);
     }
 
+    /** The operation's zone, in which notice times are entered and shown. */
+    public String zone(long operationId) {
+        return operations.get(operationId).timezone;
+    }
+
     public Notice get(long operationId, long noticeId) {
         Notice notice = Notice.findById(noticeId);
         if (notice == null || notice.operationId != operationId) {
@@ -86,14 +91,17 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
     }
 
     record NoticePart(long id, String title, String defaultLanguage, Map<String, String> texts, boolean pin,
-            boolean allTargets, Set<Long> targetIds, NoticeOverflow overflow) {
+            boolean allTargets, Set<Long> targetIds, NoticeOverflow overflow, boolean silent, String sendAt, String cron,
+            String windowStart, String windowEnd, long maxLatenessSeconds) {
     }
 
     @Override
     public List<NoticePart> snapshot(long operationId) {
         return Notice.<Notice>list("operationId", ORDER, operationId).stream()
                 .map(n -> new NoticePart(n.id, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin, n.allTargets,
-                        new TreeSet<>(n.targetIds), n.overflow))
+                        new TreeSet<>(n.targetIds), n.overflow, n.silent, n.sendAt == null ? null : n.sendAt.toString(), n.cron,
+                        n.windowStart == null ? null : n.windowStart.toString(), n.windowEnd == null ? null : n.windowEnd.toString(),
+                        n.maxLatenessSeconds))
                 .toList();
     }
 
@@ -147,6 +155,17 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         if (!lint.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "Telegram would refuse this notice", lint);
         }
+        if (request.schedule() != null) {
+            request.schedule().applyTo(notice, operation.timezone);
+        } else {
+            notice.sendAt = null;
+            notice.cron = null;
+            notice.windowStart = null;
+            notice.windowEnd = null;
+        }
+        notice.silent = Boolean.TRUE.equals(request.silent());
+        // Edited content gets another chance with Telegram (after another approval).
+        notice.blockedReason = null;
         notice.overflow = overflow;
         notice.title = request.title();
         notice.defaultLanguage = defaultLanguage;

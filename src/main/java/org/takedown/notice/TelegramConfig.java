@@ -32,6 +32,64 @@ public interface TelegramConfig {
         Duration timeout();
     }
 
+    /** Telegram's limits, shared by every replica through the database. */
+    Pace pace();
+
+    interface Pace {
+        /** Messages per second for the whole bot (Telegram: about 30). */
+        @WithDefault("30")
+        double globalPerSecond();
+
+        /** Messages per second into one chat (Telegram: 1). */
+        @WithDefault("1")
+        double chatPerSecond();
+
+        /** Messages per minute into one group or channel (Telegram: 20). */
+        @WithDefault("20")
+        double groupPerMinute();
+
+        /**
+         * Fraction of the global limit actually used: requests leave here evenly spaced but reach Telegram with
+         * network jitter, and a window that sees one request too many answers 429.
+         */
+        @WithDefault("0.97")
+        double headroom();
+    }
+
+    /** The dispatcher that claims ledger rows and sends them. */
+    Dispatch dispatch();
+
+    interface Dispatch {
+        /** Off: this replica sends nothing (others may). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sends in flight at once on this replica. */
+        @WithDefault("8")
+        int workers();
+
+        /** Attempts for retryable failures (5xx, network) before a row is FAILED_RETRYABLE. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First retry delay; doubled per attempt, with jitter, up to {@link #backoffMax()}. */
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /**
+         * How long a claim outlives the Bot API timeout before it is declared UNKNOWN (the worker died mid-call).
+         */
+        @WithDefault("30s")
+        Duration leaseMargin();
+
+        /** How often an idle dispatcher looks for work queued by other replicas or now due. */
+        @WithDefault("1s")
+        Duration poll();
+    }
+
     /**
      * Appended to every notice message so recipients can check it is genuine; {@code {reference}} is the operation's
      * code name and {@code {url}} the verification URL. Telegram HTML, filled and escaped by code.

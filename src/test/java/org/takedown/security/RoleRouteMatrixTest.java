@@ -1,6 +1,7 @@
 package org.takedown.security;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.takedown.notice.Delivery;
+import org.takedown.notice.DeliveryStatus;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 
@@ -27,6 +32,7 @@ import org.takedown.support.Fixtures;
  */
 @QuarkusTest
 public class RoleRouteMatrixTest {
+
 
     static final Set<String> READERS = Set.of("viewer1", "officer1", "approver1", "admin1");
     static final Set<String> ANY_USER = READERS;
@@ -82,6 +88,13 @@ public class RoleRouteMatrixTest {
             Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/notices/{noticeId}/preview", READERS),
+            Map.entry("POST /api/operations/{id}/notices/{noticeId}/runs", OFFICERS),
+            Map.entry("GET /api/operations/{id}/runs", READERS),
+            Map.entry("GET /api/operations/{id}/runs/{runId}", READERS),
+            Map.entry("GET /api/operations/{id}/deliveries", READERS),
+            Map.entry("POST /api/operations/{id}/deliveries/{deliveryId}/mark-sent", OFFICERS),
+            Map.entry("POST /api/operations/{id}/deliveries/{deliveryId}/resend", OFFICERS),
+            Map.entry("GET /api/deliveries", READERS),
             Map.entry("GET /api/operations/{id}/banner", READERS),
             Map.entry("PUT /api/operations/{id}/banner", OFFICERS),
             Map.entry("GET /api/operations/{id}/seized-domains/{domainId}/visits", READERS),
@@ -157,8 +170,14 @@ public class RoleRouteMatrixTest {
         if (transition.equals("telegram-targets/preflight")) {
             transition = "preflight";
         }
-        Fixtures.Ids ids = Fixtures.operationIn(STATE_FOR.getOrDefault(transition, "APPROVED"));
+        boolean sending = transition.contains("runs") || transition.startsWith("deliveries");
+        Fixtures.Ids ids = Fixtures.operationIn(sending ? "ACTIVE" : STATE_FOR.getOrDefault(transition, "APPROVED"));
         params.putAll(ids.pathParams());
+        if (path.contains("{runId}") || path.contains("{deliveryId}")) {
+            long[] runAndRow = unknownDelivery(ids);
+            params.put("runId", runAndRow[0]);
+            params.put("deliveryId", runAndRow[1]);
+        }
         params.put("decisionId", Api.as("viewer1").get("/api/operations/{id}/approvals", ids.operation()).jsonPath()
                 .getList("id").stream().findFirst().orElse(0));
         if (path.contains("{username}")) {
@@ -189,8 +208,11 @@ public class RoleRouteMatrixTest {
         if (transition.equals("reject")) {
             return Map.of("reason", "Matrix test");
         }
-        if (STATE_FOR.containsKey(transition) || transition.equals("preflight")) {
+        if (STATE_FOR.containsKey(transition) || transition.equals("preflight") || transition.endsWith("/runs")) {
             return null;
+        }
+        if (path.endsWith("/mark-sent") || path.endsWith("/resend")) {
+            return Map.of("note", "Checked the channel");
         }
         if (path.endsWith("/emblem")) {
             return Fixtures.SVG;
@@ -226,6 +248,20 @@ public class RoleRouteMatrixTest {
             return Map.of("roles", List.of("viewer", "officer"));
         }
         throw new IllegalStateException("No sample body for " + method + " " + path + ": add one to the matrix test");
+    }
+
+    /** A run of the operation's notice (dry-run) whose one row is then made UNKNOWN, as an officer would find it. */
+    static long[] unknownDelivery(Fixtures.Ids ids) {
+        long run = Api.as("officer2").post("/api/operations/{id}/notices/{noticeId}/runs", ids.operation(), ids.notice())
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DRY_RUN".equals(Api.as("viewer1").queryParam("runId", run)
+                .get("/api/operations/{id}/deliveries", ids.operation()).jsonPath().getString("items[0].status")));
+        long row = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery delivery = Delivery.find("runId", run).firstResult();
+            delivery.status = DeliveryStatus.UNKNOWN;
+            return delivery.id;
+        });
+        return new long[] {run, row};
     }
 
     static String newUser() {

@@ -32,7 +32,7 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "7000000001:AAFakeTokenForTestsOnly_xyzXYZ0123456789";
     public static final long BOT_ID = 7000000001L;
 
-    public enum Fault { KICKED, BLOCKED, NOT_MEMBER, CHAT_NOT_FOUND, NOT_ENOUGH_RIGHTS, MIGRATE, SERVER_ERROR, WITHHOLD, NON_JSON }
+    public enum Fault { KICKED, BLOCKED, NOT_MEMBER, CHAT_NOT_FOUND, NOT_ENOUGH_RIGHTS, MIGRATE, SERVER_ERROR, WITHHOLD, NON_JSON, CONTENT_REFUSED, FLOOD }
 
     /** A chat and the bot's place in it: status creator/administrator/member/restricted/left/kicked. */
     public record Chat(long id, String type, String title, String botStatus, boolean canPost) {
@@ -51,6 +51,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Chat> chats = new ConcurrentHashMap<>();
     private final Map<String, Scripted> faults = new ConcurrentHashMap<>();
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    private final List<String> pinned = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final Deque<Long> global = new ArrayDeque<>();
@@ -86,7 +87,7 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code times} sends to {@code chat} meet this fault (MIGRATE: the chat's new id). */
+    /** The next {@code times} sends to {@code chat} meet this fault (MIGRATE: the chat's new id; FLOOD: retry_after). */
     public FakeBotApi fault(String chat, Fault fault, int times, long migrateTo) {
         faults.put(chat.toLowerCase(Locale.ROOT), new Scripted(fault, migrateTo, new int[] {times}));
         return this;
@@ -101,6 +102,11 @@ public final class FakeBotApi implements AutoCloseable {
         return List.copyOf(delivered);
     }
 
+    /** Forgets what was delivered (chats, faults and limits stay). */
+    public void clearDelivered() {
+        delivered.clear();
+    }
+
     public int tooManyRequests() {
         return tooManyRequests.get();
     }
@@ -109,6 +115,7 @@ public final class FakeBotApi implements AutoCloseable {
         chats.clear();
         faults.clear();
         delivered.clear();
+        pinned.clear();
         tooManyRequests.set(0);
         synchronized (this) {
             global.clear();
@@ -138,8 +145,7 @@ public final class FakeBotApi implements AutoCloseable {
                 case "getchat" -> getChat(String.valueOf(body.get("chat_id")));
                 case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
                 case "sendmessage" -> sendMessage(exchange, body);
-                case "pinchatmessage" -> chatOf(String.valueOf(body.get("chat_id"))) == null
-                        ? error(400, "Bad Request: chat not found", null) : ok(true);
+                case "pinchatmessage" -> pin(body);
                 default -> error(404, "Not Found: method not found", null);
             });
         }
@@ -211,6 +217,11 @@ public final class FakeBotApi implements AutoCloseable {
                 case MIGRATE -> { return error(400, "Bad Request: group chat was upgraded to a supergroup chat",
                         Map.of("migrate_to_chat_id", scripted.migrateTo())); }
                 case SERVER_ERROR -> { return error(500, "Internal Server Error", null); }
+                case CONTENT_REFUSED -> { return error(400, "Bad Request: can't parse entities: unsupported start tag \"blink\" at byte offset 0", null); }
+                case FLOOD -> {
+                    tooManyRequests.incrementAndGet();
+                    return error(429, "Too Many Requests: retry after " + scripted.migrateTo(), Map.of("retry_after", scripted.migrateTo()));
+                }
                 case NON_JSON -> {
                     byte[] html = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
                     exchange.sendResponseHeaders(502, html.length);
@@ -250,6 +261,20 @@ public final class FakeBotApi implements AutoCloseable {
             return error(429, "Too Many Requests: retry after " + retryAfter, Map.of("retry_after", retryAfter));
         }
         return message(accept(id, body));
+    }
+
+    private Object pin(Map<String, Object> body) {
+        String chat = String.valueOf(body.get("chat_id"));
+        if (chatOf(chat) == null) {
+            return error(400, "Bad Request: chat not found", null);
+        }
+        pinned.add(chat + "#" + body.get("message_id"));
+        return ok(true);
+    }
+
+    /** Pins as {@code chat#messageId}. */
+    public List<String> pinned() {
+        return List.copyOf(pinned);
     }
 
     private Delivered accept(String chat, Map<String, Object> body) {

@@ -1,0 +1,159 @@
+package org.takedown.notice;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.takedown.audit.ChangesCommitted;
+
+/**
+ * Sends the ledger: one thread claims rows one at a time (each claim committed before its send), and a small pool
+ * sends them, at most {@code workers} in flight. When idle it looks again every {@code poll}, or at once when this
+ * replica commits a change. On shutdown it stops claiming and lets the sends in flight finish (each is bounded by
+ * the Bot API timeout), so no row is left CLAIMED by a clean stop.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
+
+    @Inject
+    DeliveryClaimer claimer;
+    @Inject
+    DeliveryLedger ledger;
+    @Inject
+    TelegramGateway gateway;
+    @Inject
+    TelegramConfig config;
+
+    private final Object wakeUp = new Object();
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private volatile boolean running;
+    private volatile boolean woken;
+    private Thread claimLoop;
+    private ExecutorService senders;
+    private Semaphore slots;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.dispatch().enabled()) {
+            LOG.info("Telegram dispatcher disabled on this replica");
+            return;
+        }
+        int workers = config.dispatch().workers();
+        slots = new Semaphore(workers);
+        senders = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "telegram-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        claimLoop = new Thread(this::loop, "telegram-dispatcher");
+        claimLoop.setDaemon(true);
+        claimLoop.start();
+        LOG.infof("Telegram dispatcher started (%s, %d workers%s)", node, workers, gateway.dryRun() ? ", dry-run" : "");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            claimLoop.join(Duration.ofSeconds(5).toMillis());
+            senders.shutdown();
+            if (!senders.awaitTermination(config.api().timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Telegram sends still in flight at shutdown: their rows become UNKNOWN when the lease expires");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Something changed (a run queued, a row resolved, an operation resumed): look for work now. */
+    void onCommit(@Observes ChangesCommitted change) {
+        wake();
+    }
+
+    private void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void loop() {
+        long nextSweep = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() >= nextSweep) {
+                    ledger.sweep();
+                    nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
+                }
+                slots.acquire();
+                DeliveryClaimer.Claim claim;
+                try {
+                    claim = claimer.next(node);
+                } catch (RuntimeException e) {
+                    slots.release();
+                    throw e;
+                }
+                if (claim instanceof DeliveryClaimer.Claim.Ready ready) {
+                    senders.execute(() -> send(ready.row()));
+                    continue;
+                }
+                slots.release();
+                Duration pause = claim instanceof DeliveryClaimer.Claim.Wait wait ? wait.duration() : config.dispatch().poll();
+                pause(pause, claim instanceof DeliveryClaimer.Claim.Idle);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Telegram dispatcher: claiming failed; trying again shortly", e);
+                pause(config.dispatch().poll(), false);
+            }
+        }
+    }
+
+    private void pause(Duration duration, boolean wakeable) {
+        try {
+            if (!wakeable) {
+                // Waiting for the global pace: a wake-up would only find the same wait.
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, duration.toNanos()));
+                return;
+            }
+            synchronized (wakeUp) {
+                if (!woken) {
+                    wakeUp.wait(Math.max(1, duration.toMillis()));
+                }
+                woken = false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(DeliveryClaimer.Claimed row) {
+        try {
+            SendOutcome outcome = gateway.sendMessage(row.chat(), row.payload(), row.silent());
+            ledger.record(row, outcome);
+            if (row.pin() && outcome instanceof SendOutcome.Sent sent) {
+                ledger.recordPin(row.id(), gateway.pin(row.chat(), sent.messageId(), true));
+            }
+        } catch (RuntimeException e) {
+            // The row stays CLAIMED and its lease turns it UNKNOWN: we cannot tell whether the message went.
+            LOG.errorf(e, "Telegram dispatcher: recording delivery %d failed", row.id());
+        } finally {
+            slots.release();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.takedown.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.FakeBotApi;
+import org.takedown.support.TelegramOperation;
+import org.takedown.support.TelegramProfile;
+
+/**
+ * Run by {@code bench/telegram.sh}, not by {@code ./mvnw verify} (the name does not end in Test): one notice run to
+ * {@code bench.chats} channels through the real dispatcher and TelegramBots client, against the fake Bot API enforcing
+ * Telegram's limits (30 messages/s per bot). Prints the achieved rate against the allowed one and the 429 count.
+ */
+@QuarkusTest
+@TestProfile(TelegramProfile.class)
+public class TelegramThroughputBench {
+
+    FakeBotApi telegram;
+
+    @Test
+    void oneRunToManyChats() {
+        int chats = Integer.getInteger("bench.chats", 1000);
+        double allowed = 30.0;
+        telegram.reset();
+        long setup = System.nanoTime();
+        TelegramOperation op = TelegramOperation.active(telegram, chats,
+                TelegramOperation.notice("Using spoofing services for criminal purposes is illegal. <b>{reference}</b>"));
+        System.out.printf("setup: %d chats prepared, preflighted and approved in %.1f s%n", chats, (System.nanoTime() - setup) / 1e9);
+        long run = op.sendNow();
+        List<Map<String, Object>> rows = op.awaitSettled(run, Duration.ofSeconds(chats / 10 + 60));
+        Set<String> targets = op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet());
+        List<Instant> times = telegram.delivered().stream().filter(d -> targets.contains(d.chat().toLowerCase()))
+                .map(FakeBotApi.Delivered::at).sorted().toList();
+        long sent = rows.stream().filter(r -> "SENT".equals(r.get("status"))).count();
+        double seconds = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
+        double achieved = (times.size() - 1) / seconds;
+        System.out.printf("RESULT chats=%d sent=%d delivered=%d seconds=%.2f achieved=%.2f/s allowed=%.0f/s ratio=%.3f 429s=%d%n",
+                chats, sent, times.size(), seconds, achieved, allowed, achieved / allowed, telegram.tooManyRequests());
+        assertEquals(chats, times.size(), "every chat got the notice exactly once");
+    }
+}

@@ -1,0 +1,330 @@
+package org.takedown.notice;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.Api;
+import org.takedown.support.FakeBotApi;
+import org.takedown.support.TelegramOperation;
+import org.takedown.support.TelegramProfile;
+
+/** The dispatcher against the fake Bot API: every row ends in the right state, and Telegram sees what it should. */
+@QuarkusTest
+@TestProfile(TelegramProfile.class)
+public class DeliveryTest {
+
+    static final Duration SETTLE = Duration.ofSeconds(30);
+    static final String TEXT = "Using spoofing services for criminal purposes is illegal. <b>{reference}</b>";
+
+    FakeBotApi telegram;
+    @Inject
+    RunQueue runs;
+
+    @BeforeEach
+    void clean() {
+        telegram.reset();
+    }
+
+    private TelegramOperation operation(int targets) {
+        return TelegramOperation.active(telegram, targets, TelegramOperation.notice(TEXT));
+    }
+
+    private List<FakeBotApi.Delivered> deliveredTo(TelegramOperation op) {
+        Set<String> chats = op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet());
+        return telegram.delivered().stream().filter(d -> chats.contains(d.chat().toLowerCase())).toList();
+    }
+
+    private static Map<String, Object> target(TelegramOperation op, long targetId) {
+        List<Map<String, Object>> targets = Api.as("viewer1").queryParam("size", 200).get("/api/operations/{id}/telegram-targets", op.id())
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return targets.stream().filter(t -> ((Number) t.get("id")).longValue() == targetId).findFirst().orElseThrow();
+    }
+
+    private static List<String> audited(String action, Object entityId) {
+        return Api.as("viewer1").queryParam("action", action).queryParam("entityId", entityId.toString()).get("/api/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.summary");
+    }
+
+    @Test
+    void aRunReachesEveryTargetOnceWithTheRenderedPayload() {
+        TelegramOperation op = operation(5);
+        long run = op.sendNow();
+        List<Map<String, Object>> rows = op.awaitSettled(run, SETTLE);
+        assertEquals(5, rows.size());
+        List<FakeBotApi.Delivered> delivered = deliveredTo(op);
+        assertEquals(5, delivered.size(), "one message per target");
+        Map<String, FakeBotApi.Delivered> byChat = delivered.stream().collect(Collectors.toMap(d -> d.chat().toLowerCase(), d -> d));
+        for (Map<String, Object> row : rows) {
+            assertEquals("SENT", row.get("status"), row.toString());
+            FakeBotApi.Delivered got = byChat.get(((String) row.get("chat")).toLowerCase());
+            assertNotNull(got, "delivered to " + row.get("chat"));
+            assertEquals(got.messageId(), ((Number) row.get("messageId")).intValue());
+            assertEquals(row.get("payload"), got.text());
+            assertTrue(got.text().contains("criminal purposes is illegal") && got.text().contains("Reference: "), got.text());
+            assertNotNull(row.get("sentAt"));
+        }
+        Api.as("viewer1").get("/api/operations/{id}/runs/{run}", op.id(), run).then().statusCode(200)
+                .body("status", equalTo("QUEUED")).body("origin", equalTo("MANUAL")).body("createdBy", equalTo("officer1"))
+                .body("deliveries.SENT", equalTo(5));
+        assertEquals(1, audited("NOTICE_RUN_QUEUED", run).size());
+    }
+
+    @Test
+    void aRepeatedOrRecoveredFiringAddsNothing() {
+        TelegramOperation op = operation(3);
+        Instant due = Instant.parse("2030-01-01T09:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Notice notice = Notice.findById(op.notice());
+            notice.sendAt = due;
+        });
+        runs.fired(op.notice(), due, due.plusMillis(40), null, due.minusSeconds(60));
+        runs.fired(op.notice(), due, due.plusMillis(90), null, due.minusSeconds(60));
+        List<Map<String, Object>> all = Api.as("viewer1").queryParam("noticeId", op.notice())
+                .get("/api/operations/{id}/runs", op.id()).then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(1, all.size(), "one run per (notice, due time)");
+        long run = ((Number) all.get(0).get("id")).longValue();
+        assertEquals(3, op.awaitSettled(run, SETTLE).size(), "one row per target");
+        assertEquals(3, deliveredTo(op).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FakeBotApi.Fault.class, names = {"KICKED", "BLOCKED", "NOT_MEMBER", "CHAT_NOT_FOUND", "NOT_ENOUGH_RIGHTS"})
+    void aTargetThatRefusesTheBotIsSuspendedUntilPreflightPassesAgain(FakeBotApi.Fault fault) {
+        TelegramOperation op = operation(2);
+        String refusing = op.chats().get(0);
+        long refusingId = op.targetIds().get(refusing);
+        telegram.fault(refusing, fault, 1, 0);
+        long first = op.sendNow();
+        op.awaitSettled(first, SETTLE);
+        Map<String, Object> failed = op.row(first, refusing);
+        assertEquals("FAILED_PERMANENT", failed.get("status"), failed.toString());
+        assertEquals("SENT", op.row(first, op.chats().get(1)).get("status"));
+        assertEquals(true, target(op, refusingId).get("suspended"));
+        assertEquals(1, audited("TELEGRAM_TARGET_SUSPENDED", refusingId).size());
+
+        long second = op.sendNow();
+        await().atMost(SETTLE).until(() -> "SENT".equals(op.row(second, op.chats().get(1)).get("status")));
+        assertEquals("PENDING", op.row(second, refusing).get("status"), "nothing goes to a suspended target");
+
+        Api.as("officer1").post("/api/operations/{id}/telegram-targets/preflight", op.id()).then().statusCode(200);
+        op.awaitSettled(second, SETTLE);
+        assertEquals("SENT", op.row(second, refusing).get("status"), "sent once preflight passed again");
+        assertEquals(3, deliveredTo(op).size());
+    }
+
+    @Test
+    void aMigratedGroupGetsItsNewIdAndTheMessageOnce() {
+        TelegramOperation op = operation(1);
+        String group = op.chats().get(0);
+        long supergroup = -1009876543210987L + (System.nanoTime() % 1000);
+        telegram.chat(null, new FakeBotApi.Chat(supergroup, "supergroup", "Upgraded", "member", true));
+        telegram.fault(group, FakeBotApi.Fault.MIGRATE, 1, supergroup);
+        long run = op.sendNow();
+        List<Map<String, Object>> rows = op.awaitSettled(run, SETTLE);
+        assertEquals("SENT", rows.get(0).get("status"), rows.toString());
+        assertEquals(Long.toString(supergroup), rows.get(0).get("chat"));
+        List<FakeBotApi.Delivered> delivered = telegram.delivered().stream()
+                .filter(d -> d.chat().equals(Long.toString(supergroup))).toList();
+        assertEquals(1, delivered.size(), "resent once, to the supergroup");
+        long targetId = op.targetIds().get(group);
+        assertEquals(Long.toString(supergroup), target(op, targetId).get("chat"));
+        assertEquals(1, audited("TELEGRAM_TARGET_MIGRATED", targetId).size());
+    }
+
+    @Test
+    void refusedContentBlocksTheNoticeUntilItIsEdited() {
+        TelegramOperation op = operation(2);
+        telegram.fault(op.chats().get(0), FakeBotApi.Fault.CONTENT_REFUSED, 1, 0);
+        long run = op.sendNow();
+        List<Map<String, Object>> rows = op.awaitSettled(run, SETTLE);
+        assertEquals("FAILED_PERMANENT", op.row(run, op.chats().get(0)).get("status"));
+        assertTrue(rows.stream().allMatch(r -> Set.of("FAILED_PERMANENT", "SENT", "SKIPPED").contains(r.get("status"))), rows.toString());
+        Api.as("viewer1").get("/api/operations/{id}/notices", op.id()).then().statusCode(200)
+                .body("items[0].blockedReason", org.hamcrest.Matchers.containsString("can't parse entities"));
+        assertEquals(1, audited("NOTICE_BLOCKED", op.notice()).size());
+        long next = op.sendNow();
+        Api.as("viewer1").get("/api/operations/{id}/runs/{run}", op.id(), next).then().statusCode(200)
+                .body("status", equalTo("BLOCKED"));
+        assertTrue(op.deliveries(next).isEmpty(), "a blocked notice queues nothing");
+    }
+
+    @Test
+    void serverErrorsBackOffAndSucceed() {
+        TelegramOperation op = operation(1);
+        telegram.fault(op.chats().get(0), FakeBotApi.Fault.SERVER_ERROR, 2, 0);
+        long run = op.sendNow();
+        Map<String, Object> row = op.awaitSettled(run, SETTLE).get(0);
+        assertEquals("SENT", row.get("status"), row.toString());
+        assertEquals(2, row.get("attempts"));
+        assertEquals(1, deliveredTo(op).size());
+    }
+
+    @Test
+    void serverErrorsBeyondTheAttemptsAreFailedRetryableAndAnOfficerMayResend() {
+        TelegramOperation op = operation(1);
+        telegram.fault(op.chats().get(0), FakeBotApi.Fault.SERVER_ERROR, 3, 0);
+        long run = op.sendNow();
+        Map<String, Object> row = op.awaitSettled(run, SETTLE).get(0);
+        assertEquals("FAILED_RETRYABLE", row.get("status"), row.toString());
+        assertEquals(3, row.get("attempts"));
+        assertTrue(deliveredTo(op).isEmpty());
+        Api.as("officer1").body(Map.of("note", "Telegram had an outage")).post("/api/operations/{id}/deliveries/{d}/resend",
+                op.id(), row.get("id")).then().statusCode(200).body("status", equalTo("PENDING"));
+        assertEquals("SENT", op.awaitSettled(run, SETTLE).get(0).get("status"));
+        assertEquals(1, deliveredTo(op).size());
+        assertEquals(1, audited("DELIVERY_RESENT", row.get("id")).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FakeBotApi.Fault.class, names = {"WITHHOLD", "NON_JSON"})
+    void anUnansweredSendIsUnknownAndNeverResentAutomatically(FakeBotApi.Fault fault) {
+        TelegramOperation op = operation(1);
+        telegram.withholdFor(3_000);
+        telegram.fault(op.chats().get(0), fault, 1, 0);
+        long run = op.sendNow();
+        Map<String, Object> row = op.awaitSettled(run, SETTLE).get(0);
+        assertEquals("UNKNOWN", row.get("status"), row.toString());
+        int deliveredBefore = deliveredTo(op).size();
+        Api.as("viewer1").queryParam("status", "UNKNOWN").queryParam("size", 200).get("/api/deliveries").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(row.get("id")));
+        Api.as("officer1").body(Map.of("note", "not sent")).post("/api/operations/{id}/deliveries/{d}/mark-sent", op.id(), 999_999_999)
+                .then().statusCode(404);
+        Api.as("officer1").body(Map.of("note", "Seen in the channel", "messageId", 4242))
+                .post("/api/operations/{id}/deliveries/{d}/mark-sent", op.id(), row.get("id")).then().statusCode(200)
+                .body("status", equalTo("SENT")).body("messageId", equalTo(4242)).body("resolvedBy", equalTo("officer1"));
+        Api.as("officer1").body(Map.of("note", "again")).post("/api/operations/{id}/deliveries/{d}/mark-sent", op.id(), row.get("id"))
+                .then().statusCode(409);
+        Api.as("officer1").body(Map.of()).post("/api/operations/{id}/deliveries/{d}/resend", op.id(), row.get("id"))
+                .then().statusCode(400);
+        assertEquals(1, audited("DELIVERY_MARKED_SENT", row.get("id")).size());
+        assertEquals(deliveredBefore, deliveredTo(op).size(), "nothing was resent behind the officer's back");
+    }
+
+    @Test
+    void aClaimWhoseWorkerDiedBecomesUnknownAndIsNotResent() {
+        TelegramOperation op = operation(1);
+        long run = op.sendNow();
+        op.awaitSettled(run, SETTLE);
+        long orphan = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery sent = Delivery.find("runId", run).firstResult();
+            Delivery claimed = new Delivery();
+            claimed.runId = run;
+            claimed.operationId = sent.operationId;
+            claimed.noticeId = sent.noticeId;
+            claimed.targetId = sent.targetId;
+            claimed.part = 1;
+            claimed.parts = 2;
+            claimed.chat = sent.chat;
+            claimed.language = sent.language;
+            claimed.payload = "second part, claimed by a worker that then died";
+            claimed.status = DeliveryStatus.CLAIMED;
+            claimed.claimToken = "dead-worker";
+            claimed.claimedBy = "replica that died";
+            claimed.claimedUntil = Instant.now().minusSeconds(1);
+            claimed.notBefore = Instant.now().minusSeconds(60);
+            claimed.updatedAt = claimed.notBefore;
+            claimed.persist();
+            return claimed.id;
+        });
+        await().atMost(SETTLE).until(() -> "UNKNOWN".equals(Api.as("viewer1").queryParam("runId", run)
+                .get("/api/operations/{id}/deliveries", op.id()).jsonPath().getString("items.find { it.id == " + orphan + " }.status")));
+        assertEquals(1, deliveredTo(op).size(), "the orphaned claim was not sent again");
+        assertEquals(1, audited("DELIVERY_UNKNOWN", orphan).size());
+    }
+
+    @Test
+    void a429IsHonouredExactlyWithoutSpendingAnAttempt() {
+        TelegramOperation op = operation(1);
+        telegram.fault(op.chats().get(0), FakeBotApi.Fault.FLOOD, 1, 2);
+        Instant asked = Instant.now();
+        long run = op.sendNow();
+        Map<String, Object> row = op.awaitSettled(run, SETTLE).get(0);
+        assertEquals("SENT", row.get("status"), row.toString());
+        assertEquals(0, row.get("attempts"), "a 429 is not a failed attempt");
+        FakeBotApi.Delivered delivered = deliveredTo(op).get(0);
+        assertTrue(!delivered.at().isBefore(asked.plusSeconds(2)), "waited the full retry_after: " + asked + " -> " + delivered.at());
+    }
+
+    @Test
+    void aPinnedNoticeIsPinnedAfterSending() {
+        Map<String, Object> notice = new HashMap<>(TelegramOperation.notice(TEXT));
+        notice.put("pin", true);
+        notice.put("silent", true);
+        TelegramOperation op = TelegramOperation.active(telegram, 1, notice);
+        long run = op.sendNow();
+        Map<String, Object> row = op.awaitSettled(run, SETTLE).get(0);
+        await().atMost(SETTLE).until(() -> "PINNED".equals(op.row(run, op.chats().get(0)).get("pinStatus")));
+        assertEquals(List.of(op.chats().get(0) + "#" + row.get("messageId")), telegram.pinned());
+        assertTrue(deliveredTo(op).get(0).silent());
+    }
+
+    @Test
+    void theKillSwitchStopsClaimingAndReleasingItContinues() {
+        TelegramOperation op = operation(3);
+        Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
+        try {
+            long run = op.sendNow();
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            assertTrue(deliveredTo(op).isEmpty(), "nothing sent while the kill switch is engaged");
+            assertTrue(op.deliveries(run).stream().allMatch(r -> "PENDING".equals(r.get("status"))));
+            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+            op.awaitSettled(run, SETTLE);
+            assertEquals(3, deliveredTo(op).size());
+        } finally {
+            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void pausingAndResumingTenTimesDeliversEveryTargetExactlyOnce() {
+        TelegramOperation op = operation(120);
+        long run = op.sendNow();
+        for (int i = 0; i < 10; i++) {
+            Api.as("officer1").post("/api/operations/{id}/pause", op.id()).then().statusCode(200);
+            await().pollDelay(Duration.ofMillis(150)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            Api.as("officer1").post("/api/operations/{id}/resume", op.id()).then().statusCode(200);
+            await().pollDelay(Duration.ofMillis(250)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        }
+        List<Map<String, Object>> rows = op.awaitSettled(run, Duration.ofSeconds(60));
+        assertTrue(rows.stream().allMatch(r -> "SENT".equals(r.get("status"))), "every row SENT");
+        List<String> chats = deliveredTo(op).stream().map(d -> d.chat().toLowerCase()).toList();
+        assertEquals(new HashSet<>(chats).size(), chats.size(), "no chat got the notice twice");
+        assertEquals(op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet()), new HashSet<>(chats));
+    }
+
+    @Test
+    void threeHundredChatsGoOutWithinTelegramsLimitsWithoutA429() {
+        TelegramOperation op = operation(300);
+        long run = op.sendNow();
+        List<Map<String, Object>> rows = op.awaitSettled(run, Duration.ofSeconds(90));
+        assertTrue(rows.stream().allMatch(r -> "SENT".equals(r.get("status"))));
+        assertEquals(0, telegram.tooManyRequests(), "the fake never had to say 429");
+        List<Instant> times = deliveredTo(op).stream().map(FakeBotApi.Delivered::at).sorted().toList();
+        assertEquals(300, times.size());
+        for (int i = 30; i < times.size(); i++) {
+            assertTrue(Duration.between(times.get(i - 30), times.get(i)).toMillis() >= 1000,
+                    "at most 30 messages in any second (messages " + (i - 30) + " and " + i + ")");
+        }
+        assertFalse(times.isEmpty());
+    }
+}
