@@ -69,7 +69,7 @@ public class DeliveryClaimer {
         if (killSwitch.sendingStopped()) {
             return new Claim.Idle();
         }
-        List<Long> active = operations.inStatus(List.of(OperationStatus.ACTIVE)).stream().map(o -> o.id).toList();
+        List<Long> active = operations.idsInStatus(OperationStatus.ACTIVE);
         if (active.isEmpty()) {
             return new Claim.Idle();
         }
@@ -85,7 +85,7 @@ public class DeliveryClaimer {
                 .setParameter("claimable", DeliveryStatus.CLAIMABLE)
                 .setParameter("now", now)
                 .setParameter("active", active)
-                .setParameter("wall", paced ? pacer.now() : Instant.EPOCH)
+                .setParameter("wall", pacer.now())
                 .setParameter("sent", DeliveryStatus.SENT)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED where the database has it

@@ -59,7 +59,6 @@ public class DeliveryLedger {
             row.status = DeliveryStatus.PENDING;
             row.notBefore = now.plus(wait);
             row.detail = "429: Telegram asked to wait " + limited.retryAfterSeconds() + " s";
-            pacer.refused(row.chat, wait);
         } else if (outcome instanceof SendOutcome.Migrated migrated) {
             migrated(row, migrated.newChatId());
         } else if (outcome instanceof SendOutcome.TargetGone gone) {
@@ -78,6 +77,15 @@ public class DeliveryLedger {
         } else {
             throw new IllegalArgumentException("Unhandled outcome " + outcome);
         }
+    }
+
+    /**
+     * A 429: hold the chat (and, in a flood, the bot) for exactly {@code retry_after}. Its own transaction, taking the
+     * pace rows in the claimer's order (global, then chat), so the two can never deadlock.
+     */
+    @Transactional
+    public void rateLimited(String chat, int retryAfterSeconds) {
+        pacer.refused(chat, Duration.ofSeconds(retryAfterSeconds));
     }
 
     /** Pinning is done after the row is SENT and may be repeated harmlessly; its result is noted on the row. */

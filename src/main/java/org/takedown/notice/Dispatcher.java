@@ -146,6 +146,9 @@ public class Dispatcher {
         try {
             SendOutcome outcome = gateway.sendMessage(row.chat(), row.payload(), row.silent());
             ledger.record(row, outcome);
+            if (outcome instanceof SendOutcome.RateLimited limited) {
+                ledger.rateLimited(row.chat(), limited.retryAfterSeconds());
+            }
             if (row.pin() && outcome instanceof SendOutcome.Sent sent) {
                 ledger.recordPin(row.id(), gateway.pin(row.chat(), sent.messageId(), true));
             }

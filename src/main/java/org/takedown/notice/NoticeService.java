@@ -73,6 +73,7 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         Operation operation = operations.lockForEdit(operationId);
         Notice notice = get(operationId, noticeId);
         apply(operation, notice, request);
+        skipQueued(notice.id, "the notice was edited after this run was queued");
         operations.recordEdit(operation, actor, "NOTICE_UPDATED", ENTITY, notice.id, Map.of("title", notice.title));
         return notice;
     }
@@ -81,8 +82,15 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
     public void remove(String actor, long operationId, long noticeId) {
         Operation operation = operations.lockForEdit(operationId);
         Notice notice = get(operationId, noticeId);
+        skipQueued(notice.id, "the notice was removed after this run was queued");
         notice.delete();
         operations.recordEdit(operation, actor, "NOTICE_REMOVED", ENTITY, noticeId, Map.of("title", notice.title));
+    }
+
+    /** Rows still waiting carry the old text: they are not sent (an officer sends the new text with a new run). */
+    private void skipQueued(long noticeId, String why) {
+        Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where noticeId = ?4 and status in ?5", DeliveryStatus.SKIPPED, why,
+                clock.instant(), noticeId, DeliveryStatus.CLAIMABLE);
     }
 
     @Override

@@ -69,7 +69,6 @@ public class SendPacer {
     void refused(String chat, Duration retryAfter) {
         Instant now = wall.instant();
         Instant until = now.plus(retryAfter);
-        holdChat(chat, until);
         boolean flood;
         synchronized (this) {
             flood = lastRefusedChat != null && !lastRefusedChat.equalsIgnoreCase(chat)
@@ -83,6 +82,7 @@ public class SendPacer {
                 global.readyAt = until;
             }
         }
+        holdChat(chat, until);
     }
 
     /** Forgets chats that have been free to receive for a day. */

@@ -56,6 +56,41 @@ public interface TelegramConfig {
         double headroom();
     }
 
+    /** How the bot learns that it was added to, promoted in, demoted in or removed from a chat. */
+    Updates updates();
+
+    interface Updates {
+        /** Only with a bot token configured. */
+        enum Mode { NONE, POLLING, WEBHOOK }
+
+        /**
+         * POLLING: {@code getUpdates}, by exactly one replica at a time (a lease in the database). WEBHOOK: Telegram
+         * posts to {@code /telegram/webhook/<webhook-path>} and must send {@code webhook-secret-token}.
+         */
+        @WithDefault("POLLING")
+        Mode mode();
+
+        /** The public URL registered with {@code setWebhook} (it must end in /telegram/webhook/{@code webhook-path}). */
+        Optional<String> webhookUrl();
+
+        /** The secret last segment of the webhook path. */
+        Optional<String> webhookPath();
+
+        /** Telegram sends it as {@code X-Telegram-Bot-Api-Secret-Token}; 1–256 of A-Z, a-z, 0-9, _ and -. */
+        Optional<String> webhookSecretToken();
+
+        /** Hosts, besides the officer hosts, on which the webhook path (and nothing else) is reachable. */
+        Optional<java.util.List<String>> webhookHosts();
+
+        /** How long the polling replica holds its lease; another replica takes over when it lapses. */
+        @WithDefault("30s")
+        Duration pollingLease();
+
+        /** Long-polling wait per {@code getUpdates} call (shorter than the lease). */
+        @WithDefault("10s")
+        Duration pollingTimeout();
+    }
+
     /** The dispatcher that claims ledger rows and sends them. */
     Dispatch dispatch();
 

@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -18,7 +19,11 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
@@ -37,6 +42,8 @@ public class TelegramGateway {
 
     @Inject
     TelegramConfig config;
+
+    static final String MY_CHAT_MEMBER = "my_chat_member";
 
     private TelegramClient client;
     private String token;
@@ -93,6 +100,29 @@ public class TelegramGateway {
             return refused(e);
         } catch (TelegramApiException e) {
             return transportFailure(e);
+        }
+    }
+
+    /** The bot's updates from {@code offset} on, waiting up to {@code wait} for one; only {@code my_chat_member}. */
+    public List<Update> updates(long offset, Duration wait) throws TelegramApiException {
+        if (dryRun()) {
+            return List.of();
+        }
+        return client.execute(GetUpdates.builder().offset((int) offset).timeout((int) Math.max(0, wait.toSeconds()))
+                .allowedUpdates(List.of(MY_CHAT_MEMBER)).build());
+    }
+
+    /** Registers the webhook Telegram must call, with the secret token it must send back. */
+    public void registerWebhook(String url, String secretToken) throws TelegramApiException {
+        if (!dryRun()) {
+            client.execute(SetWebhook.builder().url(url).secretToken(secretToken).allowedUpdates(List.of(MY_CHAT_MEMBER)).build());
+        }
+    }
+
+    /** Removes any webhook, so that polling works (Telegram refuses getUpdates while a webhook is set). */
+    public void removeWebhook() throws TelegramApiException {
+        if (!dryRun()) {
+            client.execute(DeleteWebhook.builder().build());
         }
     }
 

@@ -69,6 +69,23 @@ public class OperationService {
         return Operation.list("status in ?1", Sort.by("id"), statuses);
     }
 
+    /** Id → optimistic-lock version of the operations in these statuses; the version moves with every change. */
+    public Map<Long, Long> versionsInStatus(java.util.Collection<OperationStatus> statuses) {
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        for (Object[] row : Operation.getEntityManager()
+                .createQuery("select o.id, o.version from Operation o where o.status in ?1 order by o.id", Object[].class)
+                .setParameter(1, statuses).getResultList()) {
+            versions.put((Long) row[0], (Long) row[1]);
+        }
+        return versions;
+    }
+
+    /** Ids of the operations in this status (cheap enough to ask many times a second). */
+    public List<Long> idsInStatus(OperationStatus status) {
+        return Operation.getEntityManager().createQuery("select o.id from Operation o where o.status = ?1", Long.class)
+                .setParameter(1, status).getResultList();
+    }
+
     /** When the operation was last approved, if ever. */
     public java.util.Optional<Instant> lastApprovedAt(long operationId) {
         return ApprovalDecision.<ApprovalDecision>find("operationId = ?1 and decision = ?2", Sort.by("id", Sort.Direction.Descending),

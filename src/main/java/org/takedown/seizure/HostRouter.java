@@ -8,11 +8,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.takedown.notice.WebhookHosts;
 import org.takedown.security.OfficerHosts;
 
 /**
  * Host first, on the public port, before authentication and every application route: an officer Host goes on to
- * the application (API, OpenAPI, console); a host of a live seized domain gets its banner on every path and can
+ * the application (API, OpenAPI, console); a webhook host reaches the Telegram webhook path only; a host of a live seized domain gets its banner on every path and can
  * reach nothing else; every other request — unknown host, not live yet, retired, banners stopped, missing or
  * ambiguous Host — gets the same neutral 404. Liveness is decided here against the clock from the in-memory
  * snapshot: no database access per request, and no dependence on a trigger firing on time.
@@ -26,6 +27,8 @@ public class HostRouter {
     @Inject
     OfficerHosts officerHosts;
     @Inject
+    WebhookHosts webhookHosts;
+    @Inject
     BannerSnapshots snapshots;
     @Inject
     BannerResponder responder;
@@ -38,7 +41,7 @@ public class HostRouter {
 
     private void route(RoutingContext context) {
         Optional<String> host = RequestHost.of(context.request());
-        if (host.isPresent() && officerHosts.contains(host.get())) {
+        if (host.isPresent() && (officerHosts.contains(host.get()) || webhookHosts.admits(host.get(), context.normalizedPath()))) {
             context.next();
             return;
         }

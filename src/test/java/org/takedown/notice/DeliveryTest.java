@@ -296,6 +296,23 @@ public class DeliveryTest {
     }
 
     @Test
+    void editingANoticeSkipsItsQueuedRowsBecauseTheyCarryTheOldText() {
+        TelegramOperation op = operation(2);
+        Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
+        try {
+            long run = op.sendNow();
+            Api.as("officer1").body(TelegramOperation.notice("A corrected warning.")).put("/api/operations/{id}/notices/{n}", op.id(), op.notice())
+                    .then().statusCode(200);
+            List<Map<String, Object>> rows = op.deliveries(run);
+            assertEquals(2, rows.size());
+            assertTrue(rows.stream().allMatch(r -> "SKIPPED".equals(r.get("status"))), rows.toString());
+        } finally {
+            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+        }
+        assertTrue(deliveredTo(op).isEmpty(), "the old text was not sent");
+    }
+
+    @Test
     void pausingAndResumingTenTimesDeliversEveryTargetExactlyOnce() {
         TelegramOperation op = operation(120);
         long run = op.sendNow();

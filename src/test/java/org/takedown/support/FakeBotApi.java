@@ -52,6 +52,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Scripted> faults = new ConcurrentHashMap<>();
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
     private final List<String> pinned = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Object>> updates = new CopyOnWriteArrayList<>();
+    private final AtomicInteger updateIds = new AtomicInteger(5000);
+    private final AtomicInteger getUpdatesCalls = new AtomicInteger();
+    private final Map<String, Object> webhook = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final Deque<Long> global = new ArrayDeque<>();
@@ -116,6 +120,7 @@ public final class FakeBotApi implements AutoCloseable {
         faults.clear();
         delivered.clear();
         pinned.clear();
+        updates.clear();
         tooManyRequests.set(0);
         synchronized (this) {
             global.clear();
@@ -146,15 +151,45 @@ public final class FakeBotApi implements AutoCloseable {
                 case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
                 case "sendmessage" -> sendMessage(exchange, body);
                 case "pinchatmessage" -> pin(body);
+                case "getupdates" -> getUpdates(body);
+                case "setwebhook" -> {
+                    webhook.clear();
+                    webhook.putAll(body);
+                    yield ok(true);
+                }
+                case "deletewebhook" -> {
+                    webhook.clear();
+                    yield ok(true);
+                }
                 default -> error(404, "Not Found: method not found", null);
             });
         }
     }
 
+    /** JSON, or multipart/form-data (TelegramBots sends setWebhook that way), as Telegram accepts both. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> readBody(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (type.startsWith("multipart/form-data")) {
+            return multipart(new String(bytes, StandardCharsets.UTF_8), type.substring(type.indexOf("boundary=") + "boundary=".length()));
+        }
         return bytes.length == 0 ? Map.of() : json.readValue(bytes, Map.class);
+    }
+
+    private Map<String, Object> multipart(String body, String boundary) throws IOException {
+        Map<String, Object> fields = new HashMap<>();
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int name = part.indexOf("name=\"");
+            int blank = part.indexOf("\r\n\r\n");
+            if (name < 0 || blank < 0) {
+                continue;
+            }
+            String key = part.substring(name + 6, part.indexOf('"', name + 6));
+            String value = part.substring(blank + 4).replaceFirst("\r\n$", "");
+            fields.put(key, value.startsWith("[") ? json.readValue(value, List.class) : value);
+        }
+        return fields;
     }
 
     private Chat chatOf(String id) {
@@ -174,6 +209,11 @@ public final class FakeBotApi implements AutoCloseable {
         if (chat == null) {
             return error(400, "Bad Request: chat not found", null);
         }
+        return ok(member(chat));
+    }
+
+    /** The bot as a member of the chat, in Telegram's shape for its status. */
+    private static Map<String, Object> member(Chat chat) {
         Map<String, Object> member = new LinkedHashMap<>();
         member.put("status", chat.botStatus());
         member.put("user", Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
@@ -201,7 +241,58 @@ public final class FakeBotApi implements AutoCloseable {
             default -> {
             }
         }
-        return ok(member);
+        return member;
+    }
+
+    /**
+     * Queues a {@code my_chat_member} update: the bot's status in the chat changed from {@code before} to {@code after}
+     * (which also becomes what getChat/getChatMember report). Returns the update's JSON, as a webhook would receive it.
+     */
+    public Map<String, Object> botStatusChanged(String username, Chat before, Chat after) {
+        chat(username, after);
+        Map<String, Object> chatJson = new LinkedHashMap<>();
+        chatJson.put("id", after.id());
+        chatJson.put("type", after.type());
+        chatJson.put("title", after.title());
+        if (username != null) {
+            chatJson.put("username", username.replaceFirst("^@", ""));
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("chat", chatJson);
+        change.put("from", Map.of("id", 42, "is_bot", false, "first_name", "Channel admin"));
+        change.put("date", Instant.now().getEpochSecond());
+        change.put("old_chat_member", member(before));
+        change.put("new_chat_member", member(after));
+        Map<String, Object> update = Map.of("update_id", updateIds.incrementAndGet(), "my_chat_member", change);
+        updates.add(update);
+        return update;
+    }
+
+    private Object getUpdates(Map<String, Object> body) {
+        long offset = body.get("offset") == null ? 0 : ((Number) body.get("offset")).longValue();
+        getUpdatesCalls.incrementAndGet();
+        List<Map<String, Object>> pending = updates.stream()
+                .filter(u -> ((Number) u.get("update_id")).longValue() >= offset).toList();
+        if (pending.isEmpty()) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ok(pending);
+    }
+
+    /**
+     * The last {@code setWebhook} request (url, secret_token, allowed_updates), empty after deleteWebhook. Kept by
+     * {@link #reset}: it is set once, when the application starts.
+     */
+    public Map<String, Object> webhook() {
+        return Map.copyOf(webhook);
+    }
+
+    public int getUpdatesCalls() {
+        return getUpdatesCalls.get();
     }
 
     private Object sendMessage(HttpExchange exchange, Map<String, Object> body) throws IOException {
