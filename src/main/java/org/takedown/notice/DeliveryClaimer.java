@@ -18,8 +18,8 @@ import org.takedown.operation.OperationStatus;
 /**
  * Claims the next ledger row that may be sent now, and commits the claim before anyone calls Telegram: a worker that
  * dies mid-call leaves a CLAIMED row whose lease runs out (UNKNOWN), never a row sent twice without a trace. A row
- * may go when its operation is ACTIVE, the kill switch is off, its target is not suspended, its notice is not
- * blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits ({@link SendPacer}).
+ * may go when its operation is ACTIVE, the kill switch is off, its run's targets were checked ({@link RunPreflight}),
+ * its target is not suspended, its notice is not blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits ({@link SendPacer}).
  */
 @ApplicationScoped
 public class DeliveryClaimer {
@@ -42,6 +42,7 @@ public class DeliveryClaimer {
 
     private static final String CLAIMABLE = """
             from Delivery d where d.status in :claimable and d.notBefore <= :now and d.operationId in :active
+              and d.runId in (select r.id from NoticeRun r where r.preflightedAt is not null and r.operationId in :active)
               and d.targetId not in (select t.id from TelegramTarget t where t.suspended = true and t.operationId in :active)
               and d.noticeId not in (select n.id from Notice n where n.blockedReason is not null and n.operationId in :active)
               and not exists (select 1 from SendPace p where p.key = concat('chat:', lower(d.chat)) and p.readyAt > :wall)

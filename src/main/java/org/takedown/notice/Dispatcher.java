@@ -25,11 +25,14 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
+    private static final Duration PREFLIGHT_EVERY = Duration.ofMillis(300);
 
     @Inject
     DeliveryClaimer claimer;
     @Inject
     DeliveryLedger ledger;
+    @Inject
+    RunPreflight runPreflight;
     @Inject
     TelegramGateway gateway;
     @Inject
@@ -93,11 +96,18 @@ public class Dispatcher {
 
     private void loop() {
         long nextSweep = 0;
+        long nextPreflight = 0;
+        boolean idle = true;
         while (running) {
             try {
                 if (System.nanoTime() >= nextSweep) {
                     ledger.sweep();
                     nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
+                }
+                if (!gateway.dryRun() && (idle || System.nanoTime() >= nextPreflight)) {
+                    // A new run's targets are checked before its first row goes; its rows are not claimable until then.
+                    runPreflight.claim().ifPresent(runPreflight::check);
+                    nextPreflight = System.nanoTime() + PREFLIGHT_EVERY.toNanos();
                 }
                 slots.acquire();
                 DeliveryClaimer.Claim claim;
@@ -107,6 +117,7 @@ public class Dispatcher {
                     slots.release();
                     throw e;
                 }
+                idle = claim instanceof DeliveryClaimer.Claim.Idle;
                 if (claim instanceof DeliveryClaimer.Claim.Ready ready) {
                     senders.execute(() -> send(ready.row()));
                     continue;

@@ -35,4 +35,8 @@ public class NoticeRun extends PanacheEntityBase {
     /** End of the send window: what is not sent by then is SKIPPED. */
     public Instant sendUntil;
     public String createdBy;
+    /** When its targets were checked, just before sending (at once in dry-run); nothing is sent before. */
+    public Instant preflightedAt;
+    /** A replica is checking the targets until then. */
+    public Instant preflightClaimedUntil;
 }

@@ -17,5 +17,10 @@ public enum PreflightStatus {
     /** Not a channel or group (a private chat or unknown kind). */
     UNSUPPORTED_CHAT,
     /** The check itself failed (network, Telegram error); try again. */
-    FAILED
+    FAILED;
+
+    /** Telegram says the bot may not post there (as opposed to: not checked, or the check failed). */
+    public boolean refusesTheBot() {
+        return this == NOT_MEMBER || this == NO_RIGHTS || this == NOT_FOUND || this == UNSUPPORTED_CHAT;
+    }
 }

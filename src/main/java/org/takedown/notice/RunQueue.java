@@ -34,6 +34,8 @@ public class RunQueue {
     @Inject
     NoticeRenderer renderer;
     @Inject
+    TelegramGateway gateway;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -95,6 +97,9 @@ public class RunQueue {
             return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, String.join("; ", rendered.problems()), sendUntil);
         }
         NoticeRun run = newRun(notice, due, fired, origin, actor, RunStatus.QUEUED, null, sendUntil);
+        if (gateway.dryRun()) {
+            run.preflightedAt = clock.instant();
+        }
         List<TelegramTarget> audience = notice.allTargets
                 ? TelegramTarget.list("operationId", Sort.by("id"), operation.id)
                 : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);

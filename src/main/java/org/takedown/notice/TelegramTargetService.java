@@ -76,9 +76,13 @@ public class TelegramTargetService implements PublicContentSection {
         operations.recordEdit(operation, actor, "TELEGRAM_TARGET_REMOVED", ENTITY, targetId, Map.of("chat", target.chat()));
     }
 
-    /** Stores what preflight found, in one transaction; passing lifts a suspension. One audit row for the run. */
+    /**
+     * Stores what preflight found, in one transaction; passing lifts a suspension, and with {@code suspendRefused}
+     * (before a run) a chat that refuses the bot suspends its target. One audit row for the whole check.
+     */
     @Transactional
-    public List<TelegramTarget> recordPreflight(String actor, long operationId, java.util.Map<Long, ChatCheck> checks) {
+    public List<TelegramTarget> recordPreflight(String actor, long operationId, java.util.Map<Long, ChatCheck> checks,
+            boolean suspendRefused) {
         operations.lockForEdit(operationId);
         java.util.Map<PreflightStatus, Integer> counts = new java.util.TreeMap<>();
         List<TelegramTarget> targets = new java.util.ArrayList<>();
@@ -92,6 +96,10 @@ public class TelegramTargetService implements PublicContentSection {
             target.chatTitle = check.chatTitle() == null ? target.chatTitle : check.chatTitle();
             if (check.status() == PreflightStatus.OK) {
                 target.suspended = false;
+            } else if (suspendRefused && check.status().refusesTheBot() && !target.suspended) {
+                target.suspended = true;
+                org.jboss.logging.Logger.getLogger(TelegramTargetService.class).warnf(
+                        "ALERT: Telegram target %d (%s) suspended by the check before a run: %s", target.id, target.chat(), check.detail());
             }
             counts.merge(check.status(), 1, Integer::sum);
             targets.add(target);

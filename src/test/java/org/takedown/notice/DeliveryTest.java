@@ -122,14 +122,35 @@ public class DeliveryTest {
         assertEquals(true, target(op, refusingId).get("suspended"));
         assertEquals(1, audited("TELEGRAM_TARGET_SUSPENDED", refusingId).size());
 
+        // Telegram still refuses the bot there, so the check before the next run keeps the target suspended.
+        FakeBotApi.Chat gone = new FakeBotApi.Chat(-1006000000000L - refusingId, "channel", "Gone", "left", false);
+        telegram.chat(refusing, gone);
         long second = op.sendNow();
         await().atMost(SETTLE).until(() -> "SENT".equals(op.row(second, op.chats().get(1)).get("status")));
         assertEquals("PENDING", op.row(second, refusing).get("status"), "nothing goes to a suspended target");
 
+        telegram.chat(refusing, new FakeBotApi.Chat(gone.id(), "channel", "Back", "administrator", true));
         Api.as("officer1").post("/api/operations/{id}/telegram-targets/preflight", op.id()).then().statusCode(200);
         op.awaitSettled(second, SETTLE);
         assertEquals("SENT", op.row(second, refusing).get("status"), "sent once preflight passed again");
         assertEquals(3, deliveredTo(op).size());
+    }
+
+    @Test
+    void eachRunChecksItsTargetsFirstAndWithholdsRowsFromThoseThatRefuseTheBot() {
+        TelegramOperation op = operation(2);
+        String left = op.chats().get(0);
+        telegram.chat(left, new FakeBotApi.Chat(-1007000000000L - op.targetIds().get(left), "channel", "Left", "left", false));
+        long run = op.sendNow();
+        await().atMost(SETTLE).until(() -> "SENT".equals(op.row(run, op.chats().get(1)).get("status")));
+        assertEquals("PENDING", op.row(run, left).get("status"), "never sent to a chat the check found the bot had left");
+        Map<String, Object> target = target(op, op.targetIds().get(left));
+        assertEquals(true, target.get("suspended"));
+        assertEquals("NOT_MEMBER", target.get("preflightStatus"));
+        List<String> checks = Api.as("viewer1").queryParam("action", "TELEGRAM_PREFLIGHT").queryParam("entityId", op.id())
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items.actor");
+        assertTrue(checks.contains("dispatcher"), "the check before the run is audited: " + checks);
+        assertEquals(1, deliveredTo(op).size());
     }
 
     @Test
