@@ -48,7 +48,7 @@ public class DeliveryClaimer {
               and not exists (select 1 from SendPace p where p.key = concat('chat:', lower(d.chat)) and p.readyAt > :wall)
               and not exists (select 1 from Delivery e where e.runId = d.runId and e.targetId = d.targetId
                               and e.part < d.part and e.status <> :sent)
-            order by d.notBefore, d.id""";
+            order by d.id""";
 
     @Inject
     EntityManager em;

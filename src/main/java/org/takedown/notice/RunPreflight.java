@@ -22,7 +22,8 @@ import org.takedown.operation.OperationStatus;
 @ApplicationScoped
 public class RunPreflight {
 
-    static final Duration HOLD = Duration.ofMinutes(5);
+    /** Long enough to check a large run; if the replica dies meanwhile, another one checks the run after this. */
+    static final Duration HOLD = Duration.ofMinutes(1);
 
     @Inject
     PreflightService preflight;

@@ -61,7 +61,11 @@ public class SendPacer {
     /** Spends one message: the next one waits a global spacing, and the next to this chat a chat spacing. */
     void spend(String chat) {
         Instant now = wall.instant();
-        em.find(SendPace.class, SendPace.GLOBAL).readyAt = now.plus(globalSpacing);
+        SendPace global = em.find(SendPace.class, SendPace.GLOBAL);
+        // A claim that comes a little after the bot became ready (the claim itself takes time) keeps the schedule:
+        // spacing is counted from when the slot opened, so the rate stays at the limit instead of limit + overhead.
+        Instant opened = global.readyAt.plus(globalSpacing).isAfter(now) ? global.readyAt : now;
+        global.readyAt = opened.plus(globalSpacing);
         holdChat(chat, now.plus(chatSpacing));
     }
 
