@@ -29,6 +29,7 @@ public class SendPacer {
     private final Clock wall = Clock.systemUTC();
     private Duration globalSpacing;
     private Duration chatSpacing;
+    private Duration lateness;
     private String lastRefusedChat;
     private Instant lastRefusedAt = Instant.EPOCH;
 
@@ -36,6 +37,10 @@ public class SendPacer {
     void init() {
         TelegramConfig.Pace pace = config.pace();
         globalSpacing = Duration.ofNanos(Math.round(1e9 / (pace.globalPerSecond() * pace.headroom())));
+        // 31 messages must span more than a second even when the first was sent late: half the headroom's slack
+        // goes to catching up a late claim, half is left for network jitter.
+        double slackNanos = globalSpacing.toNanos() * pace.globalPerSecond() - 1e9;
+        lateness = Duration.ofNanos(Math.max(0, Math.round(slackNanos / 2)));
         chatSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / pace.chatPerSecond()), Math.round(60e9 / pace.groupPerMinute())));
     }
 
@@ -64,7 +69,8 @@ public class SendPacer {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL);
         // A claim that comes a little after the bot became ready (the claim itself takes time) keeps the schedule:
         // spacing is counted from when the slot opened, so the rate stays at the limit instead of limit + overhead.
-        Instant opened = global.readyAt.plus(globalSpacing).isAfter(now) ? global.readyAt : now;
+        // Only a little: catching up more would squeeze a 31st message into some one-second window.
+        Instant opened = Duration.between(global.readyAt, now).compareTo(lateness) <= 0 ? global.readyAt : now;
         global.readyAt = opened.plus(globalSpacing);
         holdChat(chat, now.plus(chatSpacing));
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
@@ -51,6 +52,13 @@ public class TelegramCrashBench {
         telegram = FakeBotApi.start();
         RestAssured.baseURI = "http://localhost";
         RestAssured.port = PORT;
+    }
+
+    @AfterEach
+    void stopApp() throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroyForcibly().waitFor();
+        }
     }
 
     @AfterAll
@@ -130,8 +138,6 @@ public class TelegramCrashBench {
             assertEquals(Set.of(), duplicatesOutsideFlight, "duplicates outside the rows in flight at kill " + kill);
             assertTrue(rows.stream().allMatch(r -> "SENT".equals(r.get("status"))), "every row SENT in the end");
         }
-        app.destroy();
-        app.waitFor(30, TimeUnit.SECONDS);
     }
 
     private Map<String, Integer> received(Set<String> targets) {

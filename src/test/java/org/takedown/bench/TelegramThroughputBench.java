@@ -21,8 +21,18 @@ import org.takedown.support.TelegramProfile;
  * Telegram's limits (30 messages/s per bot). Prints the achieved rate against the allowed one and the 429 count.
  */
 @QuarkusTest
-@TestProfile(TelegramProfile.class)
+@TestProfile(TelegramThroughputBench.ProductionPacing.class)
 public class TelegramThroughputBench {
+
+    /** The test profile, but with the production headroom. */
+    public static class ProductionPacing extends TelegramProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new java.util.HashMap<>(super.getConfigOverrides());
+            overrides.remove("takedown.telegram.pace.headroom");
+            return overrides;
+        }
+    }
 
     FakeBotApi telegram;
 
