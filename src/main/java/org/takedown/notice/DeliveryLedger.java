@@ -79,6 +79,19 @@ public class DeliveryLedger {
         }
     }
 
+    /** A claim that was never sent (the replica is stopping): back to PENDING, as if it had not been claimed. */
+    @Transactional
+    public void release(DeliveryClaimer.Claimed claimed) {
+        Delivery row = Delivery.findById(claimed.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (row != null && claimed.token().equals(row.claimToken) && row.status == DeliveryStatus.CLAIMED) {
+            row.status = DeliveryStatus.PENDING;
+            row.claimToken = null;
+            row.claimedBy = null;
+            row.claimedUntil = null;
+            row.updatedAt = clock.instant();
+        }
+    }
+
     /**
      * A 429: hold the chat (and, in a flood, the bot) for exactly {@code retry_after}. Its own transaction, taking the
      * pace rows in the claimer's order (global, then chat), so the two can never deadlock.

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +111,10 @@ public class Dispatcher {
                     nextPreflight = System.nanoTime() + PREFLIGHT_EVERY.toNanos();
                 }
                 slots.acquire();
+                if (!running) {
+                    slots.release();
+                    return;
+                }
                 DeliveryClaimer.Claim claim;
                 try {
                     claim = claimer.next(node);
@@ -119,7 +124,14 @@ public class Dispatcher {
                 }
                 idle = claim instanceof DeliveryClaimer.Claim.Idle;
                 if (claim instanceof DeliveryClaimer.Claim.Ready ready) {
-                    senders.execute(() -> send(ready.row()));
+                    try {
+                        senders.execute(() -> send(ready.row()));
+                    } catch (RejectedExecutionException shuttingDown) {
+                        // Claimed as the senders stopped: nothing was sent, so the row goes back rather than to UNKNOWN.
+                        slots.release();
+                        ledger.release(ready.row());
+                        return;
+                    }
                     continue;
                 }
                 slots.release();
