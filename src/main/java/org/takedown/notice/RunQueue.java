@@ -100,9 +100,10 @@ public class RunQueue {
         if (gateway.dryRun()) {
             run.preflightedAt = clock.instant();
         }
+        // Removing a target removes it from the notices that named it, so a named audience can become empty.
         List<TelegramTarget> audience = notice.allTargets
                 ? TelegramTarget.list("operationId", Sort.by("id"), operation.id)
-                : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
+                : notice.targetIds.isEmpty() ? List.of() : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
         Instant now = clock.instant();
         List<String> messages = rendered.messages();
         for (TelegramTarget target : audience) {
