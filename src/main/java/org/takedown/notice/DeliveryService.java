@@ -81,18 +81,13 @@ public class DeliveryService {
         return Delivery.find(query, Sort.by("id"), parameters);
     }
 
-    public Delivery delivery(long operationId, long deliveryId) {
-        Delivery row = Delivery.findById(deliveryId);
-        if (row == null || row.operationId != operationId) {
-            throw ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId);
-        }
-        return row;
-    }
-
     /** The officer checked the chat and found the message: the row is SENT (with its message id when known). */
     @Transactional
     public Delivery markSent(String actor, long operationId, long deliveryId, ResolveRequest request) {
-        Delivery row = lockedUnknown(operationId, deliveryId);
+        Delivery row = locked(operationId, deliveryId);
+        if (row.status != DeliveryStatus.UNKNOWN) {
+            throw ProblemException.conflict("Only UNKNOWN deliveries can be marked sent; this one is " + row.status);
+        }
         Instant now = clock.instant();
         row.status = DeliveryStatus.SENT;
         row.messageId = request.messageId();
@@ -107,10 +102,7 @@ public class DeliveryService {
     /** The officer checked and the message is not there: send it again (a new attempt, paced like any other). */
     @Transactional
     public Delivery resend(String actor, long operationId, long deliveryId, ResolveRequest request) {
-        Delivery row = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || row.operationId != operationId) {
-            throw ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId);
-        }
+        Delivery row = locked(operationId, deliveryId);
         if (row.status != DeliveryStatus.UNKNOWN && row.status != DeliveryStatus.FAILED_RETRYABLE) {
             throw ProblemException.conflict("Only UNKNOWN or FAILED_RETRYABLE deliveries can be resent; this one is " + row.status);
         }
@@ -127,13 +119,10 @@ public class DeliveryService {
         return row;
     }
 
-    private Delivery lockedUnknown(long operationId, long deliveryId) {
+    private Delivery locked(long operationId, long deliveryId) {
         Delivery row = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.operationId != operationId) {
             throw ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId);
-        }
-        if (row.status != DeliveryStatus.UNKNOWN) {
-            throw ProblemException.conflict("Only UNKNOWN deliveries can be marked sent; this one is " + row.status);
         }
         return row;
     }

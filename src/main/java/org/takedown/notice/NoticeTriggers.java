@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
 import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -50,16 +48,6 @@ public class NoticeTriggers {
                     arm(operation, notice);
                 }
             }
-        }
-    }
-
-    /** When the notice's trigger fires next, if it is armed. */
-    public Optional<Instant> nextFire(long operationId, long noticeId) {
-        try {
-            return quartz.getTriggersOfJob(key(operationId, noticeId)).stream().map(Trigger::getNextFireTime)
-                    .filter(java.util.Objects::nonNull).map(Date::toInstant).findFirst();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not read the trigger of notice " + noticeId, e);
         }
     }
 

@@ -44,14 +44,6 @@ public class SendPacer {
         chatSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / pace.chatPerSecond()), Math.round(60e9 / pace.groupPerMinute())));
     }
 
-    public Duration globalSpacing() {
-        return globalSpacing;
-    }
-
-    public Duration chatSpacing() {
-        return chatSpacing;
-    }
-
     /** Locks the global row; how long until the bot may send again, if it may not now. */
     Optional<Duration> globalWait() {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL, LockModeType.PESSIMISTIC_WRITE);

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
@@ -33,12 +32,6 @@ public class BotUpdatesTest {
         telegram.reset();
     }
 
-    static Map<String, Object> target(long operation, long targetId) {
-        List<Map<String, Object>> targets = Api.as("viewer1").queryParam("size", 200).get("/api/operations/{id}/telegram-targets", operation)
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        return targets.stream().filter(t -> ((Number) t.get("id")).longValue() == targetId).findFirst().orElseThrow();
-    }
-
     static FakeBotApi.Chat channel(long id, String status, boolean canPost) {
         return new FakeBotApi.Chat(id, "channel", "Fraud adverts", status, canPost);
     }
@@ -51,8 +44,8 @@ public class BotUpdatesTest {
         long chatId = -1003000000000L - System.nanoTime() % 1_000_000L;
         FakeBotApi.Chat admin = channel(chatId, "administrator", true);
         telegram.botStatusChanged(removed, admin, channel(chatId, "kicked", false));
-        await().atMost(SOON).until(() -> Boolean.TRUE.equals(target(op.id(), removedId).get("suspended")));
-        assertEquals("NOT_MEMBER", target(op.id(), removedId).get("preflightStatus"));
+        await().atMost(SOON).until(() -> Boolean.TRUE.equals(op.target(removedId).get("suspended")));
+        assertEquals("NOT_MEMBER", op.target(removedId).get("preflightStatus"));
 
         long run = op.sendNow();
         await().atMost(SOON).until(() -> "SENT".equals(op.row(run, op.chats().get(1)).get("status")));
@@ -61,7 +54,7 @@ public class BotUpdatesTest {
         telegram.botStatusChanged(removed, channel(chatId, "kicked", false), admin);
         op.awaitSettled(run, SOON);
         assertEquals("SENT", op.row(run, removed).get("status"), "sent once the bot is back with the right to post");
-        assertEquals("OK", target(op.id(), removedId).get("preflightStatus"));
+        assertEquals("OK", op.target(removedId).get("preflightStatus"));
         List<String> audited = Api.as("viewer1").queryParam("action", "TELEGRAM_TARGET_UPDATED").queryParam("entityId", removedId)
                 .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items.actor");
         assertEquals(List.of("telegram", "telegram"), audited);
@@ -74,8 +67,8 @@ public class BotUpdatesTest {
         long chatId = -1004000000000L - System.nanoTime() % 1_000_000L;
         telegram.botStatusChanged(chat, channel(chatId, "administrator", true), channel(chatId, "administrator", false));
         long targetId = op.targetIds().get(chat);
-        await().atMost(SOON).until(() -> Boolean.TRUE.equals(target(op.id(), targetId).get("suspended")));
-        assertEquals("NO_RIGHTS", target(op.id(), targetId).get("preflightStatus"));
+        await().atMost(SOON).until(() -> Boolean.TRUE.equals(op.target(targetId).get("suspended")));
+        assertEquals("NO_RIGHTS", op.target(targetId).get("preflightStatus"));
     }
 
     @Test

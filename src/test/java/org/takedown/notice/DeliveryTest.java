@@ -54,12 +54,6 @@ public class DeliveryTest {
         return telegram.delivered().stream().filter(d -> chats.contains(d.chat().toLowerCase())).toList();
     }
 
-    private static Map<String, Object> target(TelegramOperation op, long targetId) {
-        List<Map<String, Object>> targets = Api.as("viewer1").queryParam("size", 200).get("/api/operations/{id}/telegram-targets", op.id())
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        return targets.stream().filter(t -> ((Number) t.get("id")).longValue() == targetId).findFirst().orElseThrow();
-    }
-
     private static List<String> audited(String action, Object entityId) {
         return Api.as("viewer1").queryParam("action", action).queryParam("entityId", entityId.toString()).get("/api/audit")
                 .then().statusCode(200).extract().jsonPath().getList("items.summary");
@@ -119,7 +113,7 @@ public class DeliveryTest {
         Map<String, Object> failed = op.row(first, refusing);
         assertEquals("FAILED_PERMANENT", failed.get("status"), failed.toString());
         assertEquals("SENT", op.row(first, op.chats().get(1)).get("status"));
-        assertEquals(true, target(op, refusingId).get("suspended"));
+        assertEquals(true, op.target(refusingId).get("suspended"));
         assertEquals(1, audited("TELEGRAM_TARGET_SUSPENDED", refusingId).size());
 
         // Telegram still refuses the bot there, so the check before the next run keeps the target suspended.
@@ -144,7 +138,7 @@ public class DeliveryTest {
         long run = op.sendNow();
         await().atMost(SETTLE).until(() -> "SENT".equals(op.row(run, op.chats().get(1)).get("status")));
         assertEquals("PENDING", op.row(run, left).get("status"), "never sent to a chat the check found the bot had left");
-        Map<String, Object> target = target(op, op.targetIds().get(left));
+        Map<String, Object> target = op.target(op.targetIds().get(left));
         assertEquals(true, target.get("suspended"));
         assertEquals("NOT_MEMBER", target.get("preflightStatus"));
         List<String> checks = Api.as("viewer1").queryParam("action", "TELEGRAM_PREFLIGHT").queryParam("entityId", op.id())
@@ -168,7 +162,7 @@ public class DeliveryTest {
                 .filter(d -> d.chat().equals(Long.toString(supergroup))).toList();
         assertEquals(1, delivered.size(), "resent once, to the supergroup");
         long targetId = op.targetIds().get(group);
-        assertEquals(Long.toString(supergroup), target(op, targetId).get("chat"));
+        assertEquals(Long.toString(supergroup), op.target(targetId).get("chat"));
         assertEquals(1, audited("TELEGRAM_TARGET_MIGRATED", targetId).size());
     }
 
@@ -302,34 +296,28 @@ public class DeliveryTest {
     @Test
     void theKillSwitchStopsClaimingAndReleasingItContinues() {
         TelegramOperation op = operation(3);
-        Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
-        try {
-            long run = op.sendNow();
+        long[] run = new long[1];
+        TelegramOperation.withKillSwitchEngaged(() -> {
+            run[0] = op.sendNow();
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
             assertTrue(deliveredTo(op).isEmpty(), "nothing sent while the kill switch is engaged");
-            assertTrue(op.deliveries(run).stream().allMatch(r -> "PENDING".equals(r.get("status"))));
-            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
-            op.awaitSettled(run, SETTLE);
-            assertEquals(3, deliveredTo(op).size());
-        } finally {
-            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
-        }
+            assertTrue(op.deliveries(run[0]).stream().allMatch(r -> "PENDING".equals(r.get("status"))));
+        });
+        op.awaitSettled(run[0], SETTLE);
+        assertEquals(3, deliveredTo(op).size());
     }
 
     @Test
     void editingANoticeSkipsItsQueuedRowsBecauseTheyCarryTheOldText() {
         TelegramOperation op = operation(2);
-        Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
-        try {
+        TelegramOperation.withKillSwitchEngaged(() -> {
             long run = op.sendNow();
             Api.as("officer1").body(TelegramOperation.notice("A corrected warning.")).put("/api/operations/{id}/notices/{n}", op.id(), op.notice())
                     .then().statusCode(200);
             List<Map<String, Object>> rows = op.deliveries(run);
             assertEquals(2, rows.size());
             assertTrue(rows.stream().allMatch(r -> "SKIPPED".equals(r.get("status"))), rows.toString());
-        } finally {
-            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
-        }
+        });
         assertTrue(deliveredTo(op).isEmpty(), "the old text was not sent");
     }
 

@@ -76,11 +76,11 @@ public class WebhookTest {
         assertEquals(404, post("hooks.takedown.test", "/telegram/webhook/../../api/operations", TOKEN, Map.of()),
                 "no way round through the path");
         long targetId = op.targetIds().get(chat);
-        assertEquals(false, BotUpdatesTest.target(op.id(), targetId).get("suspended"), "refused calls changed nothing");
+        assertEquals(false, op.target(targetId).get("suspended"), "refused calls changed nothing");
 
         assertEquals(200, post("hooks.takedown.test", PATH, TOKEN, update));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(BotUpdatesTest.target(op.id(), targetId).get("suspended")));
-        assertEquals("NOT_MEMBER", BotUpdatesTest.target(op.id(), targetId).get("preflightStatus"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(op.target(targetId).get("suspended")));
+        assertEquals("NOT_MEMBER", op.target(targetId).get("preflightStatus"));
         assertEquals(400, post("localhost", PATH, TOKEN, "{not json"), "officer hosts reach it too; bad JSON is a 400");
     }
 }

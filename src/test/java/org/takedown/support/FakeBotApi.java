@@ -269,23 +269,31 @@ public final class FakeBotApi implements AutoCloseable {
         change.put("old_chat_member", member(before));
         change.put("new_chat_member", member(after));
         Map<String, Object> update = Map.of("update_id", updateIds.incrementAndGet(), "my_chat_member", change);
-        updates.add(update);
+        synchronized (updates) {
+            updates.add(update);
+            updates.notifyAll();
+        }
         return update;
     }
 
     private Object getUpdates(Map<String, Object> body) {
         long offset = body.get("offset") == null ? 0 : ((Number) body.get("offset")).longValue();
         getUpdatesCalls.incrementAndGet();
-        List<Map<String, Object>> pending = updates.stream()
-                .filter(u -> ((Number) u.get("update_id")).longValue() >= offset).toList();
-        if (pending.isEmpty()) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        synchronized (updates) {
+            // A long poll, as Telegram's: answers as soon as an update is queued, or empty after a short wait.
+            if (pendingFrom(offset).isEmpty()) {
+                try {
+                    updates.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            return ok(pendingFrom(offset));
         }
-        return ok(pending);
+    }
+
+    private List<Map<String, Object>> pendingFrom(long offset) {
+        return updates.stream().filter(u -> ((Number) u.get("update_id")).longValue() >= offset).toList();
     }
 
     /**

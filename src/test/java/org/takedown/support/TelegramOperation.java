@@ -72,6 +72,23 @@ public record TelegramOperation(long id, long notice, List<String> chats, Map<St
         return last.get(0);
     }
 
+    /** The target as the API shows it (preflight status, suspension, chat). */
+    public Map<String, Object> target(long targetId) {
+        List<Map<String, Object>> targets = Api.as("viewer1").queryParam("size", 200).get("/api/operations/{id}/telegram-targets", id)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return targets.stream().filter(t -> ((Number) t.get("id")).longValue() == targetId).findFirst().orElseThrow();
+    }
+
+    /** Runs {@code body} with the kill switch engaged, and releases it whatever happens. */
+    public static void withKillSwitchEngaged(Runnable body) {
+        Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
+        try {
+            body.run();
+        } finally {
+            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+        }
+    }
+
     public Map<String, Object> row(long runId, String chat) {
         return deliveries(runId).stream().filter(r -> chat.equalsIgnoreCase((String) r.get("chat"))).findFirst().orElseThrow();
     }
