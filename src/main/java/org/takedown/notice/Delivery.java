@@ -32,6 +32,8 @@ public class Delivery extends PanacheEntityBase {
     public String language;
     /** The exact Telegram HTML sent (or, in dry-run, that would have been). */
     public String payload;
+    /** Part 0 of a notice with an image: sent as this photo ({@link NoticeImage}) with the payload as caption. */
+    public String photoSha256;
     public boolean silent;
     public boolean pin;
     @Enumerated(EnumType.STRING)

@@ -8,29 +8,35 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.takedown.operation.KillSwitchService;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
 
 /**
- * Claims the next ledger row that may be sent now, and commits the claim before anyone calls Telegram: a worker that
+ * Claims the next ledger rows that may be sent, each with its send slot, and commits the claim before anyone calls
+ * Telegram: a worker that
  * dies mid-call leaves a CLAIMED row whose lease runs out (UNKNOWN), never a row sent twice without a trace. A row
  * may go when its operation is ACTIVE, the kill switch is off, its run's targets were checked ({@link RunPreflight}),
- * its target is not suspended, its notice is not blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits ({@link SendPacer}).
+ * its target is not suspended, its notice is not blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits ({@link SendPacer}). One claim
+ * takes at most one row per chat.
  */
 @ApplicationScoped
 public class DeliveryClaimer {
 
-    /** The claimed row, as the sender needs it. */
-    public record Claimed(long id, String token, String chat, String payload, boolean silent, boolean pin) {
+    /** The claimed row, as the sender needs it: what to send, and not before when ({@code sendAt}, wall clock). */
+    public record Claimed(long id, String token, String chat, String payload, String photoSha256, boolean silent, boolean pin,
+            Instant sendAt) {
     }
 
-    /** What a claim attempt found: a row, a wait imposed by the global pace, or nothing to do. */
+    /** What a claim attempt found: rows, a wait imposed by the global pace, or nothing to do. */
     public sealed interface Claim {
-        record Ready(Claimed row) implements Claim {
+        record Ready(List<Claimed> rows) implements Claim {
         }
 
         record Wait(Duration duration) implements Claim {
@@ -65,8 +71,9 @@ public class DeliveryClaimer {
     @Inject
     Clock clock;
 
+    /** Claims up to {@code capacity} rows. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claim next(String node) {
+    public Claim next(String node, int capacity) {
         if (killSwitch.sendingStopped()) {
             return new Claim.Idle();
         }
@@ -75,35 +82,48 @@ public class DeliveryClaimer {
             return new Claim.Idle();
         }
         boolean paced = !gateway.dryRun();
+        SendPacer.Slots slots = null;
+        int wanted = capacity;
         if (paced) {
-            Optional<Duration> wait = pacer.globalWait();
-            if (wait.isPresent()) {
-                return new Claim.Wait(wait.get());
+            slots = pacer.open(capacity);
+            if (slots.count() == 0) {
+                return new Claim.Wait(slots.waitFor());
             }
+            wanted = slots.count();
         }
         Instant now = clock.instant();
+        Instant wall = pacer.now();
+        // Twice as many as wanted: rows of a chat already taken by this claim are passed over (one row per chat).
         List<Delivery> found = em.createQuery(CLAIMABLE, Delivery.class)
                 .setParameter("claimable", DeliveryStatus.CLAIMABLE)
                 .setParameter("now", now)
                 .setParameter("active", active)
-                .setParameter("wall", pacer.now())
+                .setParameter("wall", wall)
                 .setParameter("sent", DeliveryStatus.SENT)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED where the database has it
-                .setMaxResults(1)
+                .setMaxResults(wanted * 2)
                 .getResultList();
-        if (found.isEmpty()) {
+        Set<String> chats = new HashSet<>();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Delivery row : found) {
+            if (claimed.size() == wanted || !chats.add(row.chat.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Instant sendAt = paced ? slots.at(claimed.size()) : wall;
+            row.status = DeliveryStatus.CLAIMED;
+            row.claimToken = UUID.randomUUID().toString();
+            row.claimedBy = node;
+            row.claimedUntil = now.plus(Duration.between(wall, sendAt)).plus(config.api().timeout()).plus(config.dispatch().leaseMargin());
+            row.updatedAt = now;
+            claimed.add(new Claimed(row.id, row.claimToken, row.chat, row.payload, row.photoSha256, row.silent, row.pin, sendAt));
+        }
+        if (claimed.isEmpty()) {
             return new Claim.Idle();
         }
-        Delivery row = found.get(0);
-        row.status = DeliveryStatus.CLAIMED;
-        row.claimToken = UUID.randomUUID().toString();
-        row.claimedBy = node;
-        row.claimedUntil = now.plus(config.api().timeout()).plus(config.dispatch().leaseMargin());
-        row.updatedAt = now;
         if (paced) {
-            pacer.spend(row.chat);
+            pacer.spend(slots, claimed.stream().map(Claimed::chat).toList());
         }
-        return new Claim.Ready(new Claimed(row.id, row.claimToken, row.chat, row.payload, row.silent, row.pin));
+        return new Claim.Ready(List.copyOf(claimed));
     }
 }

@@ -62,11 +62,11 @@ public class DeliveryResource {
 
     public record DeliveryView(long id, long operationId, long runId, long noticeId, long targetId, int part, int parts, String chat,
             String language, DeliveryStatus status, int attempts, Instant notBefore, Long messageId, Instant sentAt,
-            Delivery.PinStatus pinStatus, String detail, String resolvedBy, Instant updatedAt, String payload) {
+            Delivery.PinStatus pinStatus, String detail, String resolvedBy, Instant updatedAt, String payload, String photoSha256) {
 
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id, d.operationId, d.runId, d.noticeId, d.targetId, d.part, d.parts, d.chat, d.language, d.status,
-                    d.attempts, d.notBefore, d.messageId, d.sentAt, d.pinStatus, d.detail, d.resolvedBy, d.updatedAt, d.payload);
+                    d.attempts, d.notBefore, d.messageId, d.sentAt, d.pinStatus, d.detail, d.resolvedBy, d.updatedAt, d.payload, d.photoSha256);
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -16,8 +17,8 @@ import org.jboss.logging.Logger;
 import org.takedown.audit.ChangesCommitted;
 
 /**
- * Sends the ledger: one thread claims rows one at a time (each claim committed before its send), and a small pool
- * sends them, at most {@code workers} in flight. When idle it looks again every {@code poll}, or at once when this
+ * Sends the ledger: one thread claims rows (each claim committed before its send, several rows per claim, each with
+ * its send slot), and a small pool sends them, each at its slot, at most {@code workers} claimed or in flight. When idle it looks again every {@code poll}, or at once when this
  * replica commits a change. On shutdown it stops claiming and lets the sends in flight finish (each is bounded by
  * the Bot API timeout), so no row is left CLAIMED by a clean stop.
  */
@@ -36,6 +37,10 @@ public class Dispatcher {
     RunPreflight runPreflight;
     @Inject
     TelegramGateway gateway;
+    @Inject
+    NoticePhotos photos;
+    @Inject
+    SendPacer pacer;
     @Inject
     TelegramConfig config;
 
@@ -115,26 +120,23 @@ public class Dispatcher {
                     slots.release();
                     return;
                 }
+                int capacity = 1 + slots.drainPermits();
                 DeliveryClaimer.Claim claim;
                 try {
-                    claim = claimer.next(node);
+                    claim = claimer.next(node, capacity);
                 } catch (RuntimeException e) {
-                    slots.release();
+                    slots.release(capacity);
                     throw e;
                 }
                 idle = claim instanceof DeliveryClaimer.Claim.Idle;
                 if (claim instanceof DeliveryClaimer.Claim.Ready ready) {
-                    try {
-                        senders.execute(() -> send(ready.row()));
-                    } catch (RejectedExecutionException shuttingDown) {
-                        // Claimed as the senders stopped: nothing was sent, so the row goes back rather than to UNKNOWN.
-                        slots.release();
-                        ledger.release(ready.row());
+                    slots.release(capacity - ready.rows().size());
+                    if (!hand(ready.rows())) {
                         return;
                     }
                     continue;
                 }
-                slots.release();
+                slots.release(capacity);
                 Duration pause = claim instanceof DeliveryClaimer.Claim.Wait wait ? wait.duration() : config.dispatch().poll();
                 pause(pause, claim instanceof DeliveryClaimer.Claim.Idle);
             } catch (InterruptedException e) {
@@ -145,6 +147,24 @@ public class Dispatcher {
                 pause(config.dispatch().poll(), false);
             }
         }
+    }
+
+    /** Hands claimed rows to the senders; false when the senders have stopped (the rest go back, unsent). */
+    private boolean hand(List<DeliveryClaimer.Claimed> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            DeliveryClaimer.Claimed row = rows.get(i);
+            try {
+                senders.execute(() -> send(row));
+            } catch (RejectedExecutionException shuttingDown) {
+                // Claimed as the senders stopped: nothing was sent, so the rows go back rather than to UNKNOWN.
+                for (DeliveryClaimer.Claimed unsent : rows.subList(i, rows.size())) {
+                    slots.release();
+                    ledger.release(unsent);
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pause(Duration duration, boolean wakeable) {
@@ -167,7 +187,9 @@ public class Dispatcher {
 
     private void send(DeliveryClaimer.Claimed row) {
         try {
-            SendOutcome outcome = gateway.sendMessage(row.chat(), row.payload(), row.silent());
+            pacer.awaitSlot(row.sendAt());
+            SendOutcome outcome = row.photoSha256() == null ? gateway.sendMessage(row.chat(), row.payload(), row.silent())
+                    : photos.send(row.chat(), row.photoSha256(), row.payload(), row.silent());
             ledger.record(row, outcome);
             if (outcome instanceof SendOutcome.RateLimited limited) {
                 ledger.rateLimited(row.chat(), limited.retryAfterSeconds());

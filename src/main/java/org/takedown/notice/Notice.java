@@ -45,6 +45,8 @@ public class Notice extends PanacheEntityBase {
     @CollectionTable(name = "notice_target", joinColumns = @JoinColumn(name = "notice_id"))
     @Column(name = "target_id")
     public Set<Long> targetIds = new HashSet<>();
+    /** The image sent as a photo with the first part as its caption ({@link NoticeImage}); null: text only. */
+    public String imageSha256;
     /** Send notifications silently ({@code disable_notification}). */
     public boolean silent;
     /** Once at this instant ... */
@@ -60,6 +62,21 @@ public class Notice extends PanacheEntityBase {
     public String blockedReason;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /**
+     * The language a reader who wants {@code wanted} gets: that text, else the text in its primary language
+     * ({@code de} for {@code de-AT}), else the default language.
+     */
+    public String languageFor(String wanted) {
+        if (wanted == null) {
+            return defaultLanguage;
+        }
+        if (texts.containsKey(wanted)) {
+            return wanted;
+        }
+        String primary = java.util.Locale.forLanguageTag(wanted).getLanguage();
+        return texts.containsKey(primary) ? primary : defaultLanguage;
+    }
 
     public boolean scheduled() {
         return sendAt != null || cron != null;

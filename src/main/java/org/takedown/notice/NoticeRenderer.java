@@ -15,7 +15,8 @@ import org.takedown.operation.Operation;
  * Turns a notice into the messages Telegram will receive, per language: officer text (Telegram HTML) with
  * {@code {operation}}, {@code {reference}} and {@code {url}} filled by code with escaped values, the reference line
  * appended to every message, and the whole checked as Telegram would check it. A text that renders here without
- * problems is one Telegram accepts.
+ * problems is one Telegram accepts. With an image the first message is the photo's caption (at most 1,024 characters
+ * instead of 4,096).
  */
 @ApplicationScoped
 public class NoticeRenderer {
@@ -23,15 +24,15 @@ public class NoticeRenderer {
     @Inject
     TelegramConfig config;
 
-    /** The messages for one language, or the problems that stop them being sent. */
-    public record Rendered(String language, List<String> messages, List<Integer> lengths, List<String> problems) {
+    /** The messages for one language (with a photo: the first is its caption), or the problems that stop them being sent. */
+    public record Rendered(String language, boolean photo, List<String> messages, List<Integer> lengths, List<String> problems) {
 
         public boolean ok() {
             return problems.isEmpty();
         }
     }
 
-    public Rendered render(Operation operation, String language, String officerText, NoticeOverflow overflow) {
+    public Rendered render(Operation operation, String language, String officerText, NoticeOverflow overflow, boolean photo) {
         Map<String, String> values = Map.of(
                 "operation", TelegramHtml.escape(operation.name),
                 "reference", TelegramHtml.escape(operation.codeName),
@@ -44,36 +45,44 @@ public class NoticeRenderer {
         TelegramHtml.Parsed referenceParsed = TelegramHtml.parse(reference);
         referenceParsed.problems().forEach(p -> problems.add("reference line: " + p));
         if (!problems.isEmpty()) {
-            return new Rendered(language, List.of(), List.of(), problems);
+            return refused(language, photo, problems);
         }
         String separator = "\n\n";
-        int room = TelegramHtml.MESSAGE_LIMIT - referenceParsed.length() - separator.length();
+        int extra = referenceParsed.length() + separator.length();
+        int room = TelegramHtml.MESSAGE_LIMIT - extra;
+        int firstRoom = photo ? TelegramHtml.CAPTION_LIMIT - extra : room;
         List<String> bodies;
-        if (bodyParsed.length() <= room) {
+        if (bodyParsed.length() <= firstRoom) {
             bodies = List.of(body);
         } else if (overflow == NoticeOverflow.SPLIT) {
-            Optional<List<String>> split = NoticeSplitter.split(body, room);
+            Optional<List<String>> split = NoticeSplitter.split(body, firstRoom, room);
             if (split.isEmpty()) {
-                return new Rendered(language, List.of(), List.of(), List.of("text: " + bodyParsed.length()
-                        + " characters cannot be split: a formatted passage or a word is longer than one message (" + room + ")"));
+                return refused(language, photo, List.of("text: " + bodyParsed.length() + " characters cannot be split: a formatted "
+                        + "passage or a word is longer than " + (photo ? "the photo caption (" + firstRoom + ")" : "one message (" + room + ")")));
             }
             bodies = split.get();
         } else {
-            return new Rendered(language, List.of(), List.of(), List.of("text: " + bodyParsed.length() + " characters, at most "
-                    + room + " fit in one message with the reference line; shorten it or choose overflow SPLIT"));
+            return refused(language, photo, List.of("text: " + bodyParsed.length() + " characters, at most " + firstRoom + " fit in "
+                    + (photo ? "a photo caption" : "one message") + " with the reference line; shorten it"
+                    + (photo ? ", remove the image" : "") + " or choose overflow SPLIT"));
         }
         List<String> messages = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         for (String part : bodies) {
             String message = part + separator + reference;
             TelegramHtml.Parsed parsed = TelegramHtml.parse(message);
-            if (!parsed.ok() || parsed.length() > TelegramHtml.MESSAGE_LIMIT) {
+            int limit = photo && messages.isEmpty() ? TelegramHtml.CAPTION_LIMIT : TelegramHtml.MESSAGE_LIMIT;
+            if (!parsed.ok() || parsed.length() > limit) {
                 throw new IllegalStateException("A split part failed the check it was built to pass: " + parsed.problems());
             }
             messages.add(message);
             lengths.add(parsed.length());
         }
-        return new Rendered(language, List.copyOf(messages), List.copyOf(lengths), List.of());
+        return new Rendered(language, photo, List.copyOf(messages), List.copyOf(lengths), List.of());
+    }
+
+    private static Rendered refused(String language, boolean photo, List<String> problems) {
+        return new Rendered(language, photo, List.of(), List.of(), problems);
     }
 
     private String verificationUrl(String reference) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.takedown.common.CanonicalJson;
 import org.takedown.common.LanguageTag;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
@@ -87,6 +88,59 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         operations.recordEdit(operation, actor, "NOTICE_REMOVED", ENTITY, noticeId, Map.of("title", notice.title));
     }
 
+    /** The image goes with every message's first part as a photo; the texts must then fit a photo caption. */
+    @Transactional
+    public Notice setImage(String actor, long operationId, long noticeId, String contentType, byte[] bytes) {
+        NoticeImageCheck.Checked checked = NoticeImageCheck.check(contentType, bytes);
+        Operation operation = operations.lockForEdit(operationId);
+        Notice notice = get(operationId, noticeId);
+        List<Problem.FieldError> lint = lint(operation, notice.texts, notice.overflow, true);
+        if (!lint.isEmpty()) {
+            throw new ProblemException(409, "Conflict", "With an image the first message is a photo caption (at most "
+                    + TelegramHtml.CAPTION_LIMIT + " characters), and this notice's text does not fit", lint);
+        }
+        String sha256 = CanonicalJson.sha256Hex(bytes);
+        if (NoticeImage.findById(sha256) == null) {
+            NoticeImage image = new NoticeImage();
+            image.sha256 = sha256;
+            image.contentType = checked.contentType();
+            image.bytes = bytes;
+            image.width = checked.width();
+            image.height = checked.height();
+            image.createdAt = clock.instant();
+            image.persist();
+        }
+        notice.imageSha256 = sha256;
+        notice.updatedAt = clock.instant();
+        skipQueued(notice.id, "the notice's image was changed after this run was queued");
+        operations.recordEdit(operation, actor, "NOTICE_IMAGE_SET", ENTITY, notice.id, Map.of("sha256", sha256,
+                "contentType", checked.contentType(), "bytes", bytes.length, "width", checked.width(), "height", checked.height()));
+        return notice;
+    }
+
+    @Transactional
+    public Notice removeImage(String actor, long operationId, long noticeId) {
+        Operation operation = operations.lockForEdit(operationId);
+        Notice notice = get(operationId, noticeId);
+        if (notice.imageSha256 == null) {
+            throw ProblemException.notFound("An image of notice " + noticeId);
+        }
+        notice.imageSha256 = null;
+        notice.updatedAt = clock.instant();
+        skipQueued(notice.id, "the notice's image was removed after this run was queued");
+        operations.recordEdit(operation, actor, "NOTICE_IMAGE_REMOVED", ENTITY, notice.id, Map.of("title", notice.title));
+        return notice;
+    }
+
+    public NoticeImage image(long operationId, long noticeId) {
+        Notice notice = get(operationId, noticeId);
+        NoticeImage image = notice.imageSha256 == null ? null : NoticeImage.findById(notice.imageSha256);
+        if (image == null) {
+            throw ProblemException.notFound("An image of notice " + noticeId);
+        }
+        return image;
+    }
+
     /** Rows still waiting carry the old text: they are not sent (an officer sends the new text with a new run). */
     private void skipQueued(long noticeId, String why) {
         Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where noticeId = ?4 and status in ?5", DeliveryStatus.SKIPPED, why,
@@ -100,7 +154,7 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
 
     record NoticePart(long id, String title, String defaultLanguage, Map<String, String> texts, boolean pin,
             boolean allTargets, Set<Long> targetIds, NoticeOverflow overflow, boolean silent, String sendAt, String cron,
-            String windowStart, String windowEnd, long maxLatenessSeconds) {
+            String windowStart, String windowEnd, long maxLatenessSeconds, String imageSha256) {
     }
 
     @Override
@@ -109,7 +163,7 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
                 .map(n -> new NoticePart(n.id, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin, n.allTargets,
                         new TreeSet<>(n.targetIds), n.overflow, n.silent, n.sendAt == null ? null : n.sendAt.toString(), n.cron,
                         n.windowStart == null ? null : n.windowStart.toString(), n.windowEnd == null ? null : n.windowEnd.toString(),
-                        n.maxLatenessSeconds))
+                        n.maxLatenessSeconds, n.imageSha256))
                 .toList();
     }
 
@@ -118,16 +172,23 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         Operation operation = operations.get(operationId);
         Notice notice = get(operationId, noticeId);
         return new TreeMap<>(notice.texts).entrySet().stream()
-                .map(e -> renderer.render(operation, e.getKey(), e.getValue(), notice.overflow)).toList();
+                .map(e -> renderer.render(operation, e.getKey(), e.getValue(), notice.overflow, notice.imageSha256 != null)).toList();
     }
 
     @Override
     public List<Problem.FieldError> problems(Operation operation) {
         List<Problem.FieldError> problems = new ArrayList<>();
         for (Notice notice : Notice.<Notice>list("operationId", ORDER, operation.id)) {
-            new TreeMap<>(notice.texts).forEach((lang, text) -> renderer.render(operation, lang, text, notice.overflow).problems()
-                    .forEach(p -> problems.add(new Problem.FieldError("notices[" + notice.id + "].texts[" + lang + "]", p))));
+            lint(operation, notice.texts, notice.overflow, notice.imageSha256 != null)
+                    .forEach(p -> problems.add(new Problem.FieldError("notices[" + notice.id + "]." + p.field(), p.message())));
         }
+        return problems;
+    }
+
+    private List<Problem.FieldError> lint(Operation operation, Map<String, String> texts, NoticeOverflow overflow, boolean photo) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        new TreeMap<>(texts).forEach((lang, text) -> renderer.render(operation, lang, text, overflow, photo).problems()
+                .forEach(p -> problems.add(new Problem.FieldError("texts[" + lang + "]", p))));
         return problems;
     }
 
@@ -157,9 +218,7 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
             }
         }
         NoticeOverflow overflow = request.overflow() == null ? NoticeOverflow.REFUSE : request.overflow();
-        List<Problem.FieldError> lint = new ArrayList<>();
-        texts.forEach((lang, text) -> renderer.render(operation, lang, text, overflow).problems()
-                .forEach(p -> lint.add(new Problem.FieldError("texts[" + lang + "]", p))));
+        List<Problem.FieldError> lint = lint(operation, texts, overflow, notice.imageSha256 != null);
         if (!lint.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "Telegram would refuse this notice", lint);
         }

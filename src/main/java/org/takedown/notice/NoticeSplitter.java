@@ -8,7 +8,8 @@ import java.util.Optional;
  * Splits a Telegram HTML text that is too long for one message. Splits fall only where no tag is open, so every part
  * is valid markup on its own: a paragraph break if there is one in the second half of the room left, else a line
  * break, else a space, as late as possible. Empty when that is impossible (one formatted passage or word longer than
- * the limit). Expects markup that {@link TelegramHtml} accepts.
+ * the limit). The first part may have a smaller limit (a photo caption). Expects markup that {@link TelegramHtml}
+ * accepts.
  */
 final class NoticeSplitter {
 
@@ -20,6 +21,10 @@ final class NoticeSplitter {
     }
 
     static Optional<List<String>> split(String html, int limit) {
+        return split(html, limit, limit);
+    }
+
+    static Optional<List<String>> split(String html, int firstLimit, int limit) {
         List<Break> breaks = new ArrayList<>();
         int depth = 0;
         int plain = 0;
@@ -43,8 +48,8 @@ final class NoticeSplitter {
         List<String> parts = new ArrayList<>();
         int start = 0;
         int startPlain = 0;
-        while (plain - startPlain > limit) {
-            Break chosen = choose(breaks, start, startPlain, limit);
+        while (plain - startPlain > (parts.isEmpty() ? firstLimit : limit)) {
+            Break chosen = choose(breaks, start, startPlain, parts.isEmpty() ? firstLimit : limit);
             if (chosen == null) {
                 return Optional.empty();
             }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.ProblemException;
@@ -91,22 +92,28 @@ public class RunQueue {
         if (notice.blockedReason != null) {
             return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, "notice blocked: " + notice.blockedReason, sendUntil);
         }
-        NoticeRenderer.Rendered rendered = renderer.render(operation, notice.defaultLanguage, notice.texts.get(notice.defaultLanguage),
-                notice.overflow);
-        if (!rendered.ok()) {
-            return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, String.join("; ", rendered.problems()), sendUntil);
+        // Removing a target removes it from the notices that named it, so a named audience can become empty.
+        List<TelegramTarget> audience = notice.allTargets
+                ? TelegramTarget.list("operationId", Sort.by("id"), operation.id)
+                : notice.targetIds.isEmpty() ? List.of() : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
+        boolean photo = notice.imageSha256 != null;
+        Map<String, NoticeRenderer.Rendered> byLanguage = new TreeMap<>();
+        audience.forEach(target -> byLanguage.computeIfAbsent(notice.languageFor(target.language),
+                language -> renderer.render(operation, language, notice.texts.get(language), notice.overflow, photo)));
+        List<String> problems = byLanguage.values().stream()
+                .flatMap(r -> r.problems().stream().map(p -> r.language() + " " + p)).toList();
+        if (!problems.isEmpty()) {
+            return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, String.join("; ", problems), sendUntil);
         }
         NoticeRun run = newRun(notice, due, fired, origin, actor, RunStatus.QUEUED, null, sendUntil);
         if (gateway.dryRun()) {
             run.preflightedAt = clock.instant();
         }
-        // Removing a target removes it from the notices that named it, so a named audience can become empty.
-        List<TelegramTarget> audience = notice.allTargets
-                ? TelegramTarget.list("operationId", Sort.by("id"), operation.id)
-                : notice.targetIds.isEmpty() ? List.of() : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
         Instant now = clock.instant();
-        List<String> messages = rendered.messages();
+        int messageCount = 0;
         for (TelegramTarget target : audience) {
+            NoticeRenderer.Rendered rendered = byLanguage.get(notice.languageFor(target.language));
+            List<String> messages = rendered.messages();
             for (int part = 0; part < messages.size(); part++) {
                 Delivery delivery = new Delivery();
                 delivery.runId = run.id;
@@ -118,12 +125,14 @@ public class RunQueue {
                 delivery.chat = target.chat();
                 delivery.language = rendered.language();
                 delivery.payload = messages.get(part);
+                delivery.photoSha256 = photo && part == 0 ? notice.imageSha256 : null;
                 delivery.silent = notice.silent;
                 delivery.pin = notice.pin && part == 0;
                 delivery.status = DeliveryStatus.PENDING;
                 delivery.notBefore = now;
                 delivery.updatedAt = now;
                 delivery.persist();
+                messageCount++;
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -131,7 +140,8 @@ public class RunQueue {
         summary.put("dueAt", due.toString());
         summary.put("origin", origin.name());
         summary.put("targets", audience.size());
-        summary.put("messages", audience.size() * messages.size());
+        summary.put("languages", List.copyOf(byLanguage.keySet()));
+        summary.put("messages", messageCount);
         audit.record(actor, "NOTICE_RUN_QUEUED", "notice_run", run.id, summary);
         return run;
     }

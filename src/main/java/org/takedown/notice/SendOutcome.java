@@ -5,8 +5,12 @@ import java.util.Locale;
 /** What became of one request to Telegram, in the terms the delivery ledger needs. */
 public sealed interface SendOutcome {
 
-    /** Delivered; Telegram's message id. */
-    record Sent(int messageId) implements SendOutcome {
+    /** Delivered; Telegram's message id, and for a photo Telegram's id of the file (to send it again without upload). */
+    record Sent(int messageId, String photoFileId) implements SendOutcome {
+
+        Sent(int messageId) {
+            this(messageId, null);
+        }
     }
 
     /** Dry-run: nothing was sent. */
@@ -57,7 +61,8 @@ public sealed interface SendOutcome {
             return new TargetGone(text);
         }
         if (status == 400 && (lower.contains("parse entities") || lower.contains("too long") || lower.contains("must be non-empty")
-                || lower.contains("text is empty") || lower.contains("message_too_long") || lower.contains("caption"))) {
+                || lower.contains("text is empty") || lower.contains("message_too_long") || lower.contains("caption")
+                || lower.contains("photo_invalid") || lower.contains("image_process_failed") || lower.contains("photo_ext_invalid"))) {
             return new ContentRefused(text);
         }
         if (status >= 500) {

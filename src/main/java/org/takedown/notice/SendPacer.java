@@ -8,18 +8,31 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Telegram's limits as rows every replica shares ({@link SendPace}): the whole bot sends at most
  * {@code globalPerSecond × headroom} messages per second, one chat gets a message at most every
  * {@code max(1 / chatPerSecond, 60 / groupPerMinute)} seconds (3 s with Telegram's 1/s and 20/min), and a 429 holds
  * the chat for exactly its {@code retry_after} — the whole bot too when two chats are refused within a second, which
- * is how a global flood shows. Claiming locks the global row first, so claimers take turns across replicas.
- * Pacing is by wall-clock time, not the application clock: it is about real requests to a real server.
+ * is how a global flood shows.
+ * <p>
+ * A claim hands out send slots: exact moments, one global spacing apart, up to {@code lookahead} ahead. The sender
+ * waits for its slot, so the rate does not depend on how long a claim transaction takes, as long as claims keep a
+ * little ahead. Claiming locks the global row first, so claimers take turns across replicas and their slots never
+ * overlap. Pacing is by wall-clock time, not the application clock: it is about real requests to a real server.
  */
 @ApplicationScoped
 public class SendPacer {
+
+    /** The send moments one claim may hand out: {@code count} slots from {@code first}; none means wait {@code waitFor}. */
+    record Slots(Instant first, Duration spacing, int count, Duration waitFor) {
+
+        Instant at(int index) {
+            return first.plus(spacing.multipliedBy(index));
+        }
+    }
 
     @Inject
     TelegramConfig config;
@@ -30,6 +43,7 @@ public class SendPacer {
     private Duration globalSpacing;
     private Duration chatSpacing;
     private Duration lateness;
+    private Duration lookahead;
     private String lastRefusedChat;
     private Instant lastRefusedAt = Instant.EPOCH;
 
@@ -42,29 +56,50 @@ public class SendPacer {
         double slackNanos = globalSpacing.toNanos() * pace.globalPerSecond() - 1e9;
         lateness = Duration.ofNanos(Math.max(0, Math.round(slackNanos / 2)));
         chatSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / pace.chatPerSecond()), Math.round(60e9 / pace.groupPerMinute())));
+        lookahead = config.dispatch().lookahead();
     }
 
-    /** Locks the global row; how long until the bot may send again, if it may not now. */
-    Optional<Duration> globalWait() {
+    /**
+     * Locks the global row and opens up to {@code wanted} slots, the first when the bot is next free and the last
+     * within the lookahead. None while the next slot is more than half the lookahead away: a claim then waits, so
+     * that each claim fills half the lookahead instead of handing out one slot at a time.
+     */
+    Slots open(int wanted) {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL, LockModeType.PESSIMISTIC_WRITE);
         Instant now = wall.instant();
-        return global.readyAt.isAfter(now) ? Optional.of(Duration.between(now, global.readyAt)) : Optional.empty();
+        // A slot that opened a little before this claim (a claim takes time) keeps the schedule, so the rate stays
+        // at the limit. Only a little: catching up more would squeeze a 31st message into some one-second window.
+        Instant first = global.readyAt.isBefore(now.minus(lateness)) ? now : global.readyAt;
+        Instant claimFrom = now.plus(lookahead.dividedBy(2));
+        if (first.isAfter(claimFrom)) {
+            return new Slots(first, globalSpacing, 0, Duration.between(claimFrom, first));
+        }
+        long fit = 1 + Duration.between(first, now.plus(lookahead)).toNanos() / globalSpacing.toNanos();
+        return new Slots(first, globalSpacing, (int) Math.min(wanted, fit), Duration.ZERO);
     }
 
     Instant now() {
         return wall.instant();
     }
 
-    /** Spends one message: the next one waits a global spacing, and the next to this chat a chat spacing. */
-    void spend(String chat) {
-        Instant now = wall.instant();
+    /**
+     * Spends the first {@code chats.size()} slots, in order: the bot is next free after the last, and each chat a
+     * chat spacing after its own slot. Call in the transaction that opened the slots.
+     */
+    void spend(Slots slots, List<String> chats) {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL);
-        // A claim that comes a little after the bot became ready (the claim itself takes time) keeps the schedule:
-        // spacing is counted from when the slot opened, so the rate stays at the limit instead of limit + overhead.
-        // Only a little: catching up more would squeeze a 31st message into some one-second window.
-        Instant opened = Duration.between(global.readyAt, now).compareTo(lateness) <= 0 ? global.readyAt : now;
-        global.readyAt = opened.plus(globalSpacing);
-        holdChat(chat, now.plus(chatSpacing));
+        global.readyAt = slots.at(chats.size());
+        for (int i = 0; i < chats.size(); i++) {
+            holdChat(chats.get(i), slots.at(i).plus(chatSpacing));
+        }
+    }
+
+    /** Waits, without a transaction, for the moment a slot opens. */
+    void awaitSlot(Instant slot) {
+        for (long nanos = Duration.between(wall.instant(), slot).toNanos(); nanos > 0;
+                nanos = Duration.between(wall.instant(), slot).toNanos()) {
+            LockSupport.parkNanos(nanos);
+        }
     }
 
     /** Telegram said 429: nothing more to this chat (and, in a flood, from this bot) for {@code retryAfter}. */

@@ -99,9 +99,17 @@ public interface TelegramConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Sends in flight at once on this replica. */
-        @WithDefault("8")
+        /** Sends in flight at once on this replica, counting those claimed and waiting for their send slot. */
+        @WithDefault("16")
         int workers();
+
+        /**
+         * How far ahead a claim hands out send slots. Claims then keep ahead of the pace however long a claim
+         * transaction takes; the price is that a kill switch lets the rows already claimed (at most this much
+         * sending) still go, and a replica killed outright leaves them UNKNOWN.
+         */
+        @WithDefault("300ms")
+        Duration lookahead();
 
         /** Attempts for retryable failures (5xx, network) before a row is FAILED_RETRYABLE. */
         @WithDefault("5")

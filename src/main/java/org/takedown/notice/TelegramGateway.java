@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -19,11 +20,15 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
@@ -82,6 +87,29 @@ public class TelegramGateway {
                 .build();
         try {
             return new SendOutcome.Sent(client.execute(message).getMessageId());
+        } catch (TelegramApiRequestException e) {
+            return refused(e);
+        } catch (TelegramApiException e) {
+            return transportFailure(e);
+        }
+    }
+
+    /**
+     * {@code sendPhoto} with an HTML caption: {@code photo} is Telegram's file id of an earlier upload, or new bytes
+     * (then {@link SendOutcome.Sent#photoFileId()} says how to send them again without uploading).
+     */
+    public SendOutcome sendPhoto(String chat, InputFile photo, String caption, boolean silent) {
+        if (dryRun()) {
+            return new SendOutcome.DryRun();
+        }
+        SendPhoto message = SendPhoto.builder().chatId(chat).photo(photo).caption(caption).parseMode(ParseMode.HTML)
+                .disableNotification(silent).build();
+        try {
+            Message sent = client.execute(message);
+            List<PhotoSize> sizes = sent.getPhoto();
+            String fileId = sizes == null || sizes.isEmpty() ? null
+                    : sizes.stream().max(Comparator.comparingInt(size -> size.getWidth() * size.getHeight())).orElseThrow().getFileId();
+            return new SendOutcome.Sent(sent.getMessageId(), fileId);
         } catch (TelegramApiRequestException e) {
             return refused(e);
         } catch (TelegramApiException e) {

@@ -22,6 +22,8 @@ public class TelegramTarget extends PanacheEntityBase {
     /** Kept as a {@code long}: supergroup and channel ids exceed 32 bits. */
     public Long chatId;
     public String title;
+    /** The language its readers get (BCP 47); null: each notice's default language. */
+    public String language;
     /** channel, supergroup or group, as preflight found. */
     public String chatType;
     public String chatTitle;

@@ -78,11 +78,11 @@ public class TelegramTargetResource {
     }
 
     public record TargetView(long id, long operationId, String chat, String username, Long chatId, String title,
-            String chatType, String chatTitle, PreflightStatus preflightStatus, String preflightDetail, Instant preflightAt,
+            String language, String chatType, String chatTitle, PreflightStatus preflightStatus, String preflightDetail, Instant preflightAt,
             boolean suspended, Instant createdAt) {
 
         static TargetView of(TelegramTarget t) {
-            return new TargetView(t.id, t.operationId, t.chat(), t.username, t.chatId, t.title, t.chatType, t.chatTitle,
+            return new TargetView(t.id, t.operationId, t.chat(), t.username, t.chatId, t.title, t.language, t.chatType, t.chatTitle,
                     t.preflightStatus, t.preflightDetail, t.preflightAt, t.suspended, t.createdAt);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.takedown.common.LanguageTag;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -113,13 +114,13 @@ public class TelegramTargetService implements PublicContentSection {
         return "telegramTargets";
     }
 
-    record TargetPart(long id, String chat) {
+    record TargetPart(long id, String chat, String language) {
     }
 
     @Override
     public List<TargetPart> snapshot(long operationId) {
         return TelegramTarget.<TelegramTarget>list("operationId", operationId).stream()
-                .map(t -> new TargetPart(t.id, t.chat())).sorted(Comparator.comparingLong(TargetPart::id)).toList();
+                .map(t -> new TargetPart(t.id, t.chat(), t.language)).sorted(Comparator.comparingLong(TargetPart::id)).toList();
     }
 
     private void apply(TelegramTarget target, TelegramTargetRequest request) {
@@ -145,5 +146,6 @@ public class TelegramTargetService implements PublicContentSection {
         target.username = username;
         target.chatId = chatId;
         target.title = request.title();
+        target.language = request.language() == null ? null : LanguageTag.Check.canonical(request.language());
     }
 }

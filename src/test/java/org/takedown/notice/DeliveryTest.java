@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
 import org.takedown.support.FakeBotApi;
+import org.takedown.support.Fixtures;
 import org.takedown.support.TelegramOperation;
 import org.takedown.support.TelegramProfile;
 
@@ -81,6 +82,28 @@ public class DeliveryTest {
                 .body("status", equalTo("QUEUED")).body("origin", equalTo("MANUAL")).body("createdBy", equalTo("officer1"))
                 .body("deliveries.SENT", equalTo(5));
         assertEquals(1, audited("NOTICE_RUN_QUEUED", run).size());
+    }
+
+    @Test
+    void eachTargetGetsTheTextInItsLanguageElseTheDefault() {
+        Map<String, Object> notice = Map.of("title", "Warning " + Fixtures.unique(), "defaultLanguage", "en",
+                "texts", Map.of("en", "English warning {reference}", "de", "Deutsche Warnung {reference}"));
+        TelegramOperation op = TelegramOperation.active(telegram, java.util.Arrays.asList("de", "de-at", "fr", null), notice, null);
+        List<String> wanted = List.of("de", "de", "en", "en");
+        assertEquals("de-AT", op.target(op.targetIds().get(op.chats().get(1))).get("language"), "stored in canonical form");
+        long run = op.sendNow();
+        op.awaitSettled(run, SETTLE);
+        Map<String, FakeBotApi.Delivered> byChat = deliveredTo(op).stream().collect(Collectors.toMap(d -> d.chat().toLowerCase(), d -> d));
+        for (int i = 0; i < wanted.size(); i++) {
+            String chat = op.chats().get(i);
+            Map<String, Object> row = op.row(run, chat);
+            assertEquals(wanted.get(i), row.get("language"), chat);
+            assertEquals("SENT", row.get("status"));
+            assertTrue(byChat.get(chat.toLowerCase()).text().startsWith(wanted.get(i).equals("de") ? "Deutsche Warnung" : "English warning"),
+                    byChat.get(chat.toLowerCase()).text());
+        }
+        Api.as("officer1").body(Map.of("chat", "@another_channel", "language", "not a language"))
+                .post("/api/operations/{id}/telegram-targets", op.id()).then().statusCode(400);
     }
 
     @Test

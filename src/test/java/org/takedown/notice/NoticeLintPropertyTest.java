@@ -89,20 +89,24 @@ class NoticeLintPropertyTest {
         Operation operation = operation("Operation <Switch> & \"Board\" 🚨");
         int accepted = 0;
         int split = 0;
+        int captions = 0;
         for (int i = 0; i < 4000; i++) {
             String text = generate(random);
             NoticeOverflow overflow = random.nextBoolean() ? NoticeOverflow.SPLIT : NoticeOverflow.REFUSE;
-            NoticeRenderer.Rendered rendered = renderer.render(operation, "en", text, overflow);
+            boolean photo = random.nextInt(3) == 0;
+            NoticeRenderer.Rendered rendered = renderer.render(operation, "en", text, overflow, photo);
             if (!rendered.ok()) {
                 continue;
             }
             accepted++;
             split += rendered.messages().size() > 1 ? 1 : 0;
+            captions += photo ? 1 : 0;
             for (int m = 0; m < rendered.messages().size(); m++) {
                 String message = rendered.messages().get(m);
+                int limit = photo && m == 0 ? 1024 : 4096;
                 try {
                     String parsed = TelegramHtmlReference.parse(message);
-                    assertTrue(parsed.length() <= 4096, "too long: " + parsed.length());
+                    assertTrue(parsed.length() <= limit, "too long for " + (limit == 1024 ? "a caption" : "a message") + ": " + parsed.length());
                     assertEquals(rendered.lengths().get(m), parsed.length(), "lint and Telegram count the same length");
                 } catch (TelegramHtmlReference.Refused refused) {
                     fail("seed " + seed + ": lint accepted a message Telegram refuses (" + refused.getMessage() + "):\n" + message);
@@ -111,13 +115,14 @@ class NoticeLintPropertyTest {
         }
         assertTrue(accepted > 1000, "the generator must produce enough acceptable texts to mean something: " + accepted);
         assertTrue(split > 10, "and some over-long ones that were split: " + split);
+        assertTrue(captions > 300, "and photo captions: " + captions);
     }
 
     @Test
     void placeholderValuesCannotBreakTheMarkup() {
         NoticeRenderer renderer = renderer("Reference {reference}", null);
         NoticeRenderer.Rendered rendered = renderer.render(operation("</b><script>alert(1)</script> & <a href=x>"), "en",
-                "<b>{operation}</b> said {url}", NoticeOverflow.REFUSE);
+                "<b>{operation}</b> said {url}", NoticeOverflow.REFUSE, false);
         assertTrue(rendered.ok(), rendered.problems().toString());
         assertEquals("</b><script>alert(1)</script> & <a href=x> said \n\nReference OP-<&>-1",
                 TelegramHtmlReference.parse(rendered.messages().get(0)));
@@ -127,11 +132,27 @@ class NoticeLintPropertyTest {
     void overLongTextsAreRefusedUnlessSplittingIsChosen() {
         NoticeRenderer renderer = renderer("Reference {reference}", null);
         String text = "Using spoofing services for criminal purposes is illegal. ".repeat(100);
-        NoticeRenderer.Rendered refused = renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE);
+        NoticeRenderer.Rendered refused = renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, false);
         assertTrue(!refused.ok() && refused.problems().get(0).contains("shorten it or choose overflow SPLIT"), refused.problems().toString());
-        NoticeRenderer.Rendered split = renderer.render(operation("Op"), "en", text, NoticeOverflow.SPLIT);
+        NoticeRenderer.Rendered split = renderer.render(operation("Op"), "en", text, NoticeOverflow.SPLIT, false);
         assertEquals(2, split.messages().size());
         assertTrue(split.messages().stream().allMatch(m -> m.endsWith("Reference OP-&lt;&amp;&gt;-1")), "every part carries the reference");
         assertTrue(List.copyOf(split.lengths()).stream().allMatch(l -> l <= 4096));
+    }
+
+    @Test
+    void withAnImageTheFirstPartIsACaptionOfAtMost1024() {
+        NoticeRenderer renderer = renderer("Reference {reference}", null);
+        String text = "Using spoofing services for criminal purposes is illegal. ".repeat(30); // 1,740 characters
+        assertTrue(renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, false).ok(), "fits one message");
+        NoticeRenderer.Rendered refused = renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, true);
+        assertTrue(!refused.ok() && refused.problems().get(0).contains("a photo caption") && refused.problems().get(0).contains("remove the image"),
+                refused.problems().toString());
+        NoticeRenderer.Rendered split = renderer.render(operation("Op"), "en", text, NoticeOverflow.SPLIT, true);
+        assertTrue(split.ok() && split.photo(), split.problems().toString());
+        assertEquals(2, split.messages().size());
+        assertTrue(split.lengths().get(0) <= 1024 && split.lengths().get(0) > 900, "the caption is filled: " + split.lengths());
+        assertEquals(text.strip().length() + 2 * "\n\nReference OP-<&>-1".length(), split.lengths().get(0) + split.lengths().get(1) + 1,
+                "nothing lost: the parts add up to the text (one space at the split) and a reference line each");
     }
 }

@@ -88,6 +88,9 @@ public class RoleRouteMatrixTest {
             Map.entry("PUT /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/notices/{noticeId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/notices/{noticeId}/preview", READERS),
+            Map.entry("PUT /api/operations/{id}/notices/{noticeId}/image", OFFICERS),
+            Map.entry("GET /api/operations/{id}/notices/{noticeId}/image", READERS),
+            Map.entry("DELETE /api/operations/{id}/notices/{noticeId}/image", OFFICERS),
             Map.entry("POST /api/operations/{id}/notices/{noticeId}/runs", OFFICERS),
             Map.entry("GET /api/operations/{id}/runs", READERS),
             Map.entry("GET /api/operations/{id}/runs/{runId}", READERS),
@@ -157,6 +160,8 @@ public class RoleRouteMatrixTest {
         return tests;
     }
 
+    private static final byte[] NOTICE_IMAGE = Fixtures.image("png", 64, 48);
+
     /** Calls the route with a valid request against fresh data, so an allowed caller gets a 2xx. */
     static Response call(String route, String user) {
         String method = route.substring(0, route.indexOf(' '));
@@ -187,10 +192,19 @@ public class RoleRouteMatrixTest {
             params.put("targetId", ids.watchTarget());
         }
         Object body = body(method, path, transition);
+        if (path.endsWith("/notices/{noticeId}/image")) {
+            if (!method.equals("PUT")) {
+                Api.as("officer2").contentType("image/png").body(NOTICE_IMAGE)
+                        .put("/api/operations/{id}/notices/{noticeId}/image", ids.operation(), ids.notice()).then().statusCode(200);
+            }
+            request = method.equals("PUT") ? request.contentType("image/png") : method.equals("GET") ? request.accept("image/png") : request;
+        }
         if (path.endsWith("/emblem")) {
             request = method.equals("PUT") ? request.contentType("image/svg+xml") : request.accept("image/svg+xml, image/png");
         }
-        if (body != null) {
+        if (body instanceof byte[] bytes) {
+            request = request.body(bytes);
+        } else if (body != null) {
             request = request.body(body);
         }
         return request.pathParams(params.entrySet().stream().filter(e -> path.contains("{" + e.getKey() + "}"))
@@ -216,6 +230,9 @@ public class RoleRouteMatrixTest {
         }
         if (path.endsWith("/emblem")) {
             return Fixtures.SVG;
+        }
+        if (path.endsWith("/image")) {
+            return NOTICE_IMAGE;
         }
         if (path.equals("/api/operations") || path.equals("/api/operations/{id}")) {
             return Fixtures.operationBody(Fixtures.codeName());

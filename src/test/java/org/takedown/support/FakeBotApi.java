@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Telegram Bot API double on loopback for the real TelegramBots client: {@code POST /bot<token>/<method>} with
  * Telegram's reply shapes. It parses HTML with {@link TelegramHtmlReference}, enforces Telegram's limits (30 messages
  * per second per bot, 1 per second per chat, 20 per minute per group or channel) with 429 and {@code retry_after},
- * plays scripted faults per chat, and records every message it accepted.
+ * plays scripted faults per chat, and records every message it accepted. Photos: an upload must be a PNG or JPEG
+ * and gets a file id; a file id it gave out sends the same photo again until {@link #forgetFileIds()}.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -38,8 +39,9 @@ public final class FakeBotApi implements AutoCloseable {
     public record Chat(long id, String type, String title, String botStatus, boolean canPost) {
     }
 
+    /** An accepted message; for a photo, {@code text} is its caption and {@code photoSha256} the digest of its bytes. */
     public record Delivered(String chat, int messageId, String text, String parseMode, boolean silent, boolean linkPreviewDisabled,
-            Instant at) {
+            Instant at, String photoSha256, boolean uploaded) {
     }
 
     private record Scripted(Fault fault, long migrateTo, int[] remaining) {
@@ -58,6 +60,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Object> webhook = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final Map<String, String> fileIds = new ConcurrentHashMap<>();
     private final Deque<Long> global = new ArrayDeque<>();
     private final Map<String, Deque<Long>> perChat = new HashMap<>();
     private final Map<String, Deque<Long>> perGroup = new HashMap<>();
@@ -116,6 +119,11 @@ public final class FakeBotApi implements AutoCloseable {
         delivered.clear();
     }
 
+    /** Telegram's file ids are per bot: as after a token change, earlier ids are refused. */
+    public void forgetFileIds() {
+        fileIds.clear();
+    }
+
     public int tooManyRequests() {
         return tooManyRequests.get();
     }
@@ -127,6 +135,7 @@ public final class FakeBotApi implements AutoCloseable {
         pinned.clear();
         updates.clear();
         tooManyRequests.set(0);
+        fileIds.clear();
         synchronized (this) {
             global.clear();
             perChat.clear();
@@ -154,7 +163,7 @@ public final class FakeBotApi implements AutoCloseable {
                 case "getme" -> ok(Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
                 case "getchat" -> getChat(String.valueOf(body.get("chat_id")));
                 case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
-                case "sendmessage" -> sendMessage(exchange, body);
+                case "sendmessage", "sendphoto" -> sendMessage(exchange, body);
                 case "pinchatmessage" -> pin(body);
                 case "getupdates" -> getUpdates(body);
                 case "setwebhook" -> {
@@ -171,18 +180,21 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** JSON, or multipart/form-data (TelegramBots sends setWebhook that way), as Telegram accepts both. */
+    /** JSON, or multipart/form-data (TelegramBots sends setWebhook and photos that way), as Telegram accepts both. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> readBody(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (type.startsWith("multipart/form-data")) {
-            return multipart(new String(bytes, StandardCharsets.UTF_8), type.substring(type.indexOf("boundary=") + "boundary=".length()));
+            return multipart(bytes, type.substring(type.indexOf("boundary=") + "boundary=".length()));
         }
         return bytes.length == 0 ? Map.of() : json.readValue(bytes, Map.class);
     }
 
-    private Map<String, Object> multipart(String body, String boundary) throws IOException {
+    /** Text fields as strings (JSON arrays parsed), file parts as their bytes. */
+    private Map<String, Object> multipart(byte[] bytes, String boundary) throws IOException {
+        // ISO-8859-1 maps every byte to one char and back, so file parts survive the split unchanged.
+        String body = new String(bytes, StandardCharsets.ISO_8859_1);
         Map<String, Object> fields = new HashMap<>();
         for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
             int name = part.indexOf("name=\"");
@@ -191,7 +203,12 @@ public final class FakeBotApi implements AutoCloseable {
                 continue;
             }
             String key = part.substring(name + 6, part.indexOf('"', name + 6));
-            String value = part.substring(blank + 4).replaceFirst("\r\n$", "");
+            byte[] raw = part.substring(blank + 4).replaceFirst("\r\n$", "").getBytes(StandardCharsets.ISO_8859_1);
+            if (part.substring(0, blank).contains("filename=")) {
+                fields.put(key, raw);
+                continue;
+            }
+            String value = new String(raw, StandardCharsets.UTF_8);
             fields.put(key, value.startsWith("[") ? json.readValue(value, List.class) : value);
         }
         return fields;
@@ -348,7 +365,17 @@ public final class FakeBotApi implements AutoCloseable {
         if (chat == null) {
             return error(400, "Bad Request: chat not found", null);
         }
-        String text = String.valueOf(body.get("text"));
+        boolean isPhoto = body.containsKey("photo");
+        String photoSha256 = null;
+        if (isPhoto) {
+            Object photo = photoOf(body);
+            photoSha256 = photo instanceof byte[] upload ? (isImage(upload) ? sha256(upload) : null) : fileIds.get(String.valueOf(photo));
+            if (photoSha256 == null) {
+                return error(400, photo instanceof byte[] ? "Bad Request: IMAGE_PROCESS_FAILED"
+                        : "Bad Request: wrong file identifier/HTTP URL specified", null);
+            }
+        }
+        String text = String.valueOf(body.get(isPhoto ? "caption" : "text"));
         if ("HTML".equalsIgnoreCase(String.valueOf(body.get("parse_mode")))) {
             try {
                 text = TelegramHtmlReference.parse(text);
@@ -356,8 +383,8 @@ public final class FakeBotApi implements AutoCloseable {
                 return error(400, refused.getMessage(), null);
             }
         }
-        if (text.length() > 4096) {
-            return error(400, "Bad Request: message is too long", null);
+        if (text.length() > (isPhoto ? 1024 : 4096)) {
+            return error(400, isPhoto ? "Bad Request: message caption is too long" : "Bad Request: message is too long", null);
         }
         Integer retryAfter = rateLimit(id, chat);
         if (retryAfter != null) {
@@ -382,11 +409,17 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private Delivered accept(String chat, Map<String, Object> body) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> preview = (Map<String, Object>) body.get("link_preview_options");
-        Delivered d = new Delivered(chat, messageIds.incrementAndGet(), String.valueOf(body.get("text")),
-                (String) body.get("parse_mode"), Boolean.TRUE.equals(body.get("disable_notification")),
-                preview != null && Boolean.TRUE.equals(preview.get("is_disabled")), Instant.now());
+        Object preview = body.get("link_preview_options");
+        Object photo = photoOf(body);
+        String photoSha256 = photo == null ? null : photo instanceof byte[] upload ? sha256(upload) : fileIds.get(String.valueOf(photo));
+        if (photo instanceof byte[]) {
+            fileIds.put("AgACAgfake-" + photoSha256.substring(0, 24), photoSha256);
+        }
+        Delivered d = new Delivered(chat, messageIds.incrementAndGet(), String.valueOf(body.get(photo == null ? "text" : "caption")),
+                (String) body.get("parse_mode"), isTrue(body.get("disable_notification")),
+                preview != null && (preview instanceof Map<?, ?> options ? Boolean.TRUE.equals(options.get("is_disabled"))
+                        : String.valueOf(preview).contains("\"is_disabled\":true")),
+                Instant.now(), photoSha256, photo instanceof byte[]);
         delivered.add(d);
         return d;
     }
@@ -428,7 +461,39 @@ public final class FakeBotApi implements AutoCloseable {
         Chat chat = chatOf(d.chat());
         Map<String, Object> chatJson = chat == null ? Map.of("id", 0, "type", "channel")
                 : Map.of("id", chat.id(), "type", chat.type(), "title", chat.title());
-        return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "text", d.text()));
+        if (d.photoSha256() == null) {
+            return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "text", d.text()));
+        }
+        String fileId = "AgACAgfake-" + d.photoSha256().substring(0, 24);
+        List<Map<String, Object>> sizes = List.of(
+                Map.of("file_id", fileId, "file_unique_id", "s" + d.messageId(), "width", 90, "height", 60),
+                Map.of("file_id", fileId, "file_unique_id", "m" + d.messageId(), "width", 1280, "height", 853));
+        return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "caption", d.text(),
+                "photo", sizes));
+    }
+
+    /** The uploaded bytes ({@code attach://<part name>}, as TelegramBots and the Bot API do it) or a file id. */
+    private static Object photoOf(Map<String, Object> body) {
+        Object photo = body.get("photo");
+        return photo instanceof String ref && ref.startsWith("attach://") ? body.get(ref.substring("attach://".length())) : photo;
+    }
+
+    private static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    /** What Telegram would decode as a photo: PNG or JPEG by signature. */
+    private static boolean isImage(byte[] bytes) {
+        return bytes.length > 8 && ((bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8 && bytes[2] == (byte) 0xFF));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> ok(Object result) {

@@ -65,6 +65,23 @@ public final class Fixtures {
                 .put("/api/operations/{id}/agencies/{a}/emblem", operationId, agencyId).then().statusCode(200);
     }
 
+    /** A real image of the given size in {@code format} ("png", "jpeg", "gif"): a diagonal on black, small even when large. */
+    public static byte[] image(String format, int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < Math.min(width, height); i++) {
+            image.setRGB(i, i, 0xFFCC00);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(image, format, out)) {
+                throw new IllegalArgumentException("no writer for " + format);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public static long addSeizedDomain(long operationId, String officer) {
         return Api.as(officer).body(Map.of("hostname", "seized-" + unique() + ".example"))
                 .post("/api/operations/{id}/seized-domains", operationId).then().statusCode(201).extract().jsonPath().getLong("id");

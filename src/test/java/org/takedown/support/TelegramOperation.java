@@ -20,18 +20,29 @@ public record TelegramOperation(long id, long notice, List<String> chats, Map<St
     private static final List<String> UNSETTLED = List.of("PENDING", "CLAIMED", "RETRY_AT");
 
     public static TelegramOperation active(FakeBotApi telegram, int targets, Map<String, Object> notice) {
+        return active(telegram, java.util.Collections.nCopies(targets, null), notice, null);
+    }
+
+    /** One target per entry of {@code languages} (null: no language of its own), and the notice with this PNG if given. */
+    public static TelegramOperation active(FakeBotApi telegram, List<String> languages, Map<String, Object> notice, byte[] png) {
         long id = Fixtures.createOperation("officer2");
         List<String> chats = new ArrayList<>();
         Map<String, Long> targetIds = new HashMap<>();
-        for (int i = 0; i < targets; i++) {
+        for (int i = 0; i < languages.size(); i++) {
             String chat = "@td" + Fixtures.unique() + "_" + i;
             telegram.chat(chat, new FakeBotApi.Chat(CHAT_IDS.decrementAndGet(), "channel", "Channel " + i, "administrator", true));
-            targetIds.put(chat, Api.as("officer2").body(Map.of("chat", chat)).post("/api/operations/{id}/telegram-targets", id)
+            Map<String, Object> target = new HashMap<>(Map.of("chat", chat));
+            target.put("language", languages.get(i));
+            targetIds.put(chat, Api.as("officer2").body(target).post("/api/operations/{id}/telegram-targets", id)
                     .then().statusCode(201).extract().jsonPath().getLong("id"));
             chats.add(chat);
         }
         long noticeId = Api.as("officer2").body(notice).post("/api/operations/{id}/notices", id)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        if (png != null) {
+            Api.as("officer2").contentType("image/png").body(png).put("/api/operations/{id}/notices/{n}/image", id, noticeId)
+                    .then().statusCode(200);
+        }
         Api.as("officer2").post("/api/operations/{id}/telegram-targets/preflight", id).then().statusCode(200);
         Fixtures.move(id, "officer2", "submit");
         Fixtures.approve(id, "approver2");
