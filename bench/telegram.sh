@@ -15,4 +15,4 @@ LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 ./mvnw -B -ntp test -Dtest=TelegramThroughputBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.chats="$CHATS" \
   -DargLine="-Dbench.chats=$CHATS" >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
-grep -E '^(setup|RESULT)' "$LOG"
+grep -E '^(setup|RESULT|DETAIL)' "$LOG"

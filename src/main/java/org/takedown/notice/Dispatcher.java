@@ -187,9 +187,18 @@ public class Dispatcher {
 
     private void send(DeliveryClaimer.Claimed row) {
         try {
-            pacer.awaitSlot(row.sendAt());
-            SendOutcome outcome = row.photoSha256() == null ? gateway.sendMessage(row.chat(), row.payload(), row.silent())
-                    : photos.send(row.chat(), row.photoSha256(), row.payload(), row.silent());
+            SendOutcome outcome;
+            if (gateway.dryRun()) {
+                outcome = new SendOutcome.DryRun();
+            } else {
+                SendPacer.Send send = pacer.awaitSlot(row.sendAt());
+                try {
+                    outcome = row.photoSha256() == null ? gateway.sendMessage(row.chat(), row.payload(), row.silent())
+                            : photos.send(row.chat(), row.photoSha256(), row.payload(), row.silent());
+                } finally {
+                    pacer.answered(send);
+                }
+            }
             ledger.record(row, outcome);
             if (outcome instanceof SendOutcome.RateLimited limited) {
                 ledger.rateLimited(row.chat(), limited.retryAfterSeconds());

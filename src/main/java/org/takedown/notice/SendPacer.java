@@ -21,7 +21,14 @@ import java.util.concurrent.locks.LockSupport;
  * A claim hands out send slots: exact moments, one global spacing apart, up to {@code lookahead} ahead. The sender
  * waits for its slot, so the rate does not depend on how long a claim transaction takes, as long as claims keep a
  * little ahead. Claiming locks the global row first, so claimers take turns across replicas and their slots never
- * overlap. Pacing is by wall-clock time, not the application clock: it is about real requests to a real server.
+ * overlap.
+ * <p>
+ * Slots are when requests leave; Telegram counts when they arrive, and a request delayed on the way (a pause of
+ * either process, a slow network) arrives nearer the ones after it. So each replica also remembers its last
+ * {@code globalPerSecond} sends and starts a send only a second after the send that many before it was answered —
+ * by then it had certainly arrived. On a link with a round trip of r this caps the bot at
+ * {@code globalPerSecond / (1 s + r)}; on loopback, or near Telegram, the slots decide. Pacing is by wall-clock time,
+ * not the application clock: it is about real requests to a real server.
  */
 @ApplicationScoped
 public class SendPacer {
@@ -34,6 +41,17 @@ public class SendPacer {
         }
     }
 
+    /** Telegram's one-second window, and a margin for clocks that count in whole milliseconds. */
+    private static final long WINDOW_NANOS = Duration.ofMillis(1005).toNanos();
+    /** A request unanswered for this long is no longer waited for: it is stuck, not on its way. */
+    private static final long STUCK_NANOS = Duration.ofSeconds(2).toNanos();
+
+    /** One send of this replica: when it left and when it was answered (System.nanoTime; 0 until then). */
+    static final class Send {
+        private volatile long started;
+        private volatile long answered;
+    }
+
     @Inject
     TelegramConfig config;
     @Inject
@@ -42,8 +60,10 @@ public class SendPacer {
     private final Clock wall = Clock.systemUTC();
     private Duration globalSpacing;
     private Duration chatSpacing;
-    private Duration lateness;
     private Duration lookahead;
+    /** This replica's last {@code globalPerSecond} sends, as a ring: the oldest is next to be replaced. */
+    private Send[] recent;
+    private int oldest;
     private String lastRefusedChat;
     private Instant lastRefusedAt = Instant.EPOCH;
 
@@ -51,12 +71,9 @@ public class SendPacer {
     void init() {
         TelegramConfig.Pace pace = config.pace();
         globalSpacing = Duration.ofNanos(Math.round(1e9 / (pace.globalPerSecond() * pace.headroom())));
-        // 31 messages must span more than a second even when the first was sent late: half the headroom's slack
-        // goes to catching up a late claim, half is left for network jitter.
-        double slackNanos = globalSpacing.toNanos() * pace.globalPerSecond() - 1e9;
-        lateness = Duration.ofNanos(Math.max(0, Math.round(slackNanos / 2)));
         chatSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / pace.chatPerSecond()), Math.round(60e9 / pace.groupPerMinute())));
         lookahead = config.dispatch().lookahead();
+        recent = new Send[Math.max(1, (int) Math.floor(pace.globalPerSecond()))];
     }
 
     /**
@@ -67,9 +84,7 @@ public class SendPacer {
     Slots open(int wanted) {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL, LockModeType.PESSIMISTIC_WRITE);
         Instant now = wall.instant();
-        // A slot that opened a little before this claim (a claim takes time) keeps the schedule, so the rate stays
-        // at the limit. Only a little: catching up more would squeeze a 31st message into some one-second window.
-        Instant first = global.readyAt.isBefore(now.minus(lateness)) ? now : global.readyAt;
+        Instant first = global.readyAt.isBefore(now) ? now : global.readyAt;
         Instant claimFrom = now.plus(lookahead.dividedBy(2));
         if (first.isAfter(claimFrom)) {
             return new Slots(first, globalSpacing, 0, Duration.between(claimFrom, first));
@@ -94,12 +109,38 @@ public class SendPacer {
         }
     }
 
-    /** Waits, without a transaction, for the moment a slot opens. */
-    void awaitSlot(Instant slot) {
+    /**
+     * Waits, without a transaction, for the moment a slot opens and for this replica's own one-second window; the
+     * caller sends at once and then reports {@link #answered}.
+     */
+    Send awaitSlot(Instant slot) {
         for (long nanos = Duration.between(wall.instant(), slot).toNanos(); nanos > 0;
                 nanos = Duration.between(wall.instant(), slot).toNanos()) {
             LockSupport.parkNanos(nanos);
         }
+        Send mine = new Send();
+        Send before;
+        synchronized (this) {
+            before = recent[oldest];
+            recent[oldest] = mine;
+            oldest = (oldest + 1) % recent.length;
+        }
+        if (before != null) {
+            while (before.answered == 0 && (before.started == 0 || System.nanoTime() - before.started < STUCK_NANOS)) {
+                LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            }
+            long after = (before.answered != 0 ? before.answered : System.nanoTime()) + WINDOW_NANOS;
+            for (long nanos = after - System.nanoTime(); nanos > 0; nanos = after - System.nanoTime()) {
+                LockSupport.parkNanos(nanos);
+            }
+        }
+        mine.started = System.nanoTime();
+        return mine;
+    }
+
+    /** The send's answer (or failure) came back: it has reached Telegram if it ever will. */
+    void answered(Send send) {
+        send.answered = System.nanoTime();
     }
 
     /** Telegram said 429: nothing more to this chat (and, in a flood, from this bot) for {@code retryAfter}. */

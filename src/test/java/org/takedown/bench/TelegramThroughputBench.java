@@ -55,6 +55,22 @@ public class TelegramThroughputBench {
         double achieved = (times.size() - 1) / seconds;
         System.out.printf("RESULT chats=%d sent=%d delivered=%d seconds=%.2f achieved=%.2f/s allowed=%.0f/s ratio=%.3f 429s=%d%n",
                 chats, sent, times.size(), seconds, achieved, allowed, achieved / allowed, telegram.tooManyRequests());
+        // Where the time went: gaps much longer than the pace (the dispatcher fell behind), and the tightest second.
+        long stalls = 0;
+        double stalled = 0;
+        Duration tightest = Duration.ofDays(1);
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            if (gap.toMillis() > 100) {
+                stalls++;
+                stalled += gap.toNanos() / 1e9;
+            }
+            if (i >= 30) {
+                Duration span = Duration.between(times.get(i - 30), times.get(i));
+                tightest = span.compareTo(tightest) < 0 ? span : tightest;
+            }
+        }
+        System.out.printf("DETAIL gaps>100ms=%d (%.2f s in all) tightest 31 messages span %d ms%n", stalls, stalled, tightest.toMillis());
         assertEquals(chats, times.size(), "every chat got the notice exactly once");
     }
 }
