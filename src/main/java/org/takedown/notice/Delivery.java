@@ -45,6 +45,8 @@ public class Delivery extends PanacheEntityBase {
     public String claimToken;
     public String claimedBy;
     public Instant claimedUntil;
+    /** When the claimed row's request left for Telegram; null while it waits for its send slot. */
+    public Instant startedAt;
     /** Already resent once after a group-to-supergroup migration. */
     public boolean migrated;
     public Long messageId;

@@ -20,11 +20,12 @@ import org.takedown.operation.OperationStatus;
 
 /**
  * Claims the next ledger rows that may be sent, each with its send slot, and commits the claim before anyone calls
- * Telegram: a worker that
- * dies mid-call leaves a CLAIMED row whose lease runs out (UNKNOWN), never a row sent twice without a trace. A row
- * may go when its operation is ACTIVE, the kill switch is off, its run's targets were checked ({@link RunPreflight}),
- * its target is not suspended, its notice is not blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits ({@link SendPacer}). One claim
- * takes at most one row per chat.
+ * Telegram. The sender records when the request leaves ({@link DeliveryLedger#start}): a worker that dies mid-call
+ * leaves a started CLAIMED row whose lease runs out (UNKNOWN), never a row sent twice without a trace; one that dies
+ * while waiting for its slot leaves a row that is simply queued again. A row may go when its operation is ACTIVE,
+ * the kill switch is off, its run's targets were checked ({@link RunPreflight}), its target is not suspended, its
+ * notice is not blocked, its earlier parts are SENT, and the bot and its chat are within Telegram's limits
+ * ({@link SendPacer}). One claim takes at most one row per chat.
  */
 @ApplicationScoped
 public class DeliveryClaimer {
@@ -114,6 +115,7 @@ public class DeliveryClaimer {
             row.status = DeliveryStatus.CLAIMED;
             row.claimToken = UUID.randomUUID().toString();
             row.claimedBy = node;
+            row.startedAt = null;
             row.claimedUntil = now.plus(Duration.between(wall, sendAt)).plus(config.api().timeout()).plus(config.dispatch().leaseMargin());
             row.updatedAt = now;
             claimed.add(new Claimed(row.id, row.claimToken, row.chat, row.payload, row.photoSha256, row.silent, row.pin, sendAt));

@@ -79,6 +79,16 @@ public class DeliveryLedger {
         }
     }
 
+    /**
+     * The claimed row's request is about to leave: recorded (and committed) first, so that a claim abandoned before
+     * this point is known never to have been sent. False when the claim is no longer this worker's: do not send.
+     */
+    @Transactional
+    public boolean start(DeliveryClaimer.Claimed claimed) {
+        return Delivery.update("startedAt = ?1 where id = ?2 and claimToken = ?3 and status = ?4", clock.instant(), claimed.id(),
+                claimed.token(), DeliveryStatus.CLAIMED) == 1;
+    }
+
     /** A claim that was never sent (the replica is stopping): back to PENDING, as if it had not been claimed. */
     @Transactional
     public void release(DeliveryClaimer.Claimed claimed) {
@@ -122,6 +132,16 @@ public class DeliveryLedger {
         Instant now = clock.instant();
         List<Delivery> expired = Delivery.list("status = ?1 and claimedUntil < ?2", DeliveryStatus.CLAIMED, now);
         for (Delivery row : expired) {
+            if (row.startedAt == null) {
+                LOG.infof("Delivery %d: the claim of %s lapsed before its request left; queued again", row.id, row.claimedBy);
+                row.status = DeliveryStatus.PENDING;
+                row.claimToken = null;
+                row.claimedBy = null;
+                row.claimedUntil = null;
+                row.detail = "claimed by a replica that stopped before sending it; queued again";
+                row.updatedAt = now;
+                continue;
+            }
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = "the claim of " + row.claimedBy + " expired mid-send: it may have arrived";
             row.updatedAt = now;

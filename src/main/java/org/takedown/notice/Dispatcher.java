@@ -193,6 +193,10 @@ public class Dispatcher {
             } else {
                 SendPacer.Send send = pacer.awaitSlot(row.sendAt());
                 try {
+                    if (!ledger.start(row)) {
+                        LOG.warnf("Delivery %d not sent: its claim lapsed before its slot", row.id());
+                        return;
+                    }
                     outcome = row.photoSha256() == null ? gateway.sendMessage(row.chat(), row.payload(), row.silent())
                             : photos.send(row.chat(), row.photoSha256(), row.payload(), row.silent());
                 } finally {

@@ -259,11 +259,37 @@ public class DeliveryTest {
     }
 
     @Test
-    void aClaimWhoseWorkerDiedBecomesUnknownAndIsNotResent() {
+    void aClaimWhoseWorkerDiedMidSendBecomesUnknownAndIsNotResent() {
         TelegramOperation op = operation(1);
         long run = op.sendNow();
         op.awaitSettled(run, SETTLE);
-        long orphan = QuarkusTransaction.requiringNew().call(() -> {
+        long orphan = orphanedClaim(run, Instant.now().minusSeconds(2));
+        await().atMost(SETTLE).until(() -> "UNKNOWN".equals(statusOf(op, run, orphan)));
+        assertEquals(1, deliveredTo(op).size(), "the orphaned claim was not sent again");
+        assertEquals(1, audited("DELIVERY_UNKNOWN", orphan).size());
+    }
+
+    @Test
+    void aClaimWhoseWorkerDiedBeforeSendingIsQueuedAgainAndSent() {
+        TelegramOperation op = operation(1);
+        long run = op.sendNow();
+        op.awaitSettled(run, SETTLE);
+        long orphan = orphanedClaim(run, null);
+        await().atMost(SETTLE).until(() -> "SENT".equals(statusOf(op, run, orphan)));
+        List<FakeBotApi.Delivered> delivered = deliveredTo(op);
+        assertEquals(2, delivered.size(), "the claim that never reached Telegram was sent after all: " + delivered);
+        assertEquals("second part, claimed by a worker that then died", delivered.get(1).text());
+        assertTrue(audited("DELIVERY_UNKNOWN", orphan).isEmpty(), "nothing for an officer to resolve");
+    }
+
+    private static String statusOf(TelegramOperation op, long run, long rowId) {
+        return Api.as("viewer1").queryParam("runId", run).get("/api/operations/{id}/deliveries", op.id()).jsonPath()
+                .getString("items.find { it.id == " + rowId + " }.status");
+    }
+
+    /** A second part of the run's row, CLAIMED by a worker that died (its lease has run out) after or before starting. */
+    private static long orphanedClaim(long run, Instant startedAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Delivery sent = Delivery.find("runId", run).firstResult();
             Delivery claimed = new Delivery();
             claimed.runId = run;
@@ -279,15 +305,12 @@ public class DeliveryTest {
             claimed.claimToken = "dead-worker";
             claimed.claimedBy = "replica that died";
             claimed.claimedUntil = Instant.now().minusSeconds(1);
+            claimed.startedAt = startedAt;
             claimed.notBefore = Instant.now().minusSeconds(60);
             claimed.updatedAt = claimed.notBefore;
             claimed.persist();
             return claimed.id;
         });
-        await().atMost(SETTLE).until(() -> "UNKNOWN".equals(Api.as("viewer1").queryParam("runId", run)
-                .get("/api/operations/{id}/deliveries", op.id()).jsonPath().getString("items.find { it.id == " + orphan + " }.status")));
-        assertEquals(1, deliveredTo(op).size(), "the orphaned claim was not sent again");
-        assertEquals(1, audited("DELIVERY_UNKNOWN", orphan).size());
     }
 
     @Test
