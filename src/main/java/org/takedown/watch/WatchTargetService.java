@@ -26,6 +26,8 @@ public class WatchTargetService {
     @Inject
     OperationService operations;
     @Inject
+    FetchGate fetchGate;
+    @Inject
     Clock clock;
 
     public PanacheQuery<WatchTarget> list(long operationId, WatchTargetKind kind) {
@@ -86,8 +88,16 @@ public class WatchTargetService {
                 }
                 yield m.group(1);
             }
-            case DOMAIN -> HostNames.normaliseDomain(request.value().strip())
-                    .orElseThrow(() -> ProblemException.invalidField(400, "value", "must be a domain name such as example.com"));
+            case DOMAIN -> {
+                String domain = HostNames.normaliseDomain(request.value().strip())
+                        .orElseThrow(() -> ProblemException.invalidField(400, "value", "must be a domain name such as example.com"));
+                try {
+                    fetchGate.vet("https://" + domain + "/");
+                } catch (FetchRefused refused) {
+                    throw ProblemException.invalidField(400, "value", "cannot be watched: " + refused.getMessage());
+                }
+                yield domain;
+            }
         };
         WatchTarget same = WatchTarget.find("operationId = ?1 and kind = ?2 and lower(value) = lower(?3)",
                 target.operationId, request.kind(), value).firstResult();
