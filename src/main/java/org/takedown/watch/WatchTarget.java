@@ -27,4 +27,17 @@ public class WatchTarget extends PanacheEntityBase {
     public String value;
     public String note;
     public Instant createdAt;
+    /** Channels: the newest post stored; a read goes back page by page until it meets it. */
+    public Long lastSeenPost;
+    public Instant lastReadAt;
+    @Enumerated(EnumType.STRING)
+    public ReadStatus lastReadStatus;
+    public String lastReadDetail;
+    /** After a 429: no read before this. */
+    public Instant readNotBefore;
+    public String channelTitle;
+    public Long subscribers;
+
+    /** How the last read of a channel went. */
+    public enum ReadStatus { OK, NO_PUBLIC_PREVIEW, RATE_LIMITED, FAILED, READER_ALERT }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
 import org.takedown.common.ProblemException;
@@ -55,6 +56,14 @@ public class WatchTargetResource {
         return WatchTargetView.of(targets.update(actor(), id, targetId, request));
     }
 
+    /** The posts read from a watched channel, newest first. */
+    @GET
+    @Path("/{targetId}/posts")
+    @RolesAllowed(Roles.VIEWER)
+    public Page<PostView> posts(@PathParam("id") long id, @PathParam("targetId") long targetId, @Valid @BeanParam PageRequest page) {
+        return Page.of(targets.posts(id, targetId), page, PostView::of);
+    }
+
     @DELETE
     @Path("/{targetId}")
     @RolesAllowed(Roles.OFFICER)
@@ -77,10 +86,22 @@ public class WatchTargetResource {
     }
 
     public record WatchTargetView(long id, long operationId, WatchTargetKind kind, String value, String note,
-            Instant createdAt) {
+            Instant createdAt, WatchTarget.ReadStatus lastReadStatus, String lastReadDetail, Instant lastReadAt,
+            Long lastSeenPost, String channelTitle, Long subscribers) {
 
         static WatchTargetView of(WatchTarget t) {
-            return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt);
+            return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt, t.lastReadStatus,
+                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers);
+        }
+    }
+
+    public record PostView(long postId, Instant postedAt, String text, List<String> links, List<String> mentions, Long views,
+            String forwardedFrom, ChannelPost.MediaKind media, int mediaCount, String previewUrl, boolean service,
+            Instant firstSeenAt) {
+
+        static PostView of(WatchPost p) {
+            return new PostView(p.postId, p.postedAt, p.text, p.linkList(), p.mentionList(), p.views, p.forwardedFrom, p.media,
+                    p.mediaCount, p.previewUrl, p.service, p.firstSeenAt);
         }
     }
 }

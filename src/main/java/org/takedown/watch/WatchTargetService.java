@@ -69,6 +69,11 @@ public class WatchTargetService {
         return target;
     }
 
+    public PanacheQuery<WatchPost> posts(long operationId, long targetId) {
+        get(operationId, targetId);
+        return WatchPost.find("targetId", Sort.descending("postId"), targetId);
+    }
+
     @Transactional
     public void remove(String actor, long operationId, long targetId) {
         Operation operation = operations.lockForEdit(operationId);
@@ -103,6 +108,19 @@ public class WatchTargetService {
                 target.operationId, request.kind(), value).firstResult();
         if (same != null && !same.id.equals(target.id)) {
             throw ProblemException.conflict(value + " is already watched by this operation (id " + same.id + ")");
+        }
+        if (target.id != null && (target.kind != request.kind() || !value.equalsIgnoreCase(target.value))) {
+            if (WatchPost.count("targetId", target.id) > 0) {
+                throw ProblemException.conflict("Posts were read from " + target.value + ": add " + value
+                        + " as a new watch target instead of changing this one");
+            }
+            // Another target: what was read of the old one says nothing about it.
+            target.lastSeenPost = null;
+            target.lastReadStatus = null;
+            target.lastReadDetail = null;
+            target.readNotBefore = null;
+            target.channelTitle = null;
+            target.subscribers = null;
         }
         target.kind = request.kind();
         target.value = value;

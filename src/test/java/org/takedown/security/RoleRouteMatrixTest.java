@@ -104,6 +104,7 @@ public class RoleRouteMatrixTest {
             Map.entry("GET /api/operations/{id}/watch-targets", READERS),
             Map.entry("POST /api/operations/{id}/watch-targets", OFFICERS),
             Map.entry("PUT /api/operations/{id}/watch-targets/{targetId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/watch-targets/{targetId}/posts", READERS),
             Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class TelegramChannelReaderTest {
 
+    record Watch(String telegramPreviewUrl, int firstReadPages, int maxReadPages) implements WatchConfig {
+    }
+
     static HttpServer telegram;
     static TelegramChannelReader reader;
 
@@ -66,7 +69,7 @@ class TelegramChannelReaderTest {
                 Optional.of(List.of("127.0.0.2/32")), "test"), host -> {
                     throw new java.net.UnknownHostException(host);
                 });
-        reader.config = () -> "http://127.0.0.2:" + port + "/";
+        reader.config = new Watch("http://127.0.0.2:" + port + "/", 3, 20);
     }
 
     @AfterAll

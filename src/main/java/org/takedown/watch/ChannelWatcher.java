@@ -1,0 +1,159 @@
+package org.takedown.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.takedown.common.ProblemException;
+
+/**
+ * Reads a watched channel: the newest page, then older pages ({@code ?before=}) until it meets the newest post it
+ * stored last time — on a first read, {@code firstReadPages} pages. New posts are stored once each; the target keeps
+ * how the read went. Pages are fetched outside any transaction; what they gave is stored in one.
+ * <p>
+ * Nothing is lost quietly: when an older page fails, the posts read so far are stored but the target's mark does
+ * not move, so the next read fetches the gap again; when more pages than {@code maxReadPages} were posted since the
+ * last read, the gap is stated in the read's detail. And a channel that used to yield posts and now shows none on a
+ * page answered with 200 raises READER_ALERT — the layout changed or the channel was emptied — rather than
+ * recording an empty, healthy read.
+ */
+@ApplicationScoped
+public class ChannelWatcher {
+
+    private static final Logger LOG = Logger.getLogger(ChannelWatcher.class);
+
+    /** What one read did: its status, a detail, and the posts it stored. */
+    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts) {
+    }
+
+    @Inject
+    TelegramChannelReader reader;
+    @Inject
+    WatchConfig config;
+    @Inject
+    Clock clock;
+
+    /** Where the last read left a channel. */
+    record Mark(String channel, Long lastSeen, Instant notBefore) {
+    }
+
+    public Read read(long targetId) {
+        Mark mark = mark(targetId);
+        if (mark.notBefore() != null && mark.notBefore().isAfter(clock.instant())) {
+            return new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore(), List.of());
+        }
+        Long lastSeen = mark.lastSeen();
+        List<ChannelPost> fresh = new ArrayList<>();
+        ChannelPage newest = null;
+        Long before = null;
+        for (int pages = 0; ; pages++) {
+            ChannelRead read = reader.read(mark.channel(), before);
+            if (!(read instanceof ChannelRead.Page page)) {
+                return newest == null ? failed(targetId, read)
+                        : store(targetId, newest, fresh, false, WatchTarget.ReadStatus.FAILED,
+                                "an older page failed (" + describe(read) + "); " + fresh.size() + " posts stored, the rest is read next time");
+            }
+            ChannelPage current = page.page();
+            newest = newest == null ? current : newest;
+            current.posts().stream().filter(p -> lastSeen == null || p.id() > lastSeen).forEach(fresh::add);
+            boolean reachedMark = lastSeen != null && current.posts().stream().anyMatch(p -> p.id() <= lastSeen);
+            boolean oldest = current.olderBefore() == null || current.posts().isEmpty();
+            if (reachedMark || oldest || (lastSeen == null && pages + 1 >= config.firstReadPages())) {
+                break;
+            }
+            if (pages + 1 >= config.maxReadPages()) {
+                return store(targetId, newest, fresh, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
+                        + " pages posted since the last read: posts before " + current.olderBefore() + " were not read");
+            }
+            before = current.olderBefore();
+        }
+        if (newest.posts().isEmpty() && lastSeen != null) {
+            LOG.warnf("ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
+                    + "the reader may be broken by a layout change, or the channel was emptied", mark.channel(), targetId);
+            return store(targetId, newest, fresh, false, WatchTarget.ReadStatus.READER_ALERT,
+                    "the page answered 200 with no posts although the channel had posts: reader broken or channel emptied");
+        }
+        return store(targetId, newest, fresh, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
+    }
+
+    @Transactional
+    Mark mark(long targetId) {
+        WatchTarget target = WatchTarget.findById(targetId);
+        if (target == null || target.kind != WatchTargetKind.TELEGRAM_CHANNEL) {
+            throw ProblemException.notFound("Watched channel " + targetId);
+        }
+        return new Mark(target.value, target.lastSeenPost, target.readNotBefore);
+    }
+
+    @Transactional
+    Read store(long targetId, ChannelPage newest, List<ChannelPost> fresh, boolean moveMark, WatchTarget.ReadStatus status,
+            String detail) {
+        WatchTarget target = WatchTarget.findById(targetId);
+        if (target == null) {
+            return new Read(status, "the target was removed during the read", List.of());
+        }
+        Instant now = clock.instant();
+        List<ChannelPost> stored = new ArrayList<>();
+        for (ChannelPost post : fresh) {
+            if (WatchPost.count("targetId = ?1 and postId = ?2", targetId, post.id()) == 0) {
+                WatchPost.of(targetId, post, now).persist();
+                stored.add(post);
+            }
+        }
+        if (moveMark) {
+            newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
+                    target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
+        }
+        target.channelTitle = newest.title() == null ? target.channelTitle : newest.title();
+        target.subscribers = newest.subscribers() == null ? target.subscribers : newest.subscribers();
+        record(target, status, detail, null);
+        stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
+        return new Read(status, detail, List.copyOf(stored));
+    }
+
+    @Transactional
+    Read failed(long targetId, ChannelRead read) {
+        WatchTarget target = WatchTarget.findById(targetId);
+        if (target == null) {
+            return new Read(WatchTarget.ReadStatus.FAILED, "the target was removed during the read", List.of());
+        }
+        WatchTarget.ReadStatus status;
+        Instant notBefore = null;
+        if (read instanceof ChannelRead.NoPublicPreview) {
+            status = WatchTarget.ReadStatus.NO_PUBLIC_PREVIEW;
+        } else if (read instanceof ChannelRead.RateLimited limited) {
+            status = WatchTarget.ReadStatus.RATE_LIMITED;
+            notBefore = clock.instant().plus(Duration.ofSeconds(limited.retryAfterSeconds()));
+        } else {
+            status = WatchTarget.ReadStatus.FAILED;
+        }
+        String detail = describe(read);
+        record(target, status, detail, notBefore);
+        return new Read(status, detail, List.of());
+    }
+
+    private void record(WatchTarget target, WatchTarget.ReadStatus status, String detail, Instant notBefore) {
+        target.lastReadAt = clock.instant();
+        target.lastReadStatus = status;
+        target.lastReadDetail = detail.length() <= 500 ? detail : detail.substring(0, 500);
+        target.readNotBefore = notBefore;
+    }
+
+    private static String describe(ChannelRead read) {
+        if (read instanceof ChannelRead.NoPublicPreview none) {
+            return none.detail();
+        }
+        if (read instanceof ChannelRead.RateLimited limited) {
+            return "429: Telegram asked to wait " + limited.retryAfterSeconds() + " s";
+        }
+        if (read instanceof ChannelRead.Failed failed) {
+            return failed.detail();
+        }
+        return read.toString();
+    }
+}

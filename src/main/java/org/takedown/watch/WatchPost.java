@@ -1,0 +1,70 @@
+package org.takedown.watch;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A post of a watched channel, stored once when first read. Links and handles one per line. */
+@Entity
+@Table(name = "watch_post")
+public class WatchPost extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long targetId;
+    /** Telegram's id of the post in its channel. */
+    public long postId;
+    public Instant postedAt;
+    @Column(name = "body")
+    public String text;
+    public String links;
+    public String mentions;
+    public Long views;
+    public String forwardedFrom;
+    @Enumerated(EnumType.STRING)
+    public ChannelPost.MediaKind media;
+    public int mediaCount;
+    public String previewUrl;
+    public boolean service;
+    public Instant firstSeenAt;
+
+    static WatchPost of(long targetId, ChannelPost post, Instant now) {
+        WatchPost stored = new WatchPost();
+        stored.targetId = targetId;
+        stored.postId = post.id();
+        stored.postedAt = post.date();
+        stored.text = clip(post.text(), 10_000);
+        stored.links = clip(String.join("\n", post.links()), 20_000);
+        stored.mentions = clip(String.join("\n", post.mentions()), 4_000);
+        stored.views = post.views();
+        stored.forwardedFrom = post.forwardedFrom() == null ? null : clip(post.forwardedFrom(), 300);
+        stored.media = post.media();
+        stored.mediaCount = post.mediaCount();
+        stored.previewUrl = post.preview() == null ? null : clip(post.preview().url(), 2_048);
+        stored.service = post.service();
+        stored.firstSeenAt = now;
+        return stored;
+    }
+
+    public List<String> linkList() {
+        return links.isEmpty() ? List.of() : Arrays.asList(links.split("\n"));
+    }
+
+    public List<String> mentionList() {
+        return mentions.isEmpty() ? List.of() : Arrays.asList(mentions.split("\n"));
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,132 @@
+package org.takedown.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.Api;
+import org.takedown.support.ChannelWatchProfile;
+import org.takedown.support.FakeChannelPreview;
+import org.takedown.support.Fixtures;
+
+/** Reading watched channels against a t.me stand-in: depth, marks, gaps refilled, and the layout canary. */
+@QuarkusTest
+@TestProfile(ChannelWatchProfile.class)
+public class ChannelWatcherTest {
+
+    FakeChannelPreview telegram;
+    @Inject
+    ChannelWatcher watcher;
+
+    private static long watch(long operation, String channel) {
+        return Api.as("officer1").body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@" + channel))
+                .post("/api/operations/{id}/watch-targets", operation).then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static List<Long> stored(long targetId) {
+        return QuarkusTransaction.requiringNew().call(() -> WatchPost.<WatchPost>list("targetId = ?1 order by postId", targetId)
+                .stream().map(p -> p.postId).toList());
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    private static Map<String, Object> view(long operation, long targetId) {
+        List<Map<String, Object>> items = Api.as("viewer1").get("/api/operations/{id}/watch-targets", operation).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        return items.stream().filter(t -> ((Number) t.get("id")).longValue() == targetId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFirstReadGoesBackThreePagesThenEachReadUntilTheLastPostSeen() {
+        String channel = "depth" + Fixtures.unique();
+        telegram.post(channel, 1, 100);
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+
+        ChannelWatcher.Read first = watcher.read(target);
+        assertEquals(WatchTarget.ReadStatus.OK, first.status());
+        assertEquals(range(41, 100), stored(target), "three pages of twenty on a first read");
+
+        telegram.post(channel, 101, 125);
+        ChannelWatcher.Read second = watcher.read(target);
+        assertEquals(range(101, 125), second.newPosts().stream().map(ChannelPost::id).toList());
+        assertEquals(range(41, 125), stored(target), "back until it met post 100, each post once");
+
+        assertEquals(0, watcher.read(target).newPosts().size(), "nothing new, nothing stored");
+        Map<String, Object> shown = view(op, target);
+        assertEquals("OK", shown.get("lastReadStatus"));
+        assertEquals(125, ((Number) shown.get("lastSeenPost")).intValue());
+        assertEquals(2500, ((Number) shown.get("subscribers")).intValue());
+        List<Map<String, Object>> posts = Api.as("viewer1").queryParam("size", 5).get("/api/operations/{id}/watch-targets/{t}/posts", op, target)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(125, ((Number) posts.get(0).get("postId")).intValue(), "newest first");
+        assertEquals(List.of("shop_6bot"), posts.get(0).get("mentions"), "handles found in the text");
+        Api.as("officer1").body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@another_" + channel))
+                .put("/api/operations/{id}/watch-targets/{t}", op, target).then().statusCode(409);
+    }
+
+    @Test
+    void whenAnOlderPageFailsTheMarkStaysAndTheNextReadFillsTheGap() {
+        String channel = "gap" + Fixtures.unique();
+        telegram.post(channel, 1, 10);
+        long target = watch(Fixtures.createOperation("officer1"), channel);
+        watcher.read(target);
+        telegram.post(channel, 11, 55).fault(channel, FakeChannelPreview.Fault.OLDER_PAGES_FAIL);
+
+        ChannelWatcher.Read partial = watcher.read(target);
+        assertEquals(WatchTarget.ReadStatus.FAILED, partial.status());
+        assertTrue(partial.detail().contains("older page failed"), partial.detail());
+        assertEquals(range(36, 55), partial.newPosts().stream().map(ChannelPost::id).toList(), "the newest page is kept");
+
+        telegram.fault(channel, FakeChannelPreview.Fault.NONE);
+        ChannelWatcher.Read refill = watcher.read(target);
+        assertEquals(WatchTarget.ReadStatus.OK, refill.status());
+        assertEquals(range(11, 35), refill.newPosts().stream().map(ChannelPost::id).toList());
+        assertEquals(range(1, 55), stored(target), "no gap, no duplicate");
+    }
+
+    @Test
+    void aChannelThatHadPostsAndNowShowsNoneRaisesTheReaderAlert() {
+        String channel = "canary" + Fixtures.unique();
+        telegram.post(channel, 1, 5);
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+        assertEquals(WatchTarget.ReadStatus.OK, watcher.read(target).status());
+
+        telegram.fault(channel, FakeChannelPreview.Fault.LAYOUT_CHANGED);
+        ChannelWatcher.Read broken = watcher.read(target);
+        assertEquals(WatchTarget.ReadStatus.READER_ALERT, broken.status());
+        assertTrue(broken.detail().contains("reader broken or channel emptied"), broken.detail());
+        assertEquals("READER_ALERT", view(op, target).get("lastReadStatus"));
+        assertEquals(range(1, 5), stored(target));
+    }
+
+    @Test
+    void noPreviewAndRateLimitsAreReportedNotTakenForEmptyChannels() {
+        String hidden = "hidden" + Fixtures.unique();
+        telegram.fault(hidden, FakeChannelPreview.Fault.NO_PREVIEW);
+        long op = Fixtures.createOperation("officer1");
+        long hiddenTarget = watch(op, hidden);
+        assertEquals(WatchTarget.ReadStatus.NO_PUBLIC_PREVIEW, watcher.read(hiddenTarget).status());
+
+        String busy = "busy" + Fixtures.unique();
+        telegram.post(busy, 1, 3).fault(busy, FakeChannelPreview.Fault.RATE_LIMITED);
+        long busyTarget = watch(op, busy);
+        ChannelWatcher.Read limited = watcher.read(busyTarget);
+        assertEquals(WatchTarget.ReadStatus.RATE_LIMITED, limited.status());
+        assertTrue(limited.detail().contains("120 s"), limited.detail());
+        int requests = telegram.requests();
+        assertEquals(WatchTarget.ReadStatus.RATE_LIMITED, watcher.read(busyTarget).status());
+        assertEquals(requests, telegram.requests(), "no request to Telegram before its Retry-After is over");
+        assertEquals(List.of(), stored(busyTarget));
+    }
+}
