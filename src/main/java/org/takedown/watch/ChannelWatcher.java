@@ -27,14 +27,20 @@ public class ChannelWatcher {
 
     private static final Logger LOG = Logger.getLogger(ChannelWatcher.class);
 
-    /** What one read did: its status, a detail, and the posts it stored. */
-    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts) {
+    /** What one read did: its status, a detail, the posts it stored and the sightings they gave. */
+    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts, int sightings) {
+
+        Read(WatchTarget.ReadStatus status, String detail) {
+            this(status, detail, List.of(), 0);
+        }
     }
 
     @Inject
     TelegramChannelReader reader;
     @Inject
     WatchConfig config;
+    @Inject
+    SightingService sightings;
     @Inject
     Clock clock;
 
@@ -45,7 +51,7 @@ public class ChannelWatcher {
     public Read read(long targetId) {
         Mark mark = mark(targetId);
         if (mark.notBefore() != null && mark.notBefore().isAfter(clock.instant())) {
-            return new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore(), List.of());
+            return new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore());
         }
         Long lastSeen = mark.lastSeen();
         List<ChannelPost> fresh = new ArrayList<>();
@@ -95,16 +101,20 @@ public class ChannelWatcher {
             String detail) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
-            return new Read(status, "the target was removed during the read", List.of());
+            return new Read(status, "the target was removed during the read");
         }
         Instant now = clock.instant();
         List<ChannelPost> stored = new ArrayList<>();
+        List<WatchPost> rows = new ArrayList<>();
         for (ChannelPost post : fresh) {
             if (WatchPost.count("targetId = ?1 and postId = ?2", targetId, post.id()) == 0) {
-                WatchPost.of(targetId, post, now).persist();
+                WatchPost row = WatchPost.of(targetId, post, now);
+                row.persist();
+                rows.add(row);
                 stored.add(post);
             }
         }
+        int sightings = this.sightings.evaluate(target, rows).size();
         if (moveMark) {
             newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
                     target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
@@ -113,14 +123,14 @@ public class ChannelWatcher {
         target.subscribers = newest.subscribers() == null ? target.subscribers : newest.subscribers();
         record(target, status, detail, null);
         stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
-        return new Read(status, detail, List.copyOf(stored));
+        return new Read(status, sightings == 0 ? detail : detail + ", " + sightings + " sightings", List.copyOf(stored), sightings);
     }
 
     @Transactional
     Read failed(long targetId, ChannelRead read) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
-            return new Read(WatchTarget.ReadStatus.FAILED, "the target was removed during the read", List.of());
+            return new Read(WatchTarget.ReadStatus.FAILED, "the target was removed during the read");
         }
         WatchTarget.ReadStatus status;
         Instant notBefore = null;
@@ -134,7 +144,7 @@ public class ChannelWatcher {
         }
         String detail = describe(read);
         record(target, status, detail, notBefore);
-        return new Read(status, detail, List.of());
+        return new Read(status, detail);
     }
 
     private void record(WatchTarget target, WatchTarget.ReadStatus status, String detail, Instant notBefore) {

@@ -105,6 +105,11 @@ public class RoleRouteMatrixTest {
             Map.entry("POST /api/operations/{id}/watch-targets", OFFICERS),
             Map.entry("PUT /api/operations/{id}/watch-targets/{targetId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/watch-targets/{targetId}/posts", READERS),
+            Map.entry("GET /api/operations/{id}/watch-rules", READERS),
+            Map.entry("POST /api/operations/{id}/watch-rules", OFFICERS),
+            Map.entry("PUT /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/sightings", READERS),
             Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
@@ -192,6 +197,10 @@ public class RoleRouteMatrixTest {
         if (path.contains("watch-targets/{targetId}")) {
             params.put("targetId", ids.watchTarget());
         }
+        if (path.contains("{ruleId}")) {
+            params.put("ruleId", Api.as("officer2").body(Map.of("kind", "KEYWORD", "pattern", "spoof"))
+                    .post("/api/operations/{id}/watch-rules", ids.operation()).then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
         Object body = body(method, path, transition);
         if (path.endsWith("/notices/{noticeId}/image")) {
             if (!method.equals("PUT")) {
@@ -252,6 +261,9 @@ public class RoleRouteMatrixTest {
         }
         if (path.contains("/notices")) {
             return Fixtures.noticeBody("Matrix notice");
+        }
+        if (path.contains("/watch-rules")) {
+            return Map.of("kind", "REGEX", "pattern", "i?spoof[\\w-]*\\.example");
         }
         if (path.contains("/watch-targets")) {
             return Map.of("kind", "DOMAIN", "value", "watched-" + Fixtures.unique() + ".example");

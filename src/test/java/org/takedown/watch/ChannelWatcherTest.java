@@ -75,6 +75,31 @@ public class ChannelWatcherTest {
     }
 
     @Test
+    void newPostsMatchingARuleBecomeSightingsOnce() {
+        String channel = "rules" + Fixtures.unique();
+        telegram.post(channel, 1, 3);
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+        long rule = Api.as("officer1").body(Map.of("kind", "REGEX", "pattern", "@SHOP_[0-2]BOT"))
+                .post("/api/operations/{id}/watch-rules", op).then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.as("officer1").body(Map.of("kind", "REGEX", "pattern", "(unclosed")).post("/api/operations/{id}/watch-rules", op)
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("pattern"));
+
+        assertEquals(2, watcher.read(target).sightings(), "posts 1 and 2 name @shop_1bot and @shop_2bot, post 3 @shop_3bot");
+        telegram.post(channel, 4, 9);
+        assertEquals(3, watcher.read(target).sightings(), "posts 7, 8 and 9 (@shop_0bot, @shop_1bot, @shop_2bot)");
+        assertEquals(0, watcher.read(target).sightings(), "a post is matched once");
+
+        List<Map<String, Object>> sightings = Api.as("viewer1").queryParam("targetId", target).get("/api/operations/{id}/sightings", op)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(5, sightings.size());
+        assertTrue(sightings.stream().allMatch(x -> ((Number) x.get("ruleId")).longValue() == rule));
+        assertTrue(((String) sightings.get(0).get("excerpt")).contains("Post 9 — order at @shop_2bot"), sightings.get(0).toString());
+        assertEquals(1, Api.as("viewer1").queryParam("action", "WATCH_RULE_ADDED").queryParam("entityId", Long.toString(rule))
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items").size(), "adding a rule is audited");
+    }
+
+    @Test
     void whenAnOlderPageFailsTheMarkStaysAndTheNextReadFillsTheGap() {
         String channel = "gap" + Fixtures.unique();
         telegram.post(channel, 1, 10);

@@ -1,0 +1,27 @@
+package org.takedown.watch;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A rule matched a read post: where, by which rule (its pattern as it was then), and the words around the match. */
+@Entity
+@Table(name = "sighting")
+public class Sighting extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long operationId;
+    public long targetId;
+    /** The stored post ({@link WatchPost#id}). */
+    public long postId;
+    public long ruleId;
+    public String rulePattern;
+    public String excerpt;
+    public Instant createdAt;
+}
