@@ -27,11 +27,11 @@ public class ChannelWatcher {
 
     private static final Logger LOG = Logger.getLogger(ChannelWatcher.class);
 
-    /** What one read did: its status, a detail, the posts it stored and the sightings they gave. */
-    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts, int sightings) {
+    /** What one read did: its status, a detail, the posts it stored, the sightings and the discovery candidates they gave. */
+    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts, int sightings, int discovered) {
 
         Read(WatchTarget.ReadStatus status, String detail) {
-            this(status, detail, List.of(), 0);
+            this(status, detail, List.of(), 0, 0);
         }
     }
 
@@ -41,6 +41,8 @@ public class ChannelWatcher {
     WatchConfig config;
     @Inject
     SightingService sightings;
+    @Inject
+    DiscoveryService discoveries;
     @Inject
     Clock clock;
 
@@ -115,6 +117,7 @@ public class ChannelWatcher {
             }
         }
         int sightings = this.sightings.evaluate(target, rows).size();
+        int discovered = discoveries.collect(target, rows);
         if (moveMark) {
             newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
                     target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
@@ -123,7 +126,9 @@ public class ChannelWatcher {
         target.subscribers = newest.subscribers() == null ? target.subscribers : newest.subscribers();
         record(target, status, detail, null);
         stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
-        return new Read(status, sightings == 0 ? detail : detail + ", " + sightings + " sightings", List.copyOf(stored), sightings);
+        String summary = detail + (sightings == 0 ? "" : ", " + sightings + " sightings")
+                + (discovered == 0 ? "" : ", " + discovered + " new domains or handles");
+        return new Read(status, summary, List.copyOf(stored), sightings, discovered);
     }
 
     @Transactional

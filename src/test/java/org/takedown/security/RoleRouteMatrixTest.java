@@ -110,6 +110,9 @@ public class RoleRouteMatrixTest {
             Map.entry("PUT /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/sightings", READERS),
+            Map.entry("GET /api/operations/{id}/discoveries", READERS),
+            Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/accept", OFFICERS),
+            Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/dismiss", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
@@ -197,6 +200,18 @@ public class RoleRouteMatrixTest {
         if (path.contains("watch-targets/{targetId}")) {
             params.put("targetId", ids.watchTarget());
         }
+        if (path.contains("{candidateId}")) {
+            params.put("candidateId", QuarkusTransaction.requiringNew().call(() -> {
+                org.takedown.watch.DiscoveryCandidate candidate = new org.takedown.watch.DiscoveryCandidate();
+                candidate.operationId = ids.operation();
+                candidate.kind = org.takedown.watch.WatchTargetKind.DOMAIN;
+                candidate.value = "found-" + Fixtures.unique() + ".example";
+                candidate.status = org.takedown.watch.DiscoveryCandidate.Status.NEW;
+                candidate.createdAt = java.time.Instant.now();
+                candidate.persist();
+                return candidate.id;
+            }));
+        }
         if (path.contains("{ruleId}")) {
             params.put("ruleId", Api.as("officer2").body(Map.of("kind", "KEYWORD", "pattern", "spoof"))
                     .post("/api/operations/{id}/watch-rules", ids.operation()).then().statusCode(201).extract().jsonPath().getLong("id"));
@@ -232,7 +247,8 @@ public class RoleRouteMatrixTest {
         if (transition.equals("reject")) {
             return Map.of("reason", "Matrix test");
         }
-        if (STATE_FOR.containsKey(transition) || transition.equals("preflight") || transition.endsWith("/runs")) {
+        if (STATE_FOR.containsKey(transition) || transition.equals("preflight") || transition.endsWith("/runs")
+                || path.endsWith("/accept") || path.endsWith("/dismiss")) {
             return null;
         }
         if (path.endsWith("/mark-sent") || path.endsWith("/resend")) {

@@ -24,6 +24,7 @@ public final class FakeChannelPreview implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, TreeSet<Long>> channels = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
     private FakeChannelPreview() throws IOException {
@@ -81,6 +82,13 @@ public final class FakeChannelPreview implements AutoCloseable {
         return this;
     }
 
+    /** Post {@code id} of the channel shows this HTML as its text. */
+    public FakeChannelPreview text(String channel, long id, String html) {
+        post(channel, id, id);
+        texts.put(channel + "/" + id, html);
+        return this;
+    }
+
     public FakeChannelPreview fault(String channel, Fault fault) {
         faults.put(channel, fault);
         return this;
@@ -104,8 +112,8 @@ public final class FakeChannelPreview implements AutoCloseable {
             // After a layout change the posts are still there, under class names the reader does not know.
             String kind = layoutChanged ? "tgme_post_v2" : "tgme_widget_message";
             html.append("<div class=\"").append(kind).append("\" data-post=\"").append(channel).append('/').append(id)
-                    .append("\"><div class=\"").append(kind).append("_text\">Post ").append(id).append(" — order at @shop_").append(id % 7)
-                    .append("bot</div><a class=\"").append(kind).append("_date\"><time datetime=\"2022-11-01T10:00:00+00:00\"></time></a></div>");
+                    .append("\"><div class=\"").append(kind).append("_text\">")
+                    .append(texts.getOrDefault(channel + "/" + id, "Post " + id + " — order at @shop_" + id % 7 + "bot")).append("</div><a class=\"").append(kind).append("_date\"><time datetime=\"2022-11-01T10:00:00+00:00\"></time></a></div>");
         }
         return html.append("</section></body></html>").toString();
     }

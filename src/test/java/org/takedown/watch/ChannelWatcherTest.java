@@ -100,6 +100,44 @@ public class ChannelWatcherTest {
     }
 
     @Test
+    void domainsAndHandlesNotYetWatchedAreQueuedOnceThenAcceptedOrDismissed() {
+        String channel = "disc" + Fixtures.unique();
+        telegram.text(channel, 1, "New site <a href=\"https://iSpoof-Two.example/order\">here</a>, mirror ispoof-three.example,"
+                        + " join @spoofbackup and <a href=\"https://t.me/spoofmirror\">our mirror</a>, or @" + channel)
+                .text(channel, 2, "Again: https://ispoof-two.example and @SpoofBackup");
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+        Api.as("officer1").body(Map.of("kind", "DOMAIN", "value", "ispoof-three.example")).post("/api/operations/{id}/watch-targets", op)
+                .then().statusCode(201);
+
+        assertEquals(3, watcher.read(target).discovered());
+        List<Map<String, Object>> queue = Api.as("viewer1").queryParam("status", "NEW").get("/api/operations/{id}/discoveries", op)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> byValue = new java.util.HashMap<>();
+        queue.forEach(c -> byValue.put(c.get("kind") + " " + c.get("value"), c.get("id")));
+        assertEquals(java.util.Set.of("DOMAIN ispoof-two.example", "TELEGRAM_CHANNEL spoofbackup", "TELEGRAM_CHANNEL spoofmirror"),
+                byValue.keySet(), "each new name once; not the watched domain, the channel itself or Telegram's own host");
+
+        Object handle = byValue.get("TELEGRAM_CHANNEL spoofbackup");
+        Api.as("viewer1").post("/api/operations/{id}/discoveries/{c}/accept", op, handle).then().statusCode(403);
+        long watched = Api.as("officer1").post("/api/operations/{id}/discoveries/{c}/accept", op, handle).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED")).extract().jsonPath().getLong("watchTargetId");
+        assertEquals("spoofbackup", view(op, watched).get("value"), "it is now watched");
+        Api.as("officer1").post("/api/operations/{id}/discoveries/{c}/dismiss", op, handle).then().statusCode(409);
+        Object domain = byValue.get("DOMAIN ispoof-two.example");
+        Api.as("officer1").post("/api/operations/{id}/discoveries/{c}/dismiss", op, domain).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("DISMISSED")).body("decidedBy", org.hamcrest.Matchers.equalTo("officer1"));
+        for (String action : List.of("DISCOVERY_ACCEPTED", "DISCOVERY_DISMISSED")) {
+            assertEquals(1, Api.as("viewer1").queryParam("action", action).queryParam("entityType", "discovery_candidate")
+                    .queryParam("entityId", (action.endsWith("ACCEPTED") ? handle : domain).toString()).get("/api/audit").then()
+                    .statusCode(200).extract().jsonPath().getList("items").size(), action + " audited");
+        }
+
+        telegram.text(channel, 3, "Still at ispoof-two.example, now also @spoofmirror");
+        assertEquals(0, watcher.read(target).discovered(), "a dismissed or queued name is not reported again");
+    }
+
+    @Test
     void whenAnOlderPageFailsTheMarkStaysAndTheNextReadFillsTheGap() {
         String channel = "gap" + Fixtures.unique();
         telegram.post(channel, 1, 10);
