@@ -44,10 +44,26 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> summary) {
+        return append(null, actor, action, entityType, entityId, summary);
+    }
+
+    /**
+     * Appends one row that concerns an operation, in the caller's transaction. The operation id is part of the
+     * row's hash, so an operation's extract of the log ({@link #ofOperation}) cannot be thinned unnoticed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordFor(long operationId, String actor, String action, String entityType, Object entityId,
+            Map<String, ?> summary) {
+        return append(operationId, actor, action, entityType, entityId, summary);
+    }
+
+    private long append(Long operationId, String actor, String action, String entityType, Object entityId,
+            Map<String, ?> summary) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
         entry.seq = head.lastSeq + 1;
         entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        entry.operationId = operationId;
         entry.actor = actor;
         entry.action = action;
         entry.entityType = entityType;
@@ -167,6 +183,12 @@ public class AuditLog {
             return ChainVerification.broken(checked, checked + 1, "rows at the end of the log are missing");
         }
         return ChainVerification.ok(checked);
+    }
+
+    /** The rows that concern an operation, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> ofOperation(long operationId) {
+        return AuditEntry.list("operationId", Sort.by("seq"), operationId);
     }
 
     /** Filters of {@link #search}; null means any. */

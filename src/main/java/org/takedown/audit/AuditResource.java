@@ -64,12 +64,12 @@ public class AuditResource {
         return audit.verify();
     }
 
-    public record AuditEntryView(long seq, Instant recordedAt, String actor, String action, String entityType,
-            String entityId, String summary, String prevHash, String hash) {
+    public record AuditEntryView(long seq, Instant recordedAt, Long operationId, String actor, String action,
+            String entityType, String entityId, String summary, String prevHash, String hash) {
 
         static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.seq, e.recordedAt, e.actor, e.action, e.entityType, e.entityId, e.summary,
-                    e.prevHash, e.hash);
+            return new AuditEntryView(e.seq, e.recordedAt, e.operationId, e.actor, e.action, e.entityType, e.entityId,
+                    e.summary, e.prevHash, e.hash);
         }
     }
 }

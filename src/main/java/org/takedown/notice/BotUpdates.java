@@ -58,7 +58,7 @@ public class BotUpdates {
             summary.put("botStatus", member.getStatus());
             summary.put("preflightStatus", status.name());
             summary.put("suspended", target.suspended);
-            audit.record(TELEGRAM, "TELEGRAM_TARGET_UPDATED", TelegramTargetService.ENTITY, target.id, summary);
+            audit.recordFor(target.operationId, TELEGRAM, "TELEGRAM_TARGET_UPDATED", TelegramTargetService.ENTITY, target.id, summary);
             if (target.suspended && !wasSuspended) {
                 LOG.warnf("ALERT: Telegram target %d (%s) suspended: the bot is now %s there", target.id, target.chat(), member.getStatus());
             }

@@ -73,7 +73,7 @@ public class DeliveryLedger {
         } else if (outcome instanceof SendOutcome.Unknown unknown) {
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = clip("no answer, it may have arrived: " + unknown.reason());
-            audit.record(DISPATCHER, "DELIVERY_UNKNOWN", "delivery", row.id, Map.of("chat", row.chat, "detail", row.detail));
+            audit.recordFor(row.operationId, DISPATCHER, "DELIVERY_UNKNOWN", "delivery", row.id, Map.of("chat", row.chat, "detail", row.detail));
         } else {
             throw new IllegalArgumentException("Unhandled outcome " + outcome);
         }
@@ -145,7 +145,7 @@ public class DeliveryLedger {
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = "the claim of " + row.claimedBy + " expired mid-send: it may have arrived";
             row.updatedAt = now;
-            audit.record(DISPATCHER, "DELIVERY_UNKNOWN", "delivery", row.id, Map.of("chat", row.chat, "detail", row.detail));
+            audit.recordFor(row.operationId, DISPATCHER, "DELIVERY_UNKNOWN", "delivery", row.id, Map.of("chat", row.chat, "detail", row.detail));
         }
         Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where status in ?4 and runId in "
                 + "(select r.id from NoticeRun r where r.sendUntil is not null and r.sendUntil < ?3)",
@@ -171,7 +171,7 @@ public class DeliveryLedger {
         row.migrated = true;
         row.status = DeliveryStatus.PENDING;
         row.detail = "group upgraded to supergroup " + to + "; resent there once";
-        audit.record(DISPATCHER, "TELEGRAM_TARGET_MIGRATED", TelegramTargetService.ENTITY, row.targetId,
+        audit.recordFor(row.operationId, DISPATCHER, "TELEGRAM_TARGET_MIGRATED", TelegramTargetService.ENTITY, row.targetId,
                 Map.of("from", from, "to", to));
     }
 
@@ -185,7 +185,7 @@ public class DeliveryLedger {
                     ? PreflightStatus.NOT_FOUND : PreflightStatus.NOT_MEMBER;
             target.preflightDetail = clip(reason);
             target.preflightAt = clock.instant();
-            audit.record(DISPATCHER, "TELEGRAM_TARGET_SUSPENDED", TelegramTargetService.ENTITY, target.id,
+            audit.recordFor(row.operationId, DISPATCHER, "TELEGRAM_TARGET_SUSPENDED", TelegramTargetService.ENTITY, target.id,
                     Map.of("chat", row.chat, "reason", clip(reason)));
             LOG.warnf("ALERT: Telegram target %d (%s) suspended: %s. Nothing is sent there until preflight passes again.",
                     target.id, row.chat, reason);
@@ -204,7 +204,7 @@ public class DeliveryLedger {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("reason", clip(reason));
             summary.put("skipped", skipped);
-            audit.record(DISPATCHER, "NOTICE_BLOCKED", NoticeService.ENTITY, row.noticeId, summary);
+            audit.recordFor(row.operationId, DISPATCHER, "NOTICE_BLOCKED", NoticeService.ENTITY, row.noticeId, summary);
             LOG.warnf("ALERT: notice %d blocked, Telegram refused its content: %s", row.noticeId, reason);
         }
     }

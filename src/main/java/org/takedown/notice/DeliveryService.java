@@ -95,7 +95,7 @@ public class DeliveryService {
         row.resolvedBy = actor;
         row.detail = DeliveryLedger.clip("marked sent by " + actor + ": " + request.note());
         row.updatedAt = now;
-        audit.record(actor, "DELIVERY_MARKED_SENT", ENTITY, row.id, summary(row, request));
+        audit.recordFor(row.operationId, actor, "DELIVERY_MARKED_SENT", ENTITY, row.id, summary(row, request));
         return row;
     }
 
@@ -115,7 +115,7 @@ public class DeliveryService {
         row.resolvedBy = actor;
         row.detail = DeliveryLedger.clip("resend requested by " + actor + ": " + request.note());
         row.updatedAt = now;
-        audit.record(actor, "DELIVERY_RESENT", ENTITY, row.id, summary(row, request));
+        audit.recordFor(row.operationId, actor, "DELIVERY_RESENT", ENTITY, row.id, summary(row, request));
         return row;
     }
 

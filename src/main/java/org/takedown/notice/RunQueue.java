@@ -142,14 +142,14 @@ public class RunQueue {
         summary.put("targets", audience.size());
         summary.put("languages", List.copyOf(byLanguage.keySet()));
         summary.put("messages", messageCount);
-        audit.record(actor, "NOTICE_RUN_QUEUED", "notice_run", run.id, summary);
+        audit.recordFor(run.operationId, actor, "NOTICE_RUN_QUEUED", "notice_run", run.id, summary);
         return run;
     }
 
     private NoticeRun record(Notice notice, Instant due, Instant fired, NoticeRun.Origin origin, String actor, RunStatus status,
             String detail, Instant sendUntil) {
         NoticeRun run = newRun(notice, due, fired, origin, actor, status, detail, sendUntil);
-        audit.record(actor, "NOTICE_RUN_" + status.name(), "notice_run", run.id,
+        audit.recordFor(run.operationId, actor, "NOTICE_RUN_" + status.name(), "notice_run", run.id,
                 Map.of("notice", notice.id, "dueAt", due.toString(), "detail", detail));
         LOG.warnf("Run %d of notice %d: %s (%s)", run.id, notice.id, status, detail);
         return run;

@@ -105,7 +105,7 @@ public class TelegramTargetService implements PublicContentSection {
             counts.merge(check.status(), 1, Integer::sum);
             targets.add(target);
         }
-        audit.record(actor, "TELEGRAM_PREFLIGHT", "operation", operationId, java.util.Map.of("results", counts));
+        audit.recordFor(operationId, actor, "TELEGRAM_PREFLIGHT", "operation", operationId, java.util.Map.of("results", counts));
         return targets;
     }
 

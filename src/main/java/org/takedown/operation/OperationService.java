@@ -107,7 +107,7 @@ public class OperationService {
         operation.contentHash = "";
         operation.persist();
         operation.contentHash = publicContent.of(operation).sha256();
-        audit.record(actor, "OPERATION_CREATED", ENTITY, operation.id,
+        audit.recordFor(operation.id, actor, "OPERATION_CREATED", ENTITY, operation.id,
                 Map.of("name", operation.name, "codeName", operation.codeName));
         return operation;
     }
@@ -158,7 +158,7 @@ public class OperationService {
                 changeStatus(operation, OperationStatus.PENDING_APPROVAL);
             }
         }
-        audit.record(actor, action, entityType, entityId, summary);
+        audit.recordFor(operation.id, actor, action, entityType, entityId, summary);
     }
 
     @Transactional
@@ -263,7 +263,7 @@ public class OperationService {
         changeStatus(operation, to);
         Map<String, Object> summary = new LinkedHashMap<>(details);
         summary.put("status", from + "->" + to);
-        audit.record(actor, transition.auditAction(), ENTITY, operation.id, summary);
+        audit.recordFor(operation.id, actor, transition.auditAction(), ENTITY, operation.id, summary);
     }
 
     private void changeStatus(Operation operation, OperationStatus to) {

@@ -110,7 +110,7 @@ public class SeizedDomainService implements PublicContentSection {
             return;
         }
         domain.state = state;
-        audit.record(SCHEDULER, state == DomainState.LIVE ? "SEIZED_DOMAIN_LIVE" : "SEIZED_DOMAIN_RETIRED", ENTITY, domain.id,
+        audit.recordFor(operation.id, SCHEDULER, state == DomainState.LIVE ? "SEIZED_DOMAIN_LIVE" : "SEIZED_DOMAIN_RETIRED", ENTITY, domain.id,
                 Map.of("hostname", domain.hostname, "operation", operation.id));
         LOG.infof("Seized domain %s of operation %d is now %s", domain.hostname, operation.id, state);
     }

@@ -3,8 +3,8 @@ package org.takedown.watch;
 /** What reading one page of a channel's public preview gave. None of the failures is ever "no posts". */
 public sealed interface ChannelRead {
 
-    /** The page, as parsed. */
-    record Page(ChannelPage page) implements ChannelRead {
+    /** The page, as parsed, and the fetch it came from (kept as evidence when it gave new posts). */
+    record Page(ChannelPage page, Fetched fetched) implements ChannelRead {
     }
 
     /** Telegram shows no public preview (redirected away from {@code /s/}: private, or previews turned off). */

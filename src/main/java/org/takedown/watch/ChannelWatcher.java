@@ -7,9 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.takedown.common.ProblemException;
+import org.takedown.evidence.Capture;
+import org.takedown.evidence.EvidenceService;
 
 /**
  * Reads a watched channel: the newest page, then older pages ({@code ?before=}) until it meets the newest post it
@@ -44,6 +51,8 @@ public class ChannelWatcher {
     @Inject
     DiscoveryService discoveries;
     @Inject
+    EvidenceService evidence;
+    @Inject
     Clock clock;
 
     /** Where the last read left a channel. */
@@ -57,25 +66,31 @@ public class ChannelWatcher {
         }
         Long lastSeen = mark.lastSeen();
         List<ChannelPost> fresh = new ArrayList<>();
+        Map<Long, Fetched> sources = new HashMap<>();
         ChannelPage newest = null;
         Long before = null;
         for (int pages = 0; ; pages++) {
             ChannelRead read = reader.read(mark.channel(), before);
             if (!(read instanceof ChannelRead.Page page)) {
                 return newest == null ? failed(targetId, read)
-                        : store(targetId, newest, fresh, false, WatchTarget.ReadStatus.FAILED,
+                        : store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.FAILED,
                                 "an older page failed (" + describe(read) + "); " + fresh.size() + " posts stored, the rest is read next time");
             }
             ChannelPage current = page.page();
             newest = newest == null ? current : newest;
-            current.posts().stream().filter(p -> lastSeen == null || p.id() > lastSeen).forEach(fresh::add);
+            for (ChannelPost post : current.posts()) {
+                if (lastSeen == null || post.id() > lastSeen) {
+                    fresh.add(post);
+                    sources.putIfAbsent(post.id(), page.fetched());
+                }
+            }
             boolean reachedMark = lastSeen != null && current.posts().stream().anyMatch(p -> p.id() <= lastSeen);
             boolean oldest = current.olderBefore() == null || current.posts().isEmpty();
             if (reachedMark || oldest || (lastSeen == null && pages + 1 >= config.firstReadPages())) {
                 break;
             }
             if (pages + 1 >= config.maxReadPages()) {
-                return store(targetId, newest, fresh, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
+                return store(targetId, newest, fresh, sources, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
                         + " pages posted since the last read: posts before " + current.olderBefore() + " were not read");
             }
             before = current.olderBefore();
@@ -83,10 +98,10 @@ public class ChannelWatcher {
         if (newest.posts().isEmpty() && lastSeen != null) {
             LOG.warnf("ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
                     + "the reader may be broken by a layout change, or the channel was emptied", mark.channel(), targetId);
-            return store(targetId, newest, fresh, false, WatchTarget.ReadStatus.READER_ALERT,
+            return store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.READER_ALERT,
                     "the page answered 200 with no posts although the channel had posts: reader broken or channel emptied");
         }
-        return store(targetId, newest, fresh, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
+        return store(targetId, newest, fresh, sources, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
     }
 
     @Transactional
@@ -99,8 +114,8 @@ public class ChannelWatcher {
     }
 
     @Transactional
-    Read store(long targetId, ChannelPage newest, List<ChannelPost> fresh, boolean moveMark, WatchTarget.ReadStatus status,
-            String detail) {
+    Read store(long targetId, ChannelPage newest, List<ChannelPost> fresh, Map<Long, Fetched> sources, boolean moveMark,
+            WatchTarget.ReadStatus status, String detail) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
             return new Read(status, "the target was removed during the read");
@@ -108,15 +123,22 @@ public class ChannelWatcher {
         Instant now = clock.instant();
         List<ChannelPost> stored = new ArrayList<>();
         List<WatchPost> rows = new ArrayList<>();
+        Map<Fetched, Capture> captures = new IdentityHashMap<>();
         for (ChannelPost post : fresh) {
             if (WatchPost.count("targetId = ?1 and postId = ?2", targetId, post.id()) == 0) {
                 WatchPost row = WatchPost.of(targetId, post, now);
+                Fetched source = sources.get(post.id());
+                row.captureId = captures.computeIfAbsent(source, fetched ->
+                        evidence.capture(target.operationId, target.id, target.value, "new posts", fetched.exchange())).id;
                 row.persist();
                 rows.add(row);
                 stored.add(post);
             }
         }
-        int sightings = this.sightings.evaluate(target, rows).size();
+        List<Sighting> found = this.sightings.evaluate(target, rows);
+        Set<Long> sighted = found.stream().map(s -> s.captureId).collect(Collectors.toSet());
+        captures.values().stream().filter(c -> sighted.contains(c.id)).forEach(c -> c.reason = "new posts with sightings");
+        int sightings = found.size();
         int discovered = discoveries.collect(target, rows);
         if (moveMark) {
             newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =

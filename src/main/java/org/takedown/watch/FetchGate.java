@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.takedown.common.HostNames;
+import org.takedown.evidence.HttpExchange;
 
 /**
  * The one way out to the internet for watching. A URL must be http or https on an allowed port, without user info
@@ -145,7 +147,11 @@ public class FetchGate {
         }
         boolean truncated = buffer.size() > max;
         byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), max));
-        return new Fetched(url, List.copyOf(hops), address, response.code(), headers, bytes, truncated);
+        Request sent = response.networkResponse() != null ? response.networkResponse().request() : response.request();
+        List<HttpExchange.Header> requestHeaders = new ArrayList<>();
+        sent.headers().forEach(header -> requestHeaders.add(new HttpExchange.Header(header.getFirst(), header.getSecond())));
+        return new Fetched(url, List.copyOf(hops), address, Instant.ofEpochMilli(response.receivedResponseAtMillis()),
+                List.copyOf(requestHeaders), response.code(), response.message(), headers, bytes, truncated);
     }
 
     private Target target(String url) throws FetchRefused {

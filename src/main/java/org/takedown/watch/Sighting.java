@@ -21,6 +21,8 @@ public class Sighting extends PanacheEntityBase {
     /** The stored post ({@link WatchPost#id}). */
     public long postId;
     public long ruleId;
+    /** The capture of the page the post was read on. */
+    public Long captureId;
     public String rulePattern;
     public String excerpt;
     public Instant createdAt;

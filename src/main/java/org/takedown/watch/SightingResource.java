@@ -30,10 +30,11 @@ public class SightingResource {
         return Page.of(sightings.list(id, targetId, ruleId), page, SightingView::of);
     }
 
-    public record SightingView(long id, long targetId, long postId, long ruleId, String rulePattern, String excerpt, Instant createdAt) {
+    public record SightingView(long id, long targetId, long postId, long ruleId, String rulePattern, String excerpt, Long captureId,
+            Instant createdAt) {
 
         static SightingView of(Sighting s) {
-            return new SightingView(s.id, s.targetId, s.postId, s.ruleId, s.rulePattern, s.excerpt, s.createdAt);
+            return new SightingView(s.id, s.targetId, s.postId, s.ruleId, s.rulePattern, s.excerpt, s.captureId, s.createdAt);
         }
     }
 }

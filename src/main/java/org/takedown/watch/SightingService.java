@@ -44,6 +44,7 @@ public class SightingService {
                     sighting.operationId = target.operationId;
                     sighting.targetId = target.id;
                     sighting.postId = post.id;
+                    sighting.captureId = post.captureId;
                     sighting.ruleId = rule.id;
                     sighting.rulePattern = rule.pattern;
                     sighting.excerpt = excerpt.get();

@@ -44,7 +44,7 @@ public class TelegramChannelReader {
         if (page.title() == null && page.posts().isEmpty()) {
             return new ChannelRead.NoPublicPreview("the page shows no channel: private, deleted or not a channel");
         }
-        return new ChannelRead.Page(page);
+        return new ChannelRead.Page(page, fetched);
     }
 
     private static int retryAfter(List<String> values) {

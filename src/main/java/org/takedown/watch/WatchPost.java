@@ -37,6 +37,8 @@ public class WatchPost extends PanacheEntityBase {
     public String previewUrl;
     public boolean service;
     public Instant firstSeenAt;
+    /** The capture of the page the post was first read on. */
+    public Long captureId;
 
     static WatchPost of(long targetId, ChannelPost post, Instant now) {
         WatchPost stored = new WatchPost();

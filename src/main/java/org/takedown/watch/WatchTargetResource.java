@@ -97,11 +97,11 @@ public class WatchTargetResource {
 
     public record PostView(long postId, Instant postedAt, String text, List<String> links, List<String> mentions, Long views,
             String forwardedFrom, ChannelPost.MediaKind media, int mediaCount, String previewUrl, boolean service,
-            Instant firstSeenAt) {
+            Instant firstSeenAt, Long captureId) {
 
         static PostView of(WatchPost p) {
             return new PostView(p.postId, p.postedAt, p.text, p.linkList(), p.mentionList(), p.views, p.forwardedFrom, p.media,
-                    p.mediaCount, p.previewUrl, p.service, p.firstSeenAt);
+                    p.mediaCount, p.previewUrl, p.service, p.firstSeenAt, p.captureId);
         }
     }
 }

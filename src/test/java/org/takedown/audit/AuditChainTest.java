@@ -184,6 +184,21 @@ public class AuditChainTest {
     }
 
     @Test
+    void aRowTakenOutOfItsOperationIsDetected() throws SQLException {
+        long id = Fixtures.createOperation("officer1");
+        long seq = Api.as("viewer1").queryParam("entityType", "operation").queryParam("entityId", id).get("/api/audit")
+                .then().body("items[0].operationId", equalTo((int) id)).extract().jsonPath().getLong("items[0].seq");
+        tamper("update audit_entry set operation_id = null where seq = ?", seq);
+        try {
+            Api.as("viewer1").get("/api/audit/verify").then().body("valid", equalTo(false))
+                    .body("firstBrokenSeq", equalTo((int) seq)).body("reason", equalTo("row content does not match its hash"));
+        } finally {
+            tamper("update audit_entry set operation_id = ? where seq = ?", id, seq);
+        }
+        Api.as("viewer1").get("/api/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    @Test
     void aDeletedRowIsDetectedWhereTheSequenceBreaks() throws SQLException {
         long id = Fixtures.createOperation("officer1");
         long seq = Api.as("viewer1").queryParam("entityType", "operation").queryParam("entityId", id).get("/api/audit")
@@ -195,8 +210,8 @@ public class AuditChainTest {
             Api.as("viewer1").get("/api/audit/verify").then().body("valid", equalTo(false))
                     .body("firstBrokenSeq", equalTo((int) seq)).body("reason", equalTo("row missing from the sequence"));
         } finally {
-            tamper("insert into audit_entry (seq, recorded_at, actor, action, entity_type, entity_id, summary, prev_hash, hash) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.toArray());
+            tamper("insert into audit_entry (seq, recorded_at, actor, action, entity_type, entity_id, summary, prev_hash, hash, "
+                    + "operation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.toArray());
         }
         Api.as("viewer1").get("/api/audit/verify").then().body("valid", equalTo(true));
     }
@@ -247,12 +262,12 @@ public class AuditChainTest {
     private List<Object> row(long seq) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select seq, recorded_at, actor, action, entity_type, entity_id, "
-                        + "summary, prev_hash, hash from audit_entry where seq = ?")) {
+                        + "summary, prev_hash, hash, operation_id from audit_entry where seq = ?")) {
             s.setLong(1, seq);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
                 List<Object> values = new ArrayList<>();
-                for (int i = 1; i <= 9; i++) {
+                for (int i = 1; i <= 10; i++) {
                     values.add(i == 2 ? rs.getObject(i, java.time.OffsetDateTime.class) : rs.getObject(i));
                 }
                 return values;

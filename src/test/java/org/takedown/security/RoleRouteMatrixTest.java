@@ -110,6 +110,10 @@ public class RoleRouteMatrixTest {
             Map.entry("PUT /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/sightings", READERS),
+            Map.entry("GET /api/operations/{id}/evidence", READERS),
+            Map.entry("GET /api/operations/{id}/evidence/{captureId}", READERS),
+            Map.entry("GET /api/operations/{id}/evidence/{captureId}/warc", READERS),
+            Map.entry("GET /api/operations/{id}/evidence/export", OFFICERS),
             Map.entry("GET /api/operations/{id}/discoveries", READERS),
             Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/accept", OFFICERS),
             Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/dismiss", OFFICERS),
@@ -211,6 +215,19 @@ public class RoleRouteMatrixTest {
                 candidate.persist();
                 return candidate.id;
             }));
+        }
+        if (path.contains("{captureId}")) {
+            org.takedown.evidence.HttpExchange exchange = new org.takedown.evidence.HttpExchange(java.net.URI.create("https://matrix.example/"),
+                    List.of(), null, java.time.Instant.now(), List.of(), 200, "OK", Map.of(), "<p>seen</p>".getBytes(), false);
+            params.put("captureId", QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                    .instance(org.takedown.evidence.EvidenceService.class).get()
+                    .capture(ids.operation(), null, "matrix.example", "matrix test", exchange).id));
+        }
+        if (path.endsWith("/warc")) {
+            request = request.accept("application/warc");
+        }
+        if (path.endsWith("/evidence/export")) {
+            request = request.accept("application/zip");
         }
         if (path.contains("{ruleId}")) {
             params.put("ruleId", Api.as("officer2").body(Map.of("kind", "KEYWORD", "pattern", "spoof"))
