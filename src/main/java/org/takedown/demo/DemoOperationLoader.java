@@ -95,7 +95,7 @@ public class DemoOperationLoader {
             // A fictional channel can never pass preflight; with a real bot token the demo has no Telegram target.
             targets.add(OFFICER, id, new TelegramTargetRequest("@spoofdemo_channel", "spoof-demo adverts (fictional)"));
         }
-        watch.add(OFFICER, id, new WatchTargetRequest(WatchTargetKind.TELEGRAM_CHANNEL, "spoofdemo_ads", "Where the service was advertised"));
+        watch.add(OFFICER, id, new WatchTargetRequest(WatchTargetKind.TELEGRAM_CHANNEL, "spoofdemo_ads", "Where the service was advertised", null));
         notices.add(OFFICER, id, new NoticeRequest("Warning to spoof-demo users", "en", Map.of("en", """
                 This service has been taken down by Operation Switchboard.
                 Using spoofing services for criminal purposes is illegal. We know who you are. \

@@ -16,7 +16,8 @@ import java.time.Instant;
 public class NoticeRun extends PanacheEntityBase {
 
     /** What made the run: its schedule, or an officer asking to send now. */
-    public enum Origin { SCHEDULE, MANUAL }
+    /** SCHEDULE: a schedule fired; MANUAL: an officer sent it; REACTION: a watch rule matched a new post. */
+    public enum Origin { SCHEDULE, MANUAL, REACTION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

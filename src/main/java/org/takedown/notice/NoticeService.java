@@ -49,6 +49,11 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         return operations.get(operationId).timezone;
     }
 
+    public boolean exists(long operationId, long noticeId) {
+        Notice notice = Notice.findById(noticeId);
+        return notice != null && notice.operationId == operationId;
+    }
+
     public Notice get(long operationId, long noticeId) {
         Notice notice = Notice.findById(noticeId);
         if (notice == null || notice.operationId != operationId) {

@@ -83,6 +83,21 @@ public class RunQueue {
         return enqueue(operation, notice, now, now, NoticeRun.Origin.MANUAL, actor, null);
     }
 
+    /**
+     * In the caller's transaction: a watch rule reacting to a new post sends its notice now. The caller has checked
+     * that the operation is ACTIVE and the notice its own; the run is audited like any other, as {@code actor}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public NoticeRun react(long operationId, long noticeId, String actor) {
+        Operation operation = operations.get(operationId);
+        Notice notice = Notice.findById(noticeId);
+        if (notice == null || notice.operationId != operationId || operation.status != OperationStatus.ACTIVE) {
+            throw new IllegalStateException("notice " + noticeId + " of operation " + operationId + " cannot be sent now");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return enqueue(operation, notice, now, now, NoticeRun.Origin.REACTION, actor, null);
+    }
+
     private NoticeRun enqueue(Operation operation, Notice notice, Instant due, Instant fired, NoticeRun.Origin origin, String actor,
             Instant sendUntil) {
         NoticeRun existing = NoticeRun.find("noticeId = ?1 and dueAt = ?2", notice.id, due).firstResult();

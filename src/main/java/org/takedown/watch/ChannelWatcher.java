@@ -53,6 +53,8 @@ public class ChannelWatcher {
     @Inject
     EvidenceService evidence;
     @Inject
+    ReactionService reactions;
+    @Inject
     Clock clock;
 
     /** Where the last read left a channel. */
@@ -139,6 +141,7 @@ public class ChannelWatcher {
         Set<Long> sighted = found.stream().map(s -> s.captureId).collect(Collectors.toSet());
         captures.values().stream().filter(c -> sighted.contains(c.id)).forEach(c -> c.reason = "new posts with sightings");
         int sightings = found.size();
+        long queued = reactions.react(target, found).stream().filter(r -> r.outcome == Reaction.Outcome.QUEUED).count();
         int discovered = discoveries.collect(target, rows);
         if (moveMark) {
             newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
@@ -149,7 +152,8 @@ public class ChannelWatcher {
         record(target, status, detail, null);
         stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
         String summary = detail + (sightings == 0 ? "" : ", " + sightings + " sightings")
-                + (discovered == 0 ? "" : ", " + discovered + " new domains or handles");
+                + (discovered == 0 ? "" : ", " + discovered + " new domains or handles")
+                + (queued == 0 ? "" : ", " + queued + " reactive notice runs queued");
         return new Read(status, summary, List.copyOf(stored), sightings, discovered);
     }
 

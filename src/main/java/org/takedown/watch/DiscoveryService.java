@@ -99,7 +99,7 @@ public class DiscoveryService {
         DiscoveryCandidate candidate = undecided(operationId, candidateId);
         String value = candidate.kind == WatchTargetKind.TELEGRAM_CHANNEL ? "@" + candidate.value : candidate.value;
         WatchTarget target = watchTargets.add(actor, operationId, new WatchTargetRequest(candidate.kind, value,
-                "discovered in a post of watch target " + candidate.sourceTargetId));
+                "discovered in a post of watch target " + candidate.sourceTargetId, null));
         decide(candidate, DiscoveryCandidate.Status.ACCEPTED, actor);
         candidate.watchTargetId = target.id;
         operations.recordEdit(operation, actor, "DISCOVERY_ACCEPTED", ENTITY, candidate.id,

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What an operation looks for in what it watches: a keyword or a regular expression, case-insensitive. */
+/**
+ * What an operation looks for in what it watches: a keyword or a regular expression, case-insensitive; optionally the
+ * notice to send when a new post matches.
+ */
 @Entity
 @Table(name = "watch_rule")
 public class WatchRule extends PanacheEntityBase {
@@ -25,4 +28,8 @@ public class WatchRule extends PanacheEntityBase {
     public Kind kind;
     public String pattern;
     public Instant createdAt;
+    /** The notice sent when a new post matches (a reactive warning), if any. Part of the approved content. */
+    public Long reactNoticeId;
+    /** Reactions held back for now; pausing needs no approval. */
+    public boolean reactionsPaused;
 }

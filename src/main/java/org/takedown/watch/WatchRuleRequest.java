@@ -4,6 +4,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** {@code KEYWORD}: words to find as written (any case, Unicode compatibility forms alike); {@code REGEX}: a Java regex. */
-public record WatchRuleRequest(@NotNull WatchRule.Kind kind, @NotBlank @Size(max = 300) String pattern) {
+/**
+ * {@code KEYWORD}: words to find as written (any case, Unicode compatibility forms alike); {@code REGEX}: a Java regex.
+ * {@code reactWithNotice}: a notice of the same operation to send when a new post matches (changing it, or the pattern
+ * of a reacting rule, needs approval again); {@code reactionsPaused}: hold reactions back.
+ */
+public record WatchRuleRequest(@NotNull WatchRule.Kind kind, @NotBlank @Size(max = 300) String pattern, Long reactWithNotice,
+        Boolean reactionsPaused) {
+
+    public WatchRuleRequest(WatchRule.Kind kind, String pattern) {
+        this(kind, pattern, null, null);
+    }
 }

@@ -63,10 +63,11 @@ public class WatchRuleResource {
         return identity.getPrincipal().getName();
     }
 
-    public record RuleView(long id, long operationId, WatchRule.Kind kind, String pattern, Instant createdAt) {
+    public record RuleView(long id, long operationId, WatchRule.Kind kind, String pattern, Long reactWithNotice,
+            boolean reactionsPaused, Instant createdAt) {
 
         static RuleView of(WatchRule r) {
-            return new RuleView(r.id, r.operationId, r.kind, r.pattern, r.createdAt);
+            return new RuleView(r.id, r.operationId, r.kind, r.pattern, r.reactNoticeId, r.reactionsPaused, r.createdAt);
         }
     }
 }

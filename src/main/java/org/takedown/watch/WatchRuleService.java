@@ -6,12 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.Operation;
+import org.takedown.notice.NoticeService;
 import org.takedown.operation.OperationService;
 
-/** An operation's watch rules. Audited edits; like watch targets, nothing here is public or needs re-approval. */
+/**
+ * An operation's watch rules. Audited edits. A rule is internal, except what it makes the service say: which rule
+ * sends which notice is part of the approved content ({@link ReactionContent}).
+ */
 @ApplicationScoped
 public class WatchRuleService {
 
@@ -19,6 +24,8 @@ public class WatchRuleService {
 
     @Inject
     OperationService operations;
+    @Inject
+    NoticeService notices;
     @Inject
     Clock clock;
 
@@ -43,7 +50,7 @@ public class WatchRuleService {
         rule.createdAt = clock.instant();
         apply(rule, request);
         rule.persist();
-        operations.recordEdit(operation, actor, "WATCH_RULE_ADDED", ENTITY, rule.id, Map.of("kind", rule.kind, "pattern", rule.pattern));
+        operations.recordEdit(operation, actor, "WATCH_RULE_ADDED", ENTITY, rule.id, summary(rule));
         return rule;
     }
 
@@ -52,7 +59,7 @@ public class WatchRuleService {
         Operation operation = operations.lockForEdit(operationId);
         WatchRule rule = get(operationId, ruleId);
         apply(rule, request);
-        operations.recordEdit(operation, actor, "WATCH_RULE_UPDATED", ENTITY, rule.id, Map.of("kind", rule.kind, "pattern", rule.pattern));
+        operations.recordEdit(operation, actor, "WATCH_RULE_UPDATED", ENTITY, rule.id, summary(rule));
         return rule;
     }
 
@@ -61,16 +68,32 @@ public class WatchRuleService {
         Operation operation = operations.lockForEdit(operationId);
         WatchRule rule = get(operationId, ruleId);
         rule.delete();
-        operations.recordEdit(operation, actor, "WATCH_RULE_REMOVED", ENTITY, ruleId, Map.of("kind", rule.kind, "pattern", rule.pattern));
+        operations.recordEdit(operation, actor, "WATCH_RULE_REMOVED", ENTITY, ruleId, summary(rule));
     }
 
-    private static void apply(WatchRule rule, WatchRuleRequest request) {
+    private void apply(WatchRule rule, WatchRuleRequest request) {
         try {
             RuleMatcher.of(request.kind(), request.pattern());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(400, "pattern", e.getMessage());
         }
+        if (request.reactWithNotice() != null && !notices.exists(rule.operationId, request.reactWithNotice())) {
+            throw ProblemException.invalidField(400, "reactWithNotice", "no notice " + request.reactWithNotice() + " in this operation");
+        }
         rule.kind = request.kind();
         rule.pattern = request.pattern().strip();
+        rule.reactNoticeId = request.reactWithNotice();
+        rule.reactionsPaused = Boolean.TRUE.equals(request.reactionsPaused());
+    }
+
+    private static Map<String, Object> summary(WatchRule rule) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kind", rule.kind);
+        summary.put("pattern", rule.pattern);
+        if (rule.reactNoticeId != null) {
+            summary.put("reactWithNotice", rule.reactNoticeId);
+            summary.put("reactionsPaused", rule.reactionsPaused);
+        }
+        return summary;
     }
 }

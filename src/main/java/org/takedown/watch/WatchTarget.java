@@ -35,6 +35,10 @@ public class WatchTarget extends PanacheEntityBase {
     public String lastReadDetail;
     /** After a 429: no read before this. */
     public Instant readNotBefore;
+    /** This target's read interval, when it differs from the configured default. */
+    public Integer readEverySeconds;
+    /** When the next scheduled read is due. */
+    public Instant nextReadAt;
     public String channelTitle;
     public Long subscribers;
 

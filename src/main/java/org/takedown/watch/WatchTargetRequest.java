@@ -1,15 +1,18 @@
 package org.takedown.watch;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * {@code value}: for TELEGRAM_CHANNEL a channel name, {@code @name} or {@code https://t.me/name}; for DOMAIN a
- * domain name.
+ * domain name. {@code readEverySeconds}: how often it is read (1 minute to 7 days; absent: the configured default).
  */
 public record WatchTargetRequest(
         @NotNull WatchTargetKind kind,
         @NotBlank @Size(max = 300) String value,
-        @Size(max = 1000) String note) {
+        @Size(max = 1000) String note,
+        @Min(60) @Max(604_800) Integer readEverySeconds) {
 }

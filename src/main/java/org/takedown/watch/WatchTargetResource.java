@@ -87,11 +87,11 @@ public class WatchTargetResource {
 
     public record WatchTargetView(long id, long operationId, WatchTargetKind kind, String value, String note,
             Instant createdAt, WatchTarget.ReadStatus lastReadStatus, String lastReadDetail, Instant lastReadAt,
-            Long lastSeenPost, String channelTitle, Long subscribers) {
+            Long lastSeenPost, String channelTitle, Long subscribers, Integer readEverySeconds, Instant nextReadAt) {
 
         static WatchTargetView of(WatchTarget t) {
             return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt, t.lastReadStatus,
-                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers);
+                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers, t.readEverySeconds, t.nextReadAt);
         }
     }
 

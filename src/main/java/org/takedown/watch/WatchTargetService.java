@@ -28,6 +28,8 @@ public class WatchTargetService {
     @Inject
     FetchGate fetchGate;
     @Inject
+    DueReads dueReads;
+    @Inject
     Clock clock;
 
     public PanacheQuery<WatchTarget> list(long operationId, WatchTargetKind kind) {
@@ -54,6 +56,7 @@ public class WatchTargetService {
         target.createdAt = clock.instant();
         apply(target, request);
         target.persist();
+        dueReads.scheduleFirst(target);
         operations.recordEdit(operation, actor, "WATCH_TARGET_ADDED", ENTITY, target.id,
                 Map.of("kind", target.kind, "value", target.value));
         return target;
@@ -64,6 +67,7 @@ public class WatchTargetService {
         Operation operation = operations.lockForEdit(operationId);
         WatchTarget target = get(operationId, targetId);
         apply(target, request);
+        dueReads.scheduleFirst(target);
         operations.recordEdit(operation, actor, "WATCH_TARGET_UPDATED", ENTITY, target.id,
                 Map.of("kind", target.kind, "value", target.value));
         return target;
@@ -125,5 +129,6 @@ public class WatchTargetService {
         target.kind = request.kind();
         target.value = value;
         target.note = request.note();
+        target.readEverySeconds = request.readEverySeconds();
     }
 }

@@ -110,6 +110,7 @@ public class RoleRouteMatrixTest {
             Map.entry("PUT /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/sightings", READERS),
+            Map.entry("GET /api/operations/{id}/reactions", READERS),
             Map.entry("GET /api/operations/{id}/evidence", READERS),
             Map.entry("GET /api/operations/{id}/evidence/{captureId}", READERS),
             Map.entry("GET /api/operations/{id}/evidence/{captureId}/warc", READERS),

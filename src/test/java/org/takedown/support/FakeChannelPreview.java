@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeChannelPreview implements AutoCloseable {
 
-    public enum Fault { NONE, OLDER_PAGES_FAIL, LAYOUT_CHANGED, RATE_LIMITED, NO_PREVIEW }
+    /** HANG: the answer waits until {@link #release()} (at most a minute), like a target that is very slow to answer. */
+    public enum Fault { NONE, OLDER_PAGES_FAIL, LAYOUT_CHANGED, RATE_LIMITED, NO_PREVIEW, HANG }
 
     static final int PAGE = 20;
 
@@ -26,6 +30,8 @@ public final class FakeChannelPreview implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
+    private volatile CountDownLatch released = new CountDownLatch(1);
 
     private FakeChannelPreview() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 32);
@@ -35,6 +41,16 @@ public final class FakeChannelPreview implements AutoCloseable {
             String query = exchange.getRequestURI().getQuery();
             String channel = path.startsWith("/s/") ? path.substring(3) : path.substring(1);
             Fault fault = faults.getOrDefault(channel, Fault.NONE);
+            if (fault == Fault.HANG) {
+                hanging.incrementAndGet();
+                try {
+                    released.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    hanging.decrementAndGet();
+                }
+            }
             int status = 200;
             String html;
             if (!path.startsWith("/s/")) {
@@ -58,6 +74,7 @@ public final class FakeChannelPreview implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -90,8 +107,21 @@ public final class FakeChannelPreview implements AutoCloseable {
     }
 
     public FakeChannelPreview fault(String channel, Fault fault) {
+        if (fault == Fault.HANG && released.getCount() == 0) {
+            released = new CountDownLatch(1);
+        }
         faults.put(channel, fault);
         return this;
+    }
+
+    /** Requests held by HANG right now. */
+    public int hanging() {
+        return hanging.get();
+    }
+
+    /** Lets every held request go, and later ones through. */
+    public void release() {
+        released.countDown();
     }
 
     public int requests() {
@@ -120,6 +150,7 @@ public final class FakeChannelPreview implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -26,6 +26,31 @@ import org.junit.jupiter.api.Test;
 class TelegramChannelReaderTest {
 
     record Watch(String telegramPreviewUrl, int firstReadPages, int maxReadPages) implements WatchConfig {
+
+        @Override
+        public java.time.Duration channelReadEvery() {
+            return java.time.Duration.ofMinutes(15);
+        }
+
+        @Override
+        public double readJitter() {
+            return 0.1;
+        }
+
+        @Override
+        public java.time.Duration reactionMinInterval() {
+            return java.time.Duration.ofHours(1);
+        }
+
+        @Override
+        public String cycleEvery() {
+            return "off";
+        }
+
+        @Override
+        public int concurrency() {
+            return 1;
+        }
     }
 
     static HttpServer telegram;
