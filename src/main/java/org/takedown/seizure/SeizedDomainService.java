@@ -131,6 +131,12 @@ public class SeizedDomainService implements PublicContentSection {
                         d.unavailableForLegalReasons, d.blockedBy)).toList();
     }
 
+    /** Whether the operation seized this host name (a seized domain, its www form when included, or an alias). */
+    public boolean isSeized(long operationId, String hostname) {
+        return ofOperation(operationId).stream().anyMatch(d -> d.hostname.equals(hostname)
+                || d.includeWww && ("www." + d.hostname).equals(hostname) || d.aliases.contains(hostname));
+    }
+
     /** The seized domains of an operation, for the banner snapshot. */
     public List<SeizedDomain> ofOperation(long operationId) {
         return SeizedDomain.list("operationId", ORDER, operationId);

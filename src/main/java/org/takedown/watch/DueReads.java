@@ -14,7 +14,7 @@ import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
 
 /**
- * Finds the watched channels whose read is due and claims them: each claim moves the target's next read on with a
+ * Finds the watched channels and domains whose read or probe is due and claims them: each claim moves the target's next read on with a
  * conditional update, so a target is handed out once even if two replicas look at the same moment. Only targets of
  * approved or active operations are read.
  */
@@ -28,23 +28,29 @@ public class DueReads {
     @Inject
     WatchConfig config;
     @Inject
+    ProbeConfig probes;
+    @Inject
     Clock clock;
+
+    /** A claimed target: read it (a channel) or probe it (a domain). */
+    public record Claim(long targetId, WatchTargetKind kind) {
+    }
 
     /** Up to {@code limit} due targets, the longest overdue first; each is now scheduled for its next read. */
     @Transactional
-    public List<Long> claim(int limit) {
+    public List<Claim> claim(int limit) {
         List<Long> operationIds = operations.inStatus(WATCHING).stream().map(o -> o.id).toList();
         if (limit <= 0 || operationIds.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<WatchTarget> due = WatchTarget.find("kind = ?1 and operationId in ?2 and nextReadAt <= ?3 order by nextReadAt",
-                WatchTargetKind.TELEGRAM_CHANNEL, operationIds, now).page(0, limit).list();
-        List<Long> claimed = new ArrayList<>();
+        List<WatchTarget> due = WatchTarget.find("operationId in ?1 and nextReadAt <= ?2 order by nextReadAt", operationIds, now)
+                .page(0, limit).list();
+        List<Claim> claimed = new ArrayList<>();
         for (WatchTarget target : due) {
             Instant next = ReadSchedule.next(target.nextReadAt, now, every(target), config.readJitter(), ThreadLocalRandom.current());
             if (WatchTarget.update("nextReadAt = ?1 where id = ?2 and nextReadAt = ?3", next, target.id, target.nextReadAt) == 1) {
-                claimed.add(target.id);
+                claimed.add(new Claim(target.id, target.kind));
             }
         }
         return claimed;
@@ -52,12 +58,13 @@ public class DueReads {
 
     /** Schedules a new or changed target's first read. */
     void scheduleFirst(WatchTarget target) {
-        if (target.kind == WatchTargetKind.TELEGRAM_CHANNEL) {
-            target.nextReadAt = ReadSchedule.first(clock.instant(), target.id, every(target));
-        }
+        target.nextReadAt = ReadSchedule.first(clock.instant(), target.id, every(target));
     }
 
     Duration every(WatchTarget target) {
-        return target.readEverySeconds == null ? config.channelReadEvery() : Duration.ofSeconds(target.readEverySeconds);
+        if (target.readEverySeconds != null) {
+            return Duration.ofSeconds(target.readEverySeconds);
+        }
+        return target.kind == WatchTargetKind.DOMAIN ? probes.every() : config.channelReadEvery();
     }
 }

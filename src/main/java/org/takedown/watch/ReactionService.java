@@ -41,7 +41,7 @@ public class ReactionService {
         List<Reaction> reactions = new ArrayList<>();
         for (Sighting sighting : sightings) {
             WatchRule rule = WatchRule.findById(sighting.ruleId);
-            if (rule == null || rule.reactNoticeId == null
+            if (sighting.postId == null || rule == null || rule.reactNoticeId == null
                     || Reaction.count("noticeId = ?1 and postId = ?2", rule.reactNoticeId, sighting.postId) > 0) {
                 continue;
             }

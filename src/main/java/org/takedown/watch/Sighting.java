@@ -18,8 +18,10 @@ public class Sighting extends PanacheEntityBase {
     public Long id;
     public long operationId;
     public long targetId;
-    /** The stored post ({@link WatchPost#id}). */
-    public long postId;
+    /** The stored post ({@link WatchPost#id}), or null for a sighting on a probed page. */
+    public Long postId;
+    /** The probe of the page ({@link DomainProbe#id}), for a sighting on a probed domain's page. */
+    public Long probeId;
     public long ruleId;
     /** The capture of the page the post was read on. */
     public Long captureId;

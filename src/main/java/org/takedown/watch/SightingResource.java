@@ -30,11 +30,11 @@ public class SightingResource {
         return Page.of(sightings.list(id, targetId, ruleId), page, SightingView::of);
     }
 
-    public record SightingView(long id, long targetId, long postId, long ruleId, String rulePattern, String excerpt, Long captureId,
-            Instant createdAt) {
+    public record SightingView(long id, long targetId, Long postId, Long probeId, long ruleId, String rulePattern, String excerpt,
+            Long captureId, Instant createdAt) {
 
         static SightingView of(Sighting s) {
-            return new SightingView(s.id, s.targetId, s.postId, s.ruleId, s.rulePattern, s.excerpt, s.captureId, s.createdAt);
+            return new SightingView(s.id, s.targetId, s.postId, s.probeId, s.ruleId, s.rulePattern, s.excerpt, s.captureId, s.createdAt);
         }
     }
 }

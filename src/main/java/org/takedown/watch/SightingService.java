@@ -29,32 +29,52 @@ public class SightingService {
         if (posts.isEmpty()) {
             return found;
         }
-        for (WatchRule rule : WatchRule.<WatchRule>list("operationId", Sort.by("id"), target.operationId)) {
+        for (WatchRule rule : rules(target)) {
             RuleMatcher matcher = RuleMatcher.of(rule.kind, rule.pattern);
             for (WatchPost post : posts) {
-                Optional<String> excerpt;
-                try {
-                    excerpt = matcher.find(post.text + (post.links.isEmpty() ? "" : "\n" + post.links));
-                } catch (RuleMatcher.TooSlow slow) {
-                    LOG.warnf("Watch rule %d gave up on post %d of %s: %s", rule.id, post.postId, target.value, slow.getMessage());
-                    continue;
-                }
-                if (excerpt.isPresent()) {
-                    Sighting sighting = new Sighting();
-                    sighting.operationId = target.operationId;
-                    sighting.targetId = target.id;
-                    sighting.postId = post.id;
-                    sighting.captureId = post.captureId;
-                    sighting.ruleId = rule.id;
-                    sighting.rulePattern = rule.pattern;
-                    sighting.excerpt = excerpt.get();
-                    sighting.createdAt = clock.instant();
-                    sighting.persist();
-                    found.add(sighting);
-                }
+                match(matcher, rule, target, post.text + (post.links.isEmpty() ? "" : "\n" + post.links), "post " + post.postId)
+                        .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, post.captureId)));
             }
         }
         return found;
+    }
+
+    /** In the caller's transaction: the sightings a probed page's new text gives. */
+    List<Sighting> evaluatePage(WatchTarget target, DomainProbe probe, String text) {
+        List<Sighting> found = new ArrayList<>();
+        for (WatchRule rule : rules(target)) {
+            match(RuleMatcher.of(rule.kind, rule.pattern), rule, target, text, "the page")
+                    .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, null, probe.id, probe.captureId)));
+        }
+        return found;
+    }
+
+    private static List<WatchRule> rules(WatchTarget target) {
+        return WatchRule.list("operationId", Sort.by("id"), target.operationId);
+    }
+
+    private static Optional<String> match(RuleMatcher matcher, WatchRule rule, WatchTarget target, String text, String where) {
+        try {
+            return matcher.find(text);
+        } catch (RuleMatcher.TooSlow slow) {
+            LOG.warnf("Watch rule %d gave up on %s of %s: %s", rule.id, where, target.value, slow.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Sighting sighting(WatchTarget target, WatchRule rule, String excerpt, Long postId, Long probeId, Long captureId) {
+        Sighting sighting = new Sighting();
+        sighting.operationId = target.operationId;
+        sighting.targetId = target.id;
+        sighting.postId = postId;
+        sighting.probeId = probeId;
+        sighting.captureId = captureId;
+        sighting.ruleId = rule.id;
+        sighting.rulePattern = rule.pattern;
+        sighting.excerpt = excerpt;
+        sighting.createdAt = clock.instant();
+        sighting.persist();
+        return sighting;
     }
 
     /** Newest first, optionally of one target or one rule. */

@@ -2,19 +2,21 @@ package org.takedown.watch;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The watch cycle, fired by Quartz ({@code takedown.watch.cycle-every}, once across replicas): claims as many due
- * targets as this replica has free read slots and reads them on a fixed pool of {@code concurrency} threads. A slow
- * target holds one slot until the fetch gate's time limits end it; the others keep being read.
+ * The watch cycle, fired by Quartz ({@code takedown.watch.cycle-every}, once across replicas): reads (channels) and
+ * probes (domains) every due target on a fixed pool of {@code concurrency} threads, claiming targets only as slots free
+ * up. A slow target holds one slot until the fetch gate's time limits end it; the others keep being read.
  */
 @ApplicationScoped
 public class WatchCycleJob {
@@ -26,38 +28,66 @@ public class WatchCycleJob {
     @Inject
     ChannelWatcher watcher;
     @Inject
+    DomainProber prober;
+    @Inject
     WatchConfig config;
 
-    private final AtomicInteger reading = new AtomicInteger();
+    private Semaphore slots;
     private volatile ExecutorService pool;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void slots() {
+        slots = new Semaphore(config.concurrency());
+    }
 
     @Scheduled(identity = "watch-cycle", every = "${takedown.watch.cycle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         cycle();
     }
 
-    /** Starts the reads that are due and fit in the free slots; returns how many it started. */
+    /**
+     * Reads everything that is due: claims as many targets as there are free slots, waits for a slot to free up,
+     * claims again, until nothing is due. Returns how many reads it started; they may still be running.
+     */
     public int cycle() {
-        List<Long> claimed = dueReads.claim(config.concurrency() - reading.get());
-        for (Long targetId : claimed) {
-            reading.incrementAndGet();
-            pool().execute(() -> {
-                try {
-                    ChannelWatcher.Read read = watcher.read(targetId);
-                    LOG.debugf("Watch target %d read: %s %s", targetId, read.status(), read.detail());
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Reading watch target %d failed", targetId);
-                } finally {
-                    reading.decrementAndGet();
+        int started = 0;
+        try {
+            while (!stopping) {
+                slots.acquire();
+                slots.release();
+                List<DueReads.Claim> claimed = dueReads.claim(slots.availablePermits());
+                if (claimed.isEmpty()) {
+                    return started;
                 }
-            });
+                for (DueReads.Claim claim : claimed) {
+                    slots.acquire();
+                    started++;
+                    pool().execute(() -> read(claim));
+                }
+            }
+            return started;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return started;
         }
-        return claimed.size();
+    }
+
+    private void read(DueReads.Claim claim) {
+        try {
+            String outcome = claim.kind() == WatchTargetKind.DOMAIN ? prober.probe(claim.targetId()).detail()
+                    : watcher.read(claim.targetId()).detail();
+            LOG.debugf("Watch target %d: %s", claim.targetId(), outcome);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Reading watch target %d failed", claim.targetId());
+        } finally {
+            slots.release();
+        }
     }
 
     /** Reads in progress on this replica. */
     public int reading() {
-        return reading.get();
+        return config.concurrency() - slots.availablePermits();
     }
 
     private synchronized ExecutorService pool() {
@@ -73,6 +103,7 @@ public class WatchCycleJob {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         ExecutorService running = pool;
         if (running != null) {
             running.shutdownNow();

@@ -39,6 +39,12 @@ public class WatchTarget extends PanacheEntityBase {
     public Integer readEverySeconds;
     /** When the next scheduled read is due. */
     public Instant nextReadAt;
+    /** Of a watched domain the operation seized: whether the last probe found the takedown in place. */
+    @Enumerated(EnumType.STRING)
+    public DomainProbe.Takedown takedown;
+    /** The last alert raised about this target (takedown lost, name servers changed), until the next one. */
+    public String alert;
+    public Instant alertAt;
     public String channelTitle;
     public Long subscribers;
 

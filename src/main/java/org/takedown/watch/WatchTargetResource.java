@@ -56,6 +56,13 @@ public class WatchTargetResource {
         return WatchTargetView.of(targets.update(actor(), id, targetId, request));
     }
 
+    @GET
+    @Path("/{targetId}")
+    @RolesAllowed(Roles.VIEWER)
+    public WatchTargetView get(@PathParam("id") long id, @PathParam("targetId") long targetId) {
+        return WatchTargetView.of(targets.get(id, targetId));
+    }
+
     /** The posts read from a watched channel, newest first. */
     @GET
     @Path("/{targetId}/posts")
@@ -87,11 +94,33 @@ public class WatchTargetResource {
 
     public record WatchTargetView(long id, long operationId, WatchTargetKind kind, String value, String note,
             Instant createdAt, WatchTarget.ReadStatus lastReadStatus, String lastReadDetail, Instant lastReadAt,
-            Long lastSeenPost, String channelTitle, Long subscribers, Integer readEverySeconds, Instant nextReadAt) {
+            Long lastSeenPost, String channelTitle, Long subscribers, Integer readEverySeconds, Instant nextReadAt,
+            DomainProbe.Takedown takedown, String alert, Instant alertAt) {
 
         static WatchTargetView of(WatchTarget t) {
             return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt, t.lastReadStatus,
-                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers, t.readEverySeconds, t.nextReadAt);
+                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers, t.readEverySeconds, t.nextReadAt,
+                    t.takedown, t.alert, t.alertAt);
+        }
+    }
+
+    /** A watched domain's history: a row whenever a probe found something different, newest first. */
+    @GET
+    @Path("/{targetId}/history")
+    @RolesAllowed(Roles.VIEWER)
+    public Page<ProbeView> history(@PathParam("id") long id, @PathParam("targetId") long targetId, @Valid @BeanParam PageRequest page) {
+        return Page.of(targets.history(id, targetId), page, ProbeView::of);
+    }
+
+    public record ProbeView(long id, Instant probedAt, List<String> a, List<String> aaaa, List<String> cname, List<String> ns,
+            String dnsError, Integer httpStatus, String finalUrl, List<String> redirects, String title, String textSha256,
+            Double similarity, String fetchError, Boolean bannerShown, Boolean resolvesToIngress, DomainProbe.Takedown takedown,
+            String changes, Long captureId) {
+
+        static ProbeView of(DomainProbe p) {
+            return new ProbeView(p.id, p.probedAt, DomainProbe.split(p.dnsA), DomainProbe.split(p.dnsAaaa), DomainProbe.split(p.dnsCname),
+                    DomainProbe.split(p.dnsNs), p.dnsError, p.httpStatus, p.finalUrl, DomainProbe.split(p.redirects), p.title,
+                    p.textSha256, p.similarity, p.fetchError, p.bannerShown, p.resolvesToIngress, p.takedown, p.changes, p.captureId);
         }
     }
 

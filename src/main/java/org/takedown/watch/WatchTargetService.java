@@ -78,6 +78,11 @@ public class WatchTargetService {
         return WatchPost.find("targetId", Sort.descending("postId"), targetId);
     }
 
+    public PanacheQuery<DomainProbe> history(long operationId, long targetId) {
+        get(operationId, targetId);
+        return DomainProbe.find("targetId", Sort.descending("id"), targetId);
+    }
+
     @Transactional
     public void remove(String actor, long operationId, long targetId) {
         Operation operation = operations.lockForEdit(operationId);

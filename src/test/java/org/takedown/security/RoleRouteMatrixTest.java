@@ -111,6 +111,8 @@ public class RoleRouteMatrixTest {
             Map.entry("DELETE /api/operations/{id}/watch-rules/{ruleId}", OFFICERS),
             Map.entry("GET /api/operations/{id}/sightings", READERS),
             Map.entry("GET /api/operations/{id}/reactions", READERS),
+            Map.entry("GET /api/operations/{id}/watch-targets/{targetId}", READERS),
+            Map.entry("GET /api/operations/{id}/watch-targets/{targetId}/history", READERS),
             Map.entry("GET /api/operations/{id}/evidence", READERS),
             Map.entry("GET /api/operations/{id}/evidence/{captureId}", READERS),
             Map.entry("GET /api/operations/{id}/evidence/{captureId}/warc", READERS),

@@ -1,5 +1,6 @@
 package org.takedown.support;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,51 +32,62 @@ public final class FakeChannelPreview implements AutoCloseable {
     private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger hanging = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private volatile CountDownLatch released = new CountDownLatch(1);
 
     private FakeChannelPreview() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 32);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
-            String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getQuery();
-            String channel = path.startsWith("/s/") ? path.substring(3) : path.substring(1);
-            Fault fault = faults.getOrDefault(channel, Fault.NONE);
-            if (fault == Fault.HANG) {
-                hanging.incrementAndGet();
-                try {
-                    released.await(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    hanging.decrementAndGet();
-                }
+            peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                answer(exchange);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            int status = 200;
-            String html;
-            if (!path.startsWith("/s/")) {
-                html = "<html><body><div class=\"tgme_page\">" + channel + "</div></body></html>";
-            } else if (fault == Fault.NO_PREVIEW) {
-                exchange.getResponseHeaders().add("Location", "/" + channel);
-                status = 302;
-                html = "";
-            } else if (fault == Fault.RATE_LIMITED) {
-                exchange.getResponseHeaders().add("Retry-After", "120");
-                status = 429;
-                html = "";
-            } else if (fault == Fault.OLDER_PAGES_FAIL && query != null) {
-                status = 502;
-                html = "";
-            } else {
-                html = page(channel, query == null ? null : Long.parseLong(query.substring("before=".length())), fault == Fault.LAYOUT_CHANGED);
-            }
-            byte[] body = html.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getQuery();
+        String channel = path.startsWith("/s/") ? path.substring(3) : path.substring(1);
+        Fault fault = faults.getOrDefault(channel, Fault.NONE);
+        if (fault == Fault.HANG) {
+            hanging.incrementAndGet();
+            try {
+                released.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                hanging.decrementAndGet();
+            }
+        }
+        int status = 200;
+        String html;
+        if (!path.startsWith("/s/")) {
+            html = "<html><body><div class=\"tgme_page\">" + channel + "</div></body></html>";
+        } else if (fault == Fault.NO_PREVIEW) {
+            exchange.getResponseHeaders().add("Location", "/" + channel);
+            status = 302;
+            html = "";
+        } else if (fault == Fault.RATE_LIMITED) {
+            exchange.getResponseHeaders().add("Retry-After", "120");
+            status = 429;
+            html = "";
+        } else if (fault == Fault.OLDER_PAGES_FAIL && query != null) {
+            status = 502;
+            html = "";
+        } else {
+            html = page(channel, query == null ? null : Long.parseLong(query.substring("before=".length())), fault == Fault.LAYOUT_CHANGED);
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     public static FakeChannelPreview start() {
@@ -112,6 +124,15 @@ public final class FakeChannelPreview implements AutoCloseable {
         }
         faults.put(channel, fault);
         return this;
+    }
+
+    /** The most requests this server was answering at once. */
+    public int peakConcurrent() {
+        return peakInFlight.get();
+    }
+
+    public void resetPeak() {
+        peakInFlight.set(inFlight.get());
     }
 
     /** Requests held by HANG right now. */

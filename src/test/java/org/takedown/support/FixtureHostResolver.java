@@ -7,16 +7,17 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import org.takedown.watch.HostResolver;
+import org.takedown.watch.DnsHostResolver;
 
 /**
  * DNS for the tests, which cannot control real DNS: {@code <address with dashes>.resolves-to.test} resolves to that
- * address ({@code 10-0-0-7.resolves-to.test} → 10.0.0.7); every other name goes to the system resolver.
+ * address ({@code 10-0-0-7.resolves-to.test} → 10.0.0.7); every other name goes where production would send it:
+ * the configured DNS server (a test's fake DNS), else the system resolver.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FixtureHostResolver implements HostResolver {
+public class FixtureHostResolver extends DnsHostResolver {
 
     public static final String SUFFIX = ".resolves-to.test";
 
@@ -32,6 +33,6 @@ public class FixtureHostResolver implements HostResolver {
             }
             return List.of(InetAddress.getByName(literal));
         }
-        return List.of(InetAddress.getAllByName(host));
+        return super.resolve(host);
     }
 }

@@ -1,0 +1,21 @@
+package org.takedown.watch;
+
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** What a probe reads from a fetched page: its title, its text, and whether it is our seizure banner. */
+record ProbedPage(String title, String text, boolean bannerShown) {
+
+    /** The marker every banner template carries ({@code templates/banner/banner.html}). */
+    static final String BANNER_MARKER = "meta[name=takedown][content=seizure-banner]";
+
+    static ProbedPage of(Fetched fetched) {
+        Document document = Jsoup.parse(new String(fetched.body(), StandardCharsets.UTF_8), fetched.url().toString());
+        String title = document.title().strip();
+        String text = document.body() == null ? "" : document.body().text();
+        // A seized domain may be served as 451 Unavailable For Legal Reasons; the banner is there all the same.
+        boolean banner = (fetched.status() == 200 || fetched.status() == 451) && document.selectFirst(BANNER_MARKER) != null;
+        return new ProbedPage(title.length() <= 500 ? title : title.substring(0, 500), text, banner);
+    }
+}

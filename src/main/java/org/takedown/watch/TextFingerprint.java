@@ -1,0 +1,56 @@
+package org.takedown.watch;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import org.takedown.common.CanonicalJson;
+
+/**
+ * What a page says, reduced to compare captures: the SHA-256 of its normalised text (any change at all) and a 64-bit
+ * SimHash over three-word shingles (how much changed: near-identical pages differ in few bits).
+ */
+record TextFingerprint(String sha256, long simhash) {
+
+    static TextFingerprint of(String text) {
+        String normalised = normalise(text);
+        return new TextFingerprint(CanonicalJson.sha256Hex(normalised), simhash(normalised));
+    }
+
+    /** NFKC, lower case, one space between words. */
+    static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
+    /** 1.0 for the same shingles, about 0.5 for unrelated text. */
+    double similarity(TextFingerprint other) {
+        return 1.0 - Long.bitCount(simhash ^ other.simhash) / 64.0;
+    }
+
+    private static long simhash(String normalised) {
+        String[] words = normalised.isEmpty() ? new String[0] : normalised.split(" ");
+        int[] weights = new int[64];
+        int shingles = Math.max(1, words.length - 2);
+        for (int i = 0; i < shingles && words.length > 0; i++) {
+            long hash = fnv1a(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + 3))));
+            for (int bit = 0; bit < 64; bit++) {
+                weights[bit] += (hash >>> bit & 1) == 1 ? 1 : -1;
+            }
+        }
+        long simhash = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (weights[bit] > 0) {
+                simhash |= 1L << bit;
+            }
+        }
+        return simhash;
+    }
+
+    /** FNV-1a, 64-bit, over the UTF-16 units. */
+    private static long fnv1a(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,18 @@
+package org.takedown.support;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@link DomainProbeProfile} on a real PostgreSQL. */
+public class PostgresDomainProbeProfile extends DomainProbeProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return new PostgresProfile().getConfigOverrides();
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeDomainsResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
+    }
+}
