@@ -133,8 +133,10 @@ public class SeizedDomainService implements PublicContentSection {
 
     /** Whether the operation seized this host name (a seized domain, its www form when included, or an alias). */
     public boolean isSeized(long operationId, String hostname) {
-        return ofOperation(operationId).stream().anyMatch(d -> d.hostname.equals(hostname)
-                || d.includeWww && ("www." + d.hostname).equals(hostname) || d.aliases.contains(hostname));
+        return SeizedDomain.getEntityManager().createQuery("select count(d) from SeizedDomain d left join d.aliases a"
+                        + " where d.operationId = :op and (d.hostname = :host or a = :host"
+                        + " or (d.includeWww = true and concat('www.', d.hostname) = :host))", Long.class)
+                .setParameter("op", operationId).setParameter("host", hostname).getSingleResult() > 0;
     }
 
     /** The seized domains of an operation, for the banner snapshot. */

@@ -21,8 +21,10 @@ import org.jsoup.nodes.TextNode;
  */
 final class ChannelPageParser {
 
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\w@/])@([A-Za-z][A-Za-z0-9_]{4,31})\\b");
-    private static final Pattern TME_LINK = Pattern.compile("https?://(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{4,31})(?:[/?#].*)?",
+    /** An {@code @handle} in text (Telegram usernames: a letter, then 4 to 31 letters, digits or underscores). */
+    static final Pattern HANDLE = Pattern.compile("(?<![\\w@/])@([A-Za-z][A-Za-z0-9_]{4,31})\\b");
+    /** A link to a Telegram channel or user. */
+    static final Pattern TME_LINK = Pattern.compile("https?://(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{4,31})(?:[/?#].*)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KMB]?)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_HANDLES = Set.of("joinchat", "share", "addstickers", "proxy", "socks", "iv", "addtheme", "setlanguage");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,32 @@ public class ChannelWatcher {
     }
 
     public Read read(long targetId) {
-        Mark mark = mark(targetId);
+        return read(targetId, mark(targetId));
+    }
+
+    /** Reads a channel the watch cycle claimed: the claim brings where the last read left it. */
+    Read read(DueReads.Claim claim) {
+        return read(claim.targetId(), new Mark(claim.value(), claim.lastSeenPost(), claim.readNotBefore()));
+    }
+
+    private Read read(long targetId, Mark mark) {
+        Stored stored = readAndStore(targetId, mark);
+        if (stored.postRowIds().isEmpty()) {
+            return stored.read();
+        }
+        Read read = stored.read();
+        int discovered = discoveries.collect(targetId, stored.postRowIds());
+        return discovered == 0 ? read : new Read(read.status(), read.detail() + ", " + discovered + " new domains or handles",
+                read.newPosts(), read.sightings(), discovered);
+    }
+
+    /** What a read stored, with the rows of the new posts, which discovery then looks through. */
+    record Stored(Read read, List<Long> postRowIds) {
+    }
+
+    private Stored readAndStore(long targetId, Mark mark) {
         if (mark.notBefore() != null && mark.notBefore().isAfter(clock.instant())) {
-            return new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore());
+            return new Stored(new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore()), List.of());
         }
         Long lastSeen = mark.lastSeen();
         List<ChannelPost> fresh = new ArrayList<>();
@@ -74,7 +98,7 @@ public class ChannelWatcher {
         for (int pages = 0; ; pages++) {
             ChannelRead read = reader.read(mark.channel(), before);
             if (!(read instanceof ChannelRead.Page page)) {
-                return newest == null ? failed(targetId, read)
+                return newest == null ? new Stored(failed(targetId, read), List.of())
                         : store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.FAILED,
                                 "an older page failed (" + describe(read) + "); " + fresh.size() + " posts stored, the rest is read next time");
             }
@@ -116,18 +140,21 @@ public class ChannelWatcher {
     }
 
     @Transactional
-    Read store(long targetId, ChannelPage newest, List<ChannelPost> fresh, Map<Long, Fetched> sources, boolean moveMark,
+    Stored store(long targetId, ChannelPage newest, List<ChannelPost> fresh, Map<Long, Fetched> sources, boolean moveMark,
             WatchTarget.ReadStatus status, String detail) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
-            return new Read(status, "the target was removed during the read");
+            return new Stored(new Read(status, "the target was removed during the read"), List.of());
         }
         Instant now = clock.instant();
         List<ChannelPost> stored = new ArrayList<>();
         List<WatchPost> rows = new ArrayList<>();
+        Set<Long> known = fresh.isEmpty() ? Set.of() : new HashSet<>(WatchPost.getEntityManager()
+                .createQuery("select p.postId from WatchPost p where p.targetId = :target and p.postId in :ids", Long.class)
+                .setParameter("target", targetId).setParameter("ids", fresh.stream().map(ChannelPost::id).toList()).getResultList());
         Map<Fetched, Capture> captures = new IdentityHashMap<>();
         for (ChannelPost post : fresh) {
-            if (WatchPost.count("targetId = ?1 and postId = ?2", targetId, post.id()) == 0) {
+            if (known.add(post.id())) {
                 WatchPost row = WatchPost.of(targetId, post, now);
                 Fetched source = sources.get(post.id());
                 row.captureId = captures.computeIfAbsent(source, fetched ->
@@ -142,7 +169,6 @@ public class ChannelWatcher {
         captures.values().stream().filter(c -> sighted.contains(c.id)).forEach(c -> c.reason = "new posts with sightings");
         int sightings = found.size();
         long queued = reactions.react(target, found).stream().filter(r -> r.outcome == Reaction.Outcome.QUEUED).count();
-        int discovered = discoveries.collect(target, rows);
         if (moveMark) {
             newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
                     target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
@@ -152,9 +178,8 @@ public class ChannelWatcher {
         record(target, status, detail, null);
         stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
         String summary = detail + (sightings == 0 ? "" : ", " + sightings + " sightings")
-                + (discovered == 0 ? "" : ", " + discovered + " new domains or handles")
                 + (queued == 0 ? "" : ", " + queued + " reactive notice runs queued");
-        return new Read(status, summary, List.copyOf(stored), sightings, discovered);
+        return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), rows.stream().map(row -> row.id).toList());
     }
 
     @Transactional

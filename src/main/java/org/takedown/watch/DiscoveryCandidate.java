@@ -29,6 +29,8 @@ public class DiscoveryCandidate extends PanacheEntityBase {
     public String value;
     public Long sourceTargetId;
     public Long sourcePostId;
+    /** The domain probe whose page named it, when it came from a page rather than a post. */
+    public Long sourceProbeId;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The watch target an accepted candidate became. */

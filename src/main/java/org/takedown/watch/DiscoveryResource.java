@@ -63,11 +63,11 @@ public class DiscoveryResource {
                         "must be one of " + Arrays.toString(DiscoveryCandidate.Status.values())));
     }
 
-    public record CandidateView(long id, WatchTargetKind kind, String value, Long sourceTargetId, Long sourcePostId,
+    public record CandidateView(long id, WatchTargetKind kind, String value, Long sourceTargetId, Long sourcePostId, Long sourceProbeId,
             DiscoveryCandidate.Status status, Long watchTargetId, String decidedBy, Instant decidedAt, Instant createdAt) {
 
         static CandidateView of(DiscoveryCandidate c) {
-            return new CandidateView(c.id, c.kind, c.value, c.sourceTargetId, c.sourcePostId, c.status, c.watchTargetId, c.decidedBy,
+            return new CandidateView(c.id, c.kind, c.value, c.sourceTargetId, c.sourcePostId, c.sourceProbeId, c.status, c.watchTargetId, c.decidedBy,
                     c.decidedAt, c.createdAt);
         }
     }

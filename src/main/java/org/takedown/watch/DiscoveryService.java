@@ -1,6 +1,7 @@
 package org.takedown.watch;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hibernate.exception.ConstraintViolationException;
 import org.takedown.common.HostNames;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.Operation;
@@ -43,46 +48,135 @@ public class DiscoveryService {
     @Inject
     Clock clock;
 
-    /** In the caller's transaction: queues what these stored posts of {@code source} name that is new to the operation. */
-    int collect(WatchTarget source, List<WatchPost> posts) {
-        if (posts.isEmpty()) {
-            return 0;
-        }
-        Set<String> known = new HashSet<>();
-        WatchTarget.<WatchTarget>list("operationId", source.operationId)
-                .forEach(t -> known.add(key(t.kind, t.value)));
-        DiscoveryCandidate.<DiscoveryCandidate>list("operationId", source.operationId)
-                .forEach(c -> known.add(key(c.kind, c.value)));
+    /** A name found in a post, not yet known to the operation. */
+    record Found(long operationId, WatchTargetKind kind, String value, long sourceTargetId, Long sourcePostId, Long sourceProbeId) {
+    }
+
+    /**
+     * Queues what these newly stored posts of a watched target name that is new to the operation. Runs after the read
+     * committed, each candidate in a transaction of its own: reads of other channels run in parallel and may find the
+     * same name at the same moment; the database keeps one, the other insert is just a name already queued.
+     */
+    public int collect(long sourceTargetId, List<Long> postRowIds) {
         int added = 0;
-        for (WatchPost post : posts) {
-            Map<String, WatchTargetKind> found = new LinkedHashMap<>();
-            for (String link : post.linkList()) {
-                domainOfLink(link).ifPresent(domain -> found.put(domain, WatchTargetKind.DOMAIN));
-            }
-            Matcher inText = DOMAIN_IN_TEXT.matcher(post.text);
-            while (inText.find()) {
-                HostNames.normaliseDomain(inText.group(1)).ifPresent(domain -> found.putIfAbsent(domain, WatchTargetKind.DOMAIN));
-            }
-            post.mentionList().forEach(handle -> found.putIfAbsent(handle, WatchTargetKind.TELEGRAM_CHANNEL));
-            for (Map.Entry<String, WatchTargetKind> entry : found.entrySet()) {
-                if (entry.getValue() == WatchTargetKind.DOMAIN && isTelegram(entry.getKey())) {
-                    continue;
-                }
-                if (known.add(key(entry.getValue(), entry.getKey()))) {
-                    DiscoveryCandidate candidate = new DiscoveryCandidate();
-                    candidate.operationId = source.operationId;
-                    candidate.kind = entry.getValue();
-                    candidate.value = entry.getKey();
-                    candidate.sourceTargetId = source.id;
-                    candidate.sourcePostId = post.id;
-                    candidate.status = DiscoveryCandidate.Status.NEW;
-                    candidate.createdAt = clock.instant();
-                    candidate.persist();
-                    added++;
-                }
+        for (Found found : QuarkusTransaction.requiringNew().call(() -> newNames(sourceTargetId, postRowIds))) {
+            if (queue(found)) {
+                added++;
             }
         }
         return added;
+    }
+
+    /** Queues what a probed domain's changed page names that is new to the operation; like {@link #collect}. */
+    public int collectFromPage(long sourceTargetId, long probeId, List<String> links, String text) {
+        List<Found> fresh = QuarkusTransaction.requiringNew().call(() -> {
+            WatchTarget source = WatchTarget.findById(sourceTargetId);
+            if (source == null) {
+                return List.<Found>of();
+            }
+            Set<String> mentions = new java.util.LinkedHashSet<>();
+            for (String link : links) {
+                Matcher tme = ChannelPageParser.TME_LINK.matcher(link);
+                if (tme.matches()) {
+                    mentions.add(tme.group(1));
+                }
+            }
+            Matcher handle = ChannelPageParser.HANDLE.matcher(text);
+            while (handle.find()) {
+                mentions.add(handle.group(1));
+            }
+            Map<String, WatchTargetKind> found = found(links, text, mentions);
+            Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
+            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
+            Set<String> known = known(source.operationId, names);
+            List<Found> list = new ArrayList<>();
+            found.forEach((value, kind) -> {
+                if (known.add(key(kind, value))) {
+                    list.add(new Found(source.operationId, kind, value, source.id, null, probeId));
+                }
+            });
+            return list;
+        });
+        return (int) fresh.stream().filter(this::queue).count();
+    }
+
+    private List<Found> newNames(long sourceTargetId, List<Long> postRowIds) {
+        WatchTarget source = WatchTarget.findById(sourceTargetId);
+        if (source == null || postRowIds.isEmpty()) {
+            return List.of();
+        }
+        List<WatchPost> posts = WatchPost.list("id in ?1 order by postId", postRowIds);
+        Map<WatchPost, Map<String, WatchTargetKind>> foundIn = new LinkedHashMap<>();
+        Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
+        for (WatchPost post : posts) {
+            Map<String, WatchTargetKind> found = found(post);
+            foundIn.put(post, found);
+            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
+        }
+        Set<String> known = known(source.operationId, names);
+        List<Found> fresh = new ArrayList<>();
+        foundIn.forEach((post, found) -> found.forEach((value, kind) -> {
+            if (known.add(key(kind, value))) {
+                fresh.add(new Found(source.operationId, kind, value, source.id, post.id, null));
+            }
+        }));
+        return fresh;
+    }
+
+    private boolean queue(Found found) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                DiscoveryCandidate candidate = new DiscoveryCandidate();
+                candidate.operationId = found.operationId();
+                candidate.kind = found.kind();
+                candidate.value = found.value();
+                candidate.sourceTargetId = found.sourceTargetId();
+                candidate.sourcePostId = found.sourcePostId();
+                candidate.sourceProbeId = found.sourceProbeId();
+                candidate.status = DiscoveryCandidate.Status.NEW;
+                candidate.createdAt = clock.instant();
+                candidate.persist();
+            });
+            return true;
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException) {
+                    return false;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The domains and handles a post names, Telegram's own hosts left out. */
+    private static Map<String, WatchTargetKind> found(WatchPost post) {
+        return found(post.linkList(), post.text, post.mentionList());
+    }
+
+    private static Map<String, WatchTargetKind> found(Collection<String> links, String text, Collection<String> mentions) {
+        Map<String, WatchTargetKind> found = new LinkedHashMap<>();
+        for (String link : links) {
+            domainOfLink(link).ifPresent(domain -> found.put(domain, WatchTargetKind.DOMAIN));
+        }
+        Matcher inText = DOMAIN_IN_TEXT.matcher(text);
+        while (inText.find()) {
+            HostNames.normaliseDomain(inText.group(1)).ifPresent(domain -> found.putIfAbsent(domain, WatchTargetKind.DOMAIN));
+        }
+        mentions.forEach(handle -> found.putIfAbsent(handle, WatchTargetKind.TELEGRAM_CHANNEL));
+        found.entrySet().removeIf(e -> e.getValue() == WatchTargetKind.DOMAIN && isTelegram(e.getKey()));
+        return found;
+    }
+
+    /** Which of these names the operation already watches or was told of: only those are looked up, not all targets. */
+    private static Set<String> known(long operationId, Map<WatchTargetKind, Set<String>> names) {
+        Set<String> known = new HashSet<>();
+        names.forEach((kind, values) -> {
+            WatchTarget.<WatchTarget>list("operationId = ?1 and kind = ?2 and value in ?3", operationId, kind, values)
+                    .forEach(t -> known.add(key(t.kind, t.value)));
+            DiscoveryCandidate.<DiscoveryCandidate>list("operationId = ?1 and kind = ?2 and value in ?3", operationId, kind, values)
+                    .forEach(c -> known.add(key(c.kind, c.value)));
+        });
+        return known;
     }
 
     public PanacheQuery<DiscoveryCandidate> list(long operationId, DiscoveryCandidate.Status status) {

@@ -78,17 +78,25 @@ public class DnsLookup {
         }
     }
 
-    /** A and AAAA addresses of a host, as the fetch gate needs them. */
+    /** A and AAAA addresses of a host, as the fetch gate needs them (no NS walk). */
     public List<InetAddress> addresses(String host) throws UnknownHostException {
-        Answer answer = lookup(host);
-        if (!answer.resolves()) {
-            throw new UnknownHostException(host + (answer.error() == null ? ": no A or AAAA record" : ": " + answer.error()));
+        List<String> a = new ArrayList<>();
+        List<String> aaaa = new ArrayList<>();
+        try {
+            Name name = Name.fromString(host.endsWith(".") ? host : host + ".");
+            collect(query(name, Type.A), new ArrayList<>(), a, aaaa);
+            collect(query(name, Type.AAAA), new ArrayList<>(), a, aaaa);
+        } catch (IOException e) {
+            throw new UnknownHostException(host + ": " + e.getMessage());
+        }
+        if (a.isEmpty() && aaaa.isEmpty()) {
+            throw new UnknownHostException(host + ": no A or AAAA record");
         }
         List<InetAddress> addresses = new ArrayList<>();
-        for (String address : answer.a()) {
+        for (String address : sorted(a)) {
             addresses.add(InetAddress.getByName(address));
         }
-        for (String address : answer.aaaa()) {
+        for (String address : sorted(aaaa)) {
             addresses.add(InetAddress.getByName(address));
         }
         return addresses;

@@ -44,6 +44,11 @@ public class DomainProbe extends PanacheEntityBase {
     /** SimHash similarity of the page text to the previous row's (1.0 the same, about 0.5 unrelated). */
     public Double similarity;
     public String fetchError;
+    /** The server's certificate, over https. */
+    public String tlsSubject;
+    public String tlsIssuer;
+    public Instant tlsNotBefore;
+    public Instant tlsNotAfter;
     public Boolean bannerShown;
     public Boolean resolvesToIngress;
     @Enumerated(EnumType.STRING)

@@ -22,8 +22,9 @@ import org.takedown.seizure.SeizedDomainService;
 
 /**
  * Probes a watched domain: its DNS (A, AAAA, CNAME, NS), then its page through the fetch gate (status, redirects,
- * final URL, title, a fingerprint of the text). When anything differs from the last history row a new row is stored
- * with a capture of the fetch, and a changed page text is run through the operation's rules.
+ * final URL, title, a fingerprint of the text, the TLS certificate over https). When anything differs from the last history row a new row is stored
+ * with a capture of the fetch, and a changed page is run through the operation's rules and searched for new domains
+ * and handles (discovery).
  * <p>
  * For a domain the operation seized, the probe verifies the takedown: the domain must resolve to our ingress
  * ({@code takedown.probe.ingress-addresses}, when configured) and its page must carry the banner marker. Losing a
@@ -35,7 +36,12 @@ public class DomainProber {
     private static final Logger LOG = Logger.getLogger(DomainProber.class);
 
     /** What one probe found: how it went, whether it changed anything, the takedown status of a seized domain. */
-    public record Probe(WatchTarget.ReadStatus status, String detail, boolean changed, DomainProbe.Takedown takedown, int sightings) {
+    public record Probe(WatchTarget.ReadStatus status, String detail, boolean changed, DomainProbe.Takedown takedown, int sightings,
+            int discovered) {
+    }
+
+    /** What a probe stored; {@code newPageRow} is the history row of a page whose text changed, for discovery. */
+    record Stored(Probe probe, Long newPageRow) {
     }
 
     @Inject
@@ -48,6 +54,8 @@ public class DomainProber {
     SightingService sightings;
     @Inject
     EvidenceService evidence;
+    @Inject
+    DiscoveryService discoveries;
     @Inject
     SeizedDomainService seizedDomains;
     @Inject
@@ -62,7 +70,15 @@ public class DomainProber {
     }
 
     public Probe probe(long targetId) {
-        String domain = domainOf(targetId);
+        return probe(targetId, domainOf(targetId));
+    }
+
+    /** Probes a domain the watch cycle claimed. */
+    Probe probe(DueReads.Claim claim) {
+        return probe(claim.targetId(), claim.value());
+    }
+
+    private Probe probe(long targetId, String domain) {
         DnsLookup.Answer answer = dns.lookup(domain);
         Fetched fetched = null;
         String fetchError = null;
@@ -73,7 +89,15 @@ public class DomainProber {
         } catch (IOException e) {
             fetchError = "no answer: " + e.getMessage();
         }
-        return store(targetId, answer, fetched, fetched == null ? null : ProbedPage.of(fetched), fetchError);
+        ProbedPage page = fetched == null ? null : ProbedPage.of(fetched);
+        Stored stored = store(targetId, answer, fetched, page, fetchError);
+        if (stored.newPageRow() == null) {
+            return stored.probe();
+        }
+        int discovered = discoveries.collectFromPage(targetId, stored.newPageRow(), page.links(), page.title() + "\n" + page.text());
+        Probe probe = stored.probe();
+        return discovered == 0 ? probe : new Probe(probe.status(), probe.detail() + ", " + discovered + " new domains or handles",
+                probe.changed(), probe.takedown(), probe.sightings(), discovered);
     }
 
     @Transactional
@@ -86,10 +110,10 @@ public class DomainProber {
     }
 
     @Transactional
-    Probe store(long targetId, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
+    Stored store(long targetId, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
-            return new Probe(WatchTarget.ReadStatus.FAILED, "the target was removed during the probe", false, null, 0);
+            return new Stored(new Probe(WatchTarget.ReadStatus.FAILED, "the target was removed during the probe", false, null, 0, 0), null);
         }
         DomainProbe previous = DomainProbe.find("targetId", Sort.descending("id"), targetId).firstResult();
         DomainProbe row = row(target, answer, fetched, page, fetchError);
@@ -106,6 +130,7 @@ public class DomainProber {
         }
         List<String> changes = changes(previous, row);
         int found = 0;
+        Long newPageRow = null;
         if (!changes.isEmpty()) {
             row.changes = clip(String.join("; ", changes), 1000);
             if (fetched != null) {
@@ -115,6 +140,7 @@ public class DomainProber {
             row.persist();
             if (page != null && (previous == null || !Objects.equals(previous.textSha256, row.textSha256))) {
                 found = sightings.evaluatePage(target, row, page.title() + "\n" + page.text()).size();
+                newPageRow = row.id;
             }
         }
         target.takedown = row.takedown;
@@ -125,7 +151,7 @@ public class DomainProber {
         detail += fetchError == null ? "" : "; " + fetchError;
         detail += answer.error() == null ? "" : "; " + answer.error();
         target.lastReadDetail = clip(detail, 500);
-        return new Probe(target.lastReadStatus, detail, !changes.isEmpty(), row.takedown, found);
+        return new Stored(new Probe(target.lastReadStatus, detail, !changes.isEmpty(), row.takedown, found, 0), newPageRow);
     }
 
     private DomainProbe row(WatchTarget target, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
@@ -143,6 +169,12 @@ public class DomainProber {
             row.httpStatus = fetched.status();
             row.finalUrl = fetched.url().toString();
             row.redirects = fetched.redirects().stream().map(URI::toString).collect(Collectors.joining("\n"));
+            if (fetched.certificate() != null) {
+                row.tlsSubject = clip(fetched.certificate().subject(), 1000);
+                row.tlsIssuer = clip(fetched.certificate().issuer(), 1000);
+                row.tlsNotBefore = fetched.certificate().notBefore();
+                row.tlsNotAfter = fetched.certificate().notAfter();
+            }
         }
         if (page != null) {
             TextFingerprint fingerprint = TextFingerprint.of(page.title() + "\n" + page.text());
@@ -167,11 +199,16 @@ public class DomainProber {
         compare(changes, "HTTP status", previous.httpStatus, row.httpStatus);
         compare(changes, "final URL", previous.finalUrl, row.finalUrl);
         compare(changes, "fetch error", previous.fetchError, row.fetchError);
+        compare(changes, "TLS certificate", certificate(previous), certificate(row));
         compare(changes, "takedown", previous.takedown, row.takedown);
         if (!Objects.equals(previous.textSha256, row.textSha256)) {
             changes.add("page text" + (row.similarity == null ? "" : String.format(" (similarity %.2f)", row.similarity)));
         }
         return changes;
+    }
+
+    private static String certificate(DomainProbe row) {
+        return row.tlsSubject == null ? null : row.tlsSubject + " by " + row.tlsIssuer + " until " + row.tlsNotAfter;
     }
 
     private static void compare(List<String> changes, String what, Object before, Object after) {

@@ -32,8 +32,8 @@ public class DueReads {
     @Inject
     Clock clock;
 
-    /** A claimed target: read it (a channel) or probe it (a domain). */
-    public record Claim(long targetId, WatchTargetKind kind) {
+    /** A claimed target, with what its read needs to start: read it (a channel) or probe it (a domain). */
+    public record Claim(long targetId, WatchTargetKind kind, String value, Long lastSeenPost, Instant readNotBefore) {
     }
 
     /** Up to {@code limit} due targets, the longest overdue first; each is now scheduled for its next read. */
@@ -50,7 +50,7 @@ public class DueReads {
         for (WatchTarget target : due) {
             Instant next = ReadSchedule.next(target.nextReadAt, now, every(target), config.readJitter(), ThreadLocalRandom.current());
             if (WatchTarget.update("nextReadAt = ?1 where id = ?2 and nextReadAt = ?3", next, target.id, target.nextReadAt) == 1) {
-                claimed.add(new Claim(target.id, target.kind));
+                claimed.add(new Claim(target.id, target.kind, target.value, target.lastSeenPost, target.readNotBefore));
             }
         }
         return claimed;

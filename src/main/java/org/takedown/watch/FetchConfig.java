@@ -35,6 +35,12 @@ public interface FetchConfig {
      */
     Optional<List<String>> allowCidrs();
 
+    /**
+     * A PEM file of certificates trusted for https besides the Java runtime's own authorities. For tests, whose fixture
+     * sites have self-made certificates; a production service has no use for it.
+     */
+    Optional<String> extraTrustedCertificates();
+
     @WithDefault("Mozilla/5.0 (compatible; TakedownWatch/1.0)")
     String userAgent();
 }

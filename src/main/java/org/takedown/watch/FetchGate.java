@@ -9,6 +9,8 @@ import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
@@ -63,7 +66,7 @@ public class FetchGate {
         this.config = config;
         this.resolver = resolver;
         this.policy = new AddressPolicy(config.allowCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -71,8 +74,12 @@ public class FetchGate {
                 // No pooled connection may outlive the check that allowed it.
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .protocols(List.of(Protocol.HTTP_1_1))
-                .connectTimeout(config.connectTimeout())
-                .build();
+                .connectTimeout(config.connectTimeout());
+        config.extraTrustedCertificates().ifPresent(pem -> {
+            X509TrustManager trust = ExtraTrust.of(Path.of(pem));
+            builder.sslSocketFactory(ExtraTrust.socketFactory(trust), trust);
+        });
+        this.client = builder.build();
     }
 
     /**
@@ -147,11 +154,16 @@ public class FetchGate {
         }
         boolean truncated = buffer.size() > max;
         byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), max));
+        Fetched.Certificate certificate = null;
+        if (response.handshake() != null && !response.handshake().peerCertificates().isEmpty()
+                && response.handshake().peerCertificates().get(0) instanceof X509Certificate x509) {
+            certificate = Fetched.Certificate.of(x509);
+        }
         Request sent = response.networkResponse() != null ? response.networkResponse().request() : response.request();
         List<HttpExchange.Header> requestHeaders = new ArrayList<>();
         sent.headers().forEach(header -> requestHeaders.add(new HttpExchange.Header(header.getFirst(), header.getSecond())));
         return new Fetched(url, List.copyOf(hops), address, Instant.ofEpochMilli(response.receivedResponseAtMillis()),
-                List.copyOf(requestHeaders), response.code(), response.message(), headers, bytes, truncated);
+                List.copyOf(requestHeaders), response.code(), response.message(), headers, bytes, truncated, certificate);
     }
 
     private Target target(String url) throws FetchRefused {

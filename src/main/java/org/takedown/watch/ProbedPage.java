@@ -1,11 +1,15 @@
 package org.takedown.watch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** What a probe reads from a fetched page: its title, its text, and whether it is our seizure banner. */
-record ProbedPage(String title, String text, boolean bannerShown) {
+/** What a probe reads from a fetched page: its title, its text, its links, and whether it is our seizure banner. */
+record ProbedPage(String title, String text, List<String> links, boolean bannerShown) {
+
+    /** Links kept per page for discovery; a page of ten thousand links is not an index to crawl. */
+    static final int MAX_LINKS = 500;
 
     /** The marker every banner template carries ({@code templates/banner/banner.html}). */
     static final String BANNER_MARKER = "meta[name=takedown][content=seizure-banner]";
@@ -16,6 +20,8 @@ record ProbedPage(String title, String text, boolean bannerShown) {
         String text = document.body() == null ? "" : document.body().text();
         // A seized domain may be served as 451 Unavailable For Legal Reasons; the banner is there all the same.
         boolean banner = (fetched.status() == 200 || fetched.status() == 451) && document.selectFirst(BANNER_MARKER) != null;
-        return new ProbedPage(title.length() <= 500 ? title : title.substring(0, 500), text, banner);
+        List<String> links = document.select("a[href]").stream().map(a -> a.absUrl("href"))
+                .filter(href -> href.startsWith("http://") || href.startsWith("https://")).distinct().limit(MAX_LINKS).toList();
+        return new ProbedPage(title.length() <= 500 ? title : title.substring(0, 500), text, links, banner);
     }
 }

@@ -27,12 +27,20 @@ record TextFingerprint(String sha256, long simhash) {
 
     private static long simhash(String normalised) {
         String[] words = normalised.isEmpty() ? new String[0] : normalised.split(" ");
+        long[] hashes = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            hashes[i] = fnv1a(words[i]);
+        }
         int[] weights = new int[64];
-        int shingles = Math.max(1, words.length - 2);
-        for (int i = 0; i < shingles && words.length > 0; i++) {
-            long hash = fnv1a(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + 3))));
+        for (int i = 0; i < Math.max(1, words.length - 2) && words.length > 0; i++) {
+            // The shingle of up to three words: their hashes combined in order.
+            long hash = hashes[i];
+            for (int j = i + 1; j < Math.min(words.length, i + 3); j++) {
+                hash = hash * 0x100000001b3L ^ hashes[j];
+            }
+            hash = finish(hash);
             for (int bit = 0; bit < 64; bit++) {
-                weights[bit] += (hash >>> bit & 1) == 1 ? 1 : -1;
+                weights[bit] += (int) (hash >>> bit & 1) * 2 - 1;
             }
         }
         long simhash = 0;
@@ -42,6 +50,15 @@ record TextFingerprint(String sha256, long simhash) {
             }
         }
         return simhash;
+    }
+
+    /** Spreads every input bit over the whole word (MurmurHash3's finaliser). */
+    private static long finish(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb93fe53e87ebL;
+        return h ^ h >>> 33;
     }
 
     /** FNV-1a, 64-bit, over the UTF-16 units. */

@@ -75,8 +75,7 @@ public class WatchCycleJob {
 
     private void read(DueReads.Claim claim) {
         try {
-            String outcome = claim.kind() == WatchTargetKind.DOMAIN ? prober.probe(claim.targetId()).detail()
-                    : watcher.read(claim.targetId()).detail();
+            String outcome = claim.kind() == WatchTargetKind.DOMAIN ? prober.probe(claim).detail() : watcher.read(claim).detail();
             LOG.debugf("Watch target %d: %s", claim.targetId(), outcome);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reading watch target %d failed", claim.targetId());

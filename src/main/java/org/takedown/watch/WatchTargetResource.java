@@ -114,13 +114,14 @@ public class WatchTargetResource {
 
     public record ProbeView(long id, Instant probedAt, List<String> a, List<String> aaaa, List<String> cname, List<String> ns,
             String dnsError, Integer httpStatus, String finalUrl, List<String> redirects, String title, String textSha256,
-            Double similarity, String fetchError, Boolean bannerShown, Boolean resolvesToIngress, DomainProbe.Takedown takedown,
-            String changes, Long captureId) {
+            Double similarity, String fetchError, String tlsSubject, String tlsIssuer, Instant tlsNotBefore, Instant tlsNotAfter,
+            Boolean bannerShown, Boolean resolvesToIngress, DomainProbe.Takedown takedown, String changes, Long captureId) {
 
         static ProbeView of(DomainProbe p) {
             return new ProbeView(p.id, p.probedAt, DomainProbe.split(p.dnsA), DomainProbe.split(p.dnsAaaa), DomainProbe.split(p.dnsCname),
                     DomainProbe.split(p.dnsNs), p.dnsError, p.httpStatus, p.finalUrl, DomainProbe.split(p.redirects), p.title,
-                    p.textSha256, p.similarity, p.fetchError, p.bannerShown, p.resolvesToIngress, p.takedown, p.changes, p.captureId);
+                    p.textSha256, p.similarity, p.fetchError, p.tlsSubject, p.tlsIssuer, p.tlsNotBefore, p.tlsNotAfter, p.bannerShown,
+                    p.resolvesToIngress, p.takedown, p.changes, p.captureId);
         }
     }
 

@@ -22,7 +22,8 @@ public class FakeDomainsResource implements QuarkusTestResourceLifecycleManager 
                 "takedown.probe.url", "http://{domain}:" + sites.port() + "/",
                 "takedown.probe.ingress-addresses", "127.0.0.2",
                 "takedown.fetch.allow-cidrs", "127.0.0.2/32",
-                "takedown.fetch.allowed-ports", "80,443," + sites.port());
+                "takedown.fetch.allowed-ports", "80,443," + sites.port() + "," + sites.tlsPort(),
+                "takedown.fetch.extra-trusted-certificates", sites.certificatePem().toString());
     }
 
     @Override

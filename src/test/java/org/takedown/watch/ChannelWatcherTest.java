@@ -100,6 +100,36 @@ public class ChannelWatcherTest {
     }
 
     @Test
+    void parallelReadsThatFindTheSameNewNameQueueItOnceAndAllSucceed() throws Exception {
+        String domain = "race-" + Fixtures.unique() + ".example";
+        long op = Fixtures.createOperation("officer1");
+        List<Long> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String channel = "race" + i + Fixtures.unique();
+            telegram.text(channel, 1, "Our new mirror: " + domain);
+            targets.add(watch(op, channel));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(targets.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<ChannelWatcher.Read>> reads = targets.stream().map(t -> threads.submit(() -> {
+                start.await();
+                return watcher.read(t);
+            })).toList();
+            start.countDown();
+            for (java.util.concurrent.Future<ChannelWatcher.Read> read : reads) {
+                assertEquals(WatchTarget.ReadStatus.OK, read.get().status());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<Map<String, Object>> queued = Api.as("viewer1").get("/api/operations/{id}/discoveries", op).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(List.of(domain), queued.stream().map(c -> c.get("value")).toList(), "one candidate, however the reads raced");
+        targets.forEach(t -> assertEquals(List.of(1L), stored(t), "every channel's post stored"));
+    }
+
+    @Test
     void domainsAndHandlesNotYetWatchedAreQueuedOnceThenAcceptedOrDismissed() {
         String channel = "disc" + Fixtures.unique();
         telegram.text(channel, 1, "New site <a href=\"https://iSpoof-Two.example/order\">here</a>, mirror ispoof-three.example,"

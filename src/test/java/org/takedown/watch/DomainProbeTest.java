@@ -122,7 +122,9 @@ public class DomainProbeTest {
     void aFraudDomainsPageIsFingerprintedMatchedByRulesAndFollowedThroughCname() {
         String domain = "fraud-" + Fixtures.unique() + ".example";
         dns.cname(domain, "edge." + domain).a("edge." + domain, "127.0.0.2").aaaa("edge." + domain, "2001:db8::7");
+        String mirror = "mirror-" + Fixtures.unique() + ".example";
         String page = "<html><head><title>iSpoof</title></head><body><p>Spoof any caller ID. Order at @ispoof_shop.</p>"
+                + "<p><a href=\"https://" + mirror + "/order\">Mirror</a> <a href=\"/plans\">Plans</a></p>"
                 + "<p>Plans from 250 USD a month, unlimited calls, voice changer included, support around the clock.</p></body></html>";
         sites.serve(domain, 200, page);
         long op = Fixtures.createOperation("officer1");
@@ -138,6 +140,7 @@ public class DomainProbeTest {
         assertEquals(WatchTarget.ReadStatus.OK, probe.status());
         assertNull(probe.takedown(), "not a seized domain");
         assertEquals(1, probe.sightings());
+        assertEquals(2, probe.discovered(), "the mirror domain and the handle; not the page's own links");
         Map<String, Object> row = history(op, watched).get(0);
         assertEquals(List.of("edge." + domain), row.get("cname"));
         assertEquals(List.of("127.0.0.2"), row.get("a"));
@@ -148,6 +151,11 @@ public class DomainProbeTest {
         assertEquals(row.get("id"), sightings.get(0).get("probeId"));
         assertNull(sightings.get(0).get("postId"));
         assertEquals(row.get("captureId"), sightings.get(0).get("captureId"));
+        List<Map<String, Object>> candidates = Api.as("viewer1").get("/api/operations/{id}/discoveries", op).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(java.util.Set.of("DOMAIN " + mirror, "TELEGRAM_CHANNEL ispoof_shop"),
+                candidates.stream().map(c -> c.get("kind") + " " + c.get("value")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(candidates.stream().allMatch(c -> row.get("id").equals(c.get("sourceProbeId")) && c.get("sourcePostId") == null));
 
         sites.serve(domain, 200, page.replace("250 USD", "300 USD"));
         prober.probe(watched);
@@ -156,6 +164,37 @@ public class DomainProbeTest {
         assertTrue(similarity > 0.75 && similarity < 1.0, "one word changed: " + similarity);
         assertEquals(2, Api.as("viewer1").get("/api/operations/{id}/sightings", op).then().extract().jsonPath().getList("items").size(),
                 "the changed page is matched again");
+        assertEquals(2, Api.as("viewer1").get("/api/operations/{id}/discoveries", op).then().extract().jsonPath().getList("items").size(),
+                "names already queued are not queued again");
+    }
+
+    @Test
+    void overHttpsTheCertificateIsRecordedAndStillVerified() {
+        String domain = "shop-" + Fixtures.unique() + "." + FakeSites.TLS_DOMAIN;
+        dns.a(domain, "127.0.0.2");
+        sites.serveOverTls(domain, "<html><title>Secure spoofing</title><body>Now over TLS</body></html>");
+        long op = Fixtures.createOperation("officer1");
+        long target = watchDomain(op, domain);
+
+        assertEquals(WatchTarget.ReadStatus.OK, prober.probe(target).status());
+        Map<String, Object> row = history(op, target).get(0);
+        assertEquals("https://" + domain + ":" + sites.tlsPort() + "/", row.get("finalUrl"), "followed the redirect to https");
+        assertEquals(List.of("http://" + domain + ":" + sites.port() + "/"), row.get("redirects"));
+        assertEquals("Secure spoofing", row.get("title"));
+        assertTrue(row.get("tlsSubject").toString().contains("CN=*." + FakeSites.TLS_DOMAIN), row.toString());
+        assertTrue(row.get("tlsIssuer").toString().contains("O=Fake Sites CA"), row.toString());
+        Instant notAfter = Instant.parse(row.get("tlsNotAfter").toString());
+        assertTrue(notAfter.isAfter(Instant.now().plus(Duration.ofDays(29))) && notAfter.isBefore(Instant.now().plus(Duration.ofDays(31))),
+                "valid for the 30 days it was made for: " + notAfter);
+
+        String wrongName = "elsewhere-" + Fixtures.unique() + ".example";
+        dns.a(wrongName, "127.0.0.2");
+        sites.serveOverTls(wrongName, "<html><body>certificate for another name</body></html>");
+        long other = watchDomain(op, wrongName);
+        assertEquals(WatchTarget.ReadStatus.FAILED, prober.probe(other).status());
+        Map<String, Object> refused = history(op, other).get(0);
+        assertTrue(refused.get("fetchError").toString().contains("not verified"), "host names are still verified: " + refused);
+        assertNull(refused.get("tlsSubject"));
     }
 
     @Test

@@ -41,6 +41,11 @@ class FetchGateTest {
     /** The test's configuration of the gate. */
     record Config(Set<Integer> allowedPorts, int maxBodyBytes, Duration connectTimeout, Duration totalTimeout, int maxRedirects,
             Optional<List<String>> allowCidrs, String userAgent) implements FetchConfig {
+
+        @Override
+        public Optional<String> extraTrustedCertificates() {
+            return Optional.empty();
+        }
     }
 
     /** A resolver answering from a table and counting its questions. */
