@@ -39,7 +39,8 @@ public class DueReads {
     /** Up to {@code limit} due targets, the longest overdue first; each is now scheduled for its next read. */
     @Transactional
     public List<Claim> claim(int limit) {
-        List<Long> operationIds = operations.inStatus(WATCHING).stream().map(o -> o.id).toList();
+        List<Long> operationIds = new ArrayList<>();
+        WATCHING.forEach(status -> operationIds.addAll(operations.idsInStatus(status)));
         if (limit <= 0 || operationIds.isEmpty()) {
             return List.of();
         }

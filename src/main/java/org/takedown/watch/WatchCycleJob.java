@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The watch cycle, fired by Quartz ({@code takedown.watch.cycle-every}, once across replicas): reads (channels) and
- * probes (domains) every due target on a fixed pool of {@code concurrency} threads, claiming targets only as slots free
- * up. A slow target holds one slot until the fetch gate's time limits end it; the others keep being read.
+ * probes (domains) every due target on a fixed pool of {@code concurrency} threads, claiming a batch of due targets
+ * at a time and starting each as a slot frees up. A slow target holds one slot until the fetch gate's time limits
+ * end it; the others keep being read.
  */
 @ApplicationScoped
 public class WatchCycleJob {
@@ -47,8 +48,8 @@ public class WatchCycleJob {
     }
 
     /**
-     * Reads everything that is due: claims as many targets as there are free slots, waits for a slot to free up,
-     * claims again, until nothing is due. Returns how many reads it started; they may still be running.
+     * Reads everything that is due: claims a batch of due targets, starts each as a slot frees up, claims the next
+     * batch, until nothing is due. Returns how many reads it started; they may still be running.
      */
     public int cycle() {
         int started = 0;
@@ -56,7 +57,9 @@ public class WatchCycleJob {
             while (!stopping) {
                 slots.acquire();
                 slots.release();
-                List<DueReads.Claim> claimed = dueReads.claim(slots.availablePermits());
+                // A batch as large as the pool: one claim transaction serves many reads, and a claimed target
+                // waits at most for a slot to free up.
+                List<DueReads.Claim> claimed = dueReads.claim(config.concurrency());
                 if (claimed.isEmpty()) {
                     return started;
                 }
