@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -142,6 +143,9 @@ public class ChannelWatcher {
     @Transactional
     Stored store(long targetId, ChannelPage newest, List<ChannelPost> fresh, Map<Long, Fetched> sources, boolean moveMark,
             WatchTarget.ReadStatus status, String detail) {
+        if (fresh.isEmpty()) {
+            return nothingNew(targetId, newest, status, detail);
+        }
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
             return new Stored(new Read(status, "the target was removed during the read"), List.of());
@@ -182,6 +186,25 @@ public class ChannelWatcher {
         return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), rows.stream().map(row -> row.id).toList());
     }
 
+    /**
+     * Most reads find nothing new: then only the read's outcome is recorded, in one statement (with no new post the
+     * mark cannot move).
+     */
+    private Stored nothingNew(long targetId, ChannelPage newest, WatchTarget.ReadStatus status, String detail) {
+        StringBuilder set = new StringBuilder("lastReadAt = :at, lastReadStatus = :status, lastReadDetail = :detail, readNotBefore = null");
+        Parameters parameters = Parameters.with("at", clock.instant()).and("status", status).and("detail", clip(detail)).and("id", targetId);
+        if (newest.title() != null) {
+            set.append(", channelTitle = :title");
+            parameters.and("title", newest.title());
+        }
+        if (newest.subscribers() != null) {
+            set.append(", subscribers = :subscribers");
+            parameters.and("subscribers", newest.subscribers());
+        }
+        int updated = WatchTarget.update(set + " where id = :id", parameters);
+        return new Stored(new Read(status, updated == 0 ? "the target was removed during the read" : detail), List.of());
+    }
+
     @Transactional
     Read failed(long targetId, ChannelRead read) {
         WatchTarget target = WatchTarget.findById(targetId);
@@ -206,8 +229,12 @@ public class ChannelWatcher {
     private void record(WatchTarget target, WatchTarget.ReadStatus status, String detail, Instant notBefore) {
         target.lastReadAt = clock.instant();
         target.lastReadStatus = status;
-        target.lastReadDetail = detail.length() <= 500 ? detail : detail.substring(0, 500);
+        target.lastReadDetail = clip(detail);
         target.readNotBefore = notBefore;
+    }
+
+    private static String clip(String detail) {
+        return detail.length() <= 500 ? detail : detail.substring(0, 500);
     }
 
     private static String describe(ChannelRead read) {
