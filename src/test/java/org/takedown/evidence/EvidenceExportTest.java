@@ -167,9 +167,14 @@ public class EvidenceExportTest {
         warc[at] = (byte) 'O';
         byte[] forged = gzip(warc);
         // A forger who also fixes the manifest, SHA256SUMS and the manifest's digest: only the WARC digests remain.
-        String manifest = new String(files.get("manifest.json"), StandardCharsets.UTF_8)
-                .replace(CanonicalJson.sha256Hex(files.get(file)), CanonicalJson.sha256Hex(forged))
-                .replace("\"size\" : " + files.get(file).length, "\"size\" : " + forged.length);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(files.get("manifest.json"));
+        for (com.fasterxml.jackson.databind.JsonNode capture : tree.get("captures")) {
+            if (capture.get("file").asText().equals(file)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) capture).put("sha256", CanonicalJson.sha256Hex(forged)).put("size", forged.length);
+            }
+        }
+        String manifest = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         String sums = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8)
                 .replace(CanonicalJson.sha256Hex(files.get(file)), CanonicalJson.sha256Hex(forged));
         byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
