@@ -8,12 +8,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.impl.jdbcjobstore.JobStoreSupport;
@@ -32,7 +35,7 @@ public class MigrationTest {
     @Test
     void everyMigrationIsAppliedAndNonePending() {
         MigrationInfo[] applied = flyway.info().applied();
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18"), Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"), Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
         assertTrue(Arrays.stream(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS));
         assertEquals(0, flyway.info().pending().length);
     }
@@ -51,6 +54,45 @@ public class MigrationTest {
 
     protected String expectedDatabase() {
         return "h2";
+    }
+
+    /**
+     * Posts and sightings written before V19 kept their identity ids: the sequences V19 creates must hand out blocks
+     * past them (Hibernate's pooled optimizer uses [value - 49, value]), or the next read's inserts would collide.
+     */
+    @Test
+    void postAndSightingSequencesStartPastExistingRows() throws Exception {
+        String name = "upgrade_check";
+        String schema = '"' + name + '"';
+        FluentConfiguration upgrade = Flyway.configure().dataSource(dataSource).schemas(name).defaultSchema(name)
+                .locations("db/migration/common", "db/migration/" + expectedDatabase());
+        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+            upgrade.target("18").load().migrate();
+            allowRowsWithoutParents(sql, true);
+            sql.executeUpdate("insert into " + schema + ".watch_post (id, target_id, post_id, body, links, mentions, media,"
+                    + " media_count, service, first_seen_at) values (120, 1, 1, '', '', '', 'NONE', 0, false, current_timestamp)");
+            sql.executeUpdate("insert into " + schema + ".sighting (id, operation_id, target_id, post_id, rule_id, rule_pattern,"
+                    + " excerpt, created_at) values (7, 1, 1, 120, 1, 'x', 'x', current_timestamp)");
+            allowRowsWithoutParents(sql, false);
+            upgrade.target("19").load().migrate();
+            assertTrue(nextValue(sql, schema + ".watch_post_seq") - 49 > 120);
+            assertTrue(nextValue(sql, schema + ".sighting_seq") - 49 > 7);
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+                sql.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    protected void allowRowsWithoutParents(Statement sql, boolean allow) throws SQLException {
+        sql.execute("set referential_integrity " + !allow);
+    }
+
+    protected long nextValue(Statement sql, String sequence) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("select next value for " + sequence)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads a {@code t.me/s/<channel>} page with Jsoup. Telegram's markup is not an API: every selector is here, in one
@@ -27,45 +29,87 @@ final class ChannelPageParser {
     static final Pattern TME_LINK = Pattern.compile("https?://(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{4,31})(?:[/?#].*)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KMB]?)", Pattern.CASE_INSENSITIVE);
+    // Telegram's markup, each selector compiled once: parsing the selector strings on every call was most of the
+    // reader's CPU (Jsoup evaluators are thread-safe and reusable).
+    private static final Evaluator CHANNEL_TITLE = Selector.evaluatorOf(".tgme_channel_info_header_title");
+    private static final Evaluator CHANNEL_DESCRIPTION = Selector.evaluatorOf(".tgme_channel_info_description");
+    private static final Evaluator COUNTER = Selector.evaluatorOf(".tgme_channel_info_counter");
+    private static final Evaluator COUNTER_TYPE = Selector.evaluatorOf(".counter_type");
+    private static final Evaluator COUNTER_VALUE = Selector.evaluatorOf(".counter_value");
+    private static final Evaluator MESSAGE = Selector.evaluatorOf(".tgme_widget_message[data-post]");
+    private static final Evaluator OLDER_PAGE = Selector.evaluatorOf(".tme_messages_more[data-before]");
+    private static final Evaluator MESSAGE_TEXT = Selector.evaluatorOf(".tgme_widget_message_text");
+    private static final Evaluator LINK = Selector.evaluatorOf("a[href]");
+    private static final Evaluator FORWARDED_FROM = Selector.evaluatorOf(".tgme_widget_message_forwarded_from_name");
+    private static final Evaluator DATE = Selector.evaluatorOf(".tgme_widget_message_date time[datetime]");
+    private static final Evaluator LINK_PREVIEW = Selector.evaluatorOf("a.tgme_widget_message_link_preview");
+    private static final Evaluator PREVIEW_SITE = Selector.evaluatorOf(".link_preview_site_name");
+    private static final Evaluator PREVIEW_TITLE = Selector.evaluatorOf(".link_preview_title");
+    private static final Evaluator PREVIEW_DESCRIPTION = Selector.evaluatorOf(".link_preview_description");
+    private static final Evaluator PHOTO = Selector.evaluatorOf(".tgme_widget_message_photo_wrap");
+    private static final Evaluator VIDEO = Selector.evaluatorOf(".tgme_widget_message_video_player");
+    private static final Evaluator VIEWS = Selector.evaluatorOf(".tgme_widget_message_views");
+    private static final Evaluator VOICE = Selector.evaluatorOf(".tgme_widget_message_voice");
+    private static final Evaluator AUDIO = Selector.evaluatorOf(".tgme_widget_message_audio");
+    private static final Evaluator DOCUMENT = Selector.evaluatorOf(".tgme_widget_message_document");
+    private static final Evaluator STICKER = Selector.evaluatorOf(".tgme_widget_message_sticker, .tgme_widget_message_sticker_wrap");
+    private static final Evaluator POLL = Selector.evaluatorOf(".tgme_widget_message_poll");
+    private static final Evaluator UNSUPPORTED_MEDIA = Selector.evaluatorOf(".message_media_not_supported");
+    private static final Evaluator LINE_BREAK = Selector.evaluatorOf("br");
     private static final Set<String> NOT_HANDLES = Set.of("joinchat", "share", "addstickers", "proxy", "socks", "iv", "addtheme", "setlanguage");
 
     private ChannelPageParser() {
     }
 
     static ChannelPage parse(String channel, String html, String baseUrl) {
+        return parse(channel, html, baseUrl, null);
+    }
+
+    /**
+     * Reads a page; posts with an id at or below {@code knownUpTo} (the newest post stored before) are only listed
+     * by id: most reads find nothing new, and reading every post in full was most of their cost.
+     */
+    static ChannelPage parse(String channel, String html, String baseUrl, Long knownUpTo) {
         Document page = Jsoup.parse(html, baseUrl);
-        String title = text(page.selectFirst(".tgme_channel_info_header_title"));
-        String description = multiline(page.selectFirst(".tgme_channel_info_description"));
+        String title = text(page.selectFirst(CHANNEL_TITLE));
+        String description = multiline(page.selectFirst(CHANNEL_DESCRIPTION));
         Long subscribers = null;
-        for (Element counter : page.select(".tgme_channel_info_counter")) {
-            String type = text(counter.selectFirst(".counter_type"));
+        for (Element counter : page.select(COUNTER)) {
+            String type = text(counter.selectFirst(COUNTER_TYPE));
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("subscriber")) {
-                subscribers = count(text(counter.selectFirst(".counter_value")));
+                subscribers = count(text(counter.selectFirst(COUNTER_VALUE)));
             }
         }
         List<ChannelPost> posts = new ArrayList<>();
-        for (Element message : page.select(".tgme_widget_message[data-post]")) {
-            post(message).ifPresent(posts::add);
+        List<Long> known = new ArrayList<>();
+        for (Element message : page.select(MESSAGE)) {
+            Long id = id(message);
+            if (id != null && knownUpTo != null && id <= knownUpTo) {
+                known.add(id);
+            } else if (id != null) {
+                posts.add(post(id, message));
+            }
         }
         posts.sort(java.util.Comparator.comparingLong(ChannelPost::id));
-        Element more = page.selectFirst(".tme_messages_more[data-before]");
+        known.sort(null);
+        Element more = page.selectFirst(OLDER_PAGE);
         Long before = more == null ? null : longOrNull(more.attr("data-before"));
-        return new ChannelPage(channel, title, description, subscribers, List.copyOf(posts), before);
+        return new ChannelPage(channel, title, description, subscribers, List.copyOf(posts), List.copyOf(known), before);
     }
 
-    private static java.util.Optional<ChannelPost> post(Element message) {
+    private static Long id(Element message) {
         String dataPost = message.attr("data-post");
-        Long id = longOrNull(dataPost.substring(dataPost.lastIndexOf('/') + 1));
-        if (id == null) {
-            return java.util.Optional.empty();
-        }
+        return longOrNull(dataPost.substring(dataPost.lastIndexOf('/') + 1));
+    }
+
+    private static ChannelPost post(long id, Element message) {
         boolean service = message.hasClass("service_message");
-        Element textElement = message.selectFirst(".tgme_widget_message_text");
+        Element textElement = message.selectFirst(MESSAGE_TEXT);
         String text = multiline(textElement);
         Set<String> links = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
         if (textElement != null) {
-            for (Element a : textElement.select("a[href]")) {
+            for (Element a : textElement.select(LINK)) {
                 String href = a.absUrl("href");
                 if (href.isEmpty()) {
                     continue;
@@ -84,45 +128,45 @@ final class ChannelPageParser {
                 mentions.add(handle.group(1));
             }
         }
-        Element forwarded = message.selectFirst(".tgme_widget_message_forwarded_from_name");
-        Element time = message.selectFirst(".tgme_widget_message_date time[datetime]");
-        Element previewElement = message.selectFirst("a.tgme_widget_message_link_preview");
+        Element forwarded = message.selectFirst(FORWARDED_FROM);
+        Element time = message.selectFirst(DATE);
+        Element previewElement = message.selectFirst(LINK_PREVIEW);
         ChannelPost.LinkPreview preview = previewElement == null ? null : new ChannelPost.LinkPreview(previewElement.absUrl("href"),
-                text(previewElement.selectFirst(".link_preview_site_name")), text(previewElement.selectFirst(".link_preview_title")),
-                multiline(previewElement.selectFirst(".link_preview_description")));
+                text(previewElement.selectFirst(PREVIEW_SITE)), text(previewElement.selectFirst(PREVIEW_TITLE)),
+                multiline(previewElement.selectFirst(PREVIEW_DESCRIPTION)));
         if (preview != null && !preview.url().isEmpty()) {
             links.add(preview.url());
         }
-        int photos = message.select(".tgme_widget_message_photo_wrap").size();
-        int videos = message.select(".tgme_widget_message_video_player").size();
+        int photos = message.select(PHOTO).size();
+        int videos = message.select(VIDEO).size();
         ChannelPost.MediaKind media = mediaKind(message, photos, videos);
         int mediaCount = media == ChannelPost.MediaKind.NONE ? 0 : Math.max(1, photos + videos);
-        return java.util.Optional.of(new ChannelPost(id, instant(time == null ? null : time.attr("datetime")), text == null ? "" : text,
-                List.copyOf(links), List.copyOf(mentions), count(text(message.selectFirst(".tgme_widget_message_views"))),
+        return new ChannelPost(id, instant(time == null ? null : time.attr("datetime")), text == null ? "" : text,
+                List.copyOf(links), List.copyOf(mentions), count(text(message.selectFirst(VIEWS))),
                 forwarded == null ? null : forwarded.text().strip(), forwarded == null || forwarded.absUrl("href").isEmpty() ? null
-                        : forwarded.absUrl("href"), media, mediaCount, preview, service));
+                        : forwarded.absUrl("href"), media, mediaCount, preview, service);
     }
 
     private static ChannelPost.MediaKind mediaKind(Element message, int photos, int videos) {
         if (photos + videos > 0) {
             return videos > 0 && photos == 0 ? ChannelPost.MediaKind.VIDEO : ChannelPost.MediaKind.PHOTO;
         }
-        if (message.selectFirst(".tgme_widget_message_voice") != null) {
+        if (message.selectFirst(VOICE) != null) {
             return ChannelPost.MediaKind.VOICE;
         }
-        if (message.selectFirst(".tgme_widget_message_audio") != null) {
+        if (message.selectFirst(AUDIO) != null) {
             return ChannelPost.MediaKind.AUDIO;
         }
-        if (message.selectFirst(".tgme_widget_message_document") != null) {
+        if (message.selectFirst(DOCUMENT) != null) {
             return ChannelPost.MediaKind.DOCUMENT;
         }
-        if (message.selectFirst(".tgme_widget_message_sticker, .tgme_widget_message_sticker_wrap") != null) {
+        if (message.selectFirst(STICKER) != null) {
             return ChannelPost.MediaKind.STICKER;
         }
-        if (message.selectFirst(".tgme_widget_message_poll") != null) {
+        if (message.selectFirst(POLL) != null) {
             return ChannelPost.MediaKind.POLL;
         }
-        if (message.selectFirst(".message_media_not_supported") != null) {
+        if (message.selectFirst(UNSUPPORTED_MEDIA) != null) {
             return ChannelPost.MediaKind.OTHER;
         }
         return ChannelPost.MediaKind.NONE;
@@ -134,7 +178,7 @@ final class ChannelPageParser {
             return null;
         }
         Element copy = element.clone();
-        copy.select("br").forEach(br -> br.replaceWith(new TextNode("\n")));
+        copy.select(LINE_BREAK).forEach(br -> br.replaceWith(new TextNode("\n")));
         return copy.wholeText().strip();
     }
 

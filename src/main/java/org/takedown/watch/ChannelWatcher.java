@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -74,17 +75,17 @@ public class ChannelWatcher {
 
     private Read read(long targetId, Mark mark) {
         Stored stored = readAndStore(targetId, mark);
-        if (stored.postRowIds().isEmpty()) {
+        if (stored.names().isEmpty()) {
             return stored.read();
         }
         Read read = stored.read();
-        int discovered = discoveries.collect(targetId, stored.postRowIds());
+        int discovered = discoveries.queue(stored.names());
         return discovered == 0 ? read : new Read(read.status(), read.detail() + ", " + discovered + " new domains or handles",
                 read.newPosts(), read.sightings(), discovered);
     }
 
-    /** What a read stored, with the rows of the new posts, which discovery then looks through. */
-    record Stored(Read read, List<Long> postRowIds) {
+    /** What a read stored, with the names its new posts gave that discovery queues once it committed. */
+    record Stored(Read read, List<DiscoveryService.Found> names) {
     }
 
     private Stored readAndStore(long targetId, Mark mark) {
@@ -97,7 +98,7 @@ public class ChannelWatcher {
         ChannelPage newest = null;
         Long before = null;
         for (int pages = 0; ; pages++) {
-            ChannelRead read = reader.read(mark.channel(), before);
+            ChannelRead read = reader.read(mark.channel(), before, lastSeen);
             if (!(read instanceof ChannelRead.Page page)) {
                 return newest == null ? new Stored(failed(targetId, read), List.of())
                         : store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.FAILED,
@@ -106,13 +107,11 @@ public class ChannelWatcher {
             ChannelPage current = page.page();
             newest = newest == null ? current : newest;
             for (ChannelPost post : current.posts()) {
-                if (lastSeen == null || post.id() > lastSeen) {
-                    fresh.add(post);
-                    sources.putIfAbsent(post.id(), page.fetched());
-                }
+                fresh.add(post);
+                sources.putIfAbsent(post.id(), page.fetched());
             }
-            boolean reachedMark = lastSeen != null && current.posts().stream().anyMatch(p -> p.id() <= lastSeen);
-            boolean oldest = current.olderBefore() == null || current.posts().isEmpty();
+            boolean reachedMark = !current.knownPostIds().isEmpty();
+            boolean oldest = current.olderBefore() == null || !current.hasPosts();
             if (reachedMark || oldest || (lastSeen == null && pages + 1 >= config.firstReadPages())) {
                 break;
             }
@@ -122,7 +121,7 @@ public class ChannelWatcher {
             }
             before = current.olderBefore();
         }
-        if (newest.posts().isEmpty() && lastSeen != null) {
+        if (!newest.hasPosts() && lastSeen != null) {
             LOG.warnf("ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
                     + "the reader may be broken by a layout change, or the channel was emptied", mark.channel(), targetId);
             return store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.READER_ALERT,
@@ -174,16 +173,18 @@ public class ChannelWatcher {
         int sightings = found.size();
         long queued = reactions.react(target, found).stream().filter(r -> r.outcome == Reaction.Outcome.QUEUED).count();
         if (moveMark) {
-            newest.posts().stream().mapToLong(ChannelPost::id).max().ifPresent(id -> target.lastSeenPost =
+            newest.newestPostId().ifPresent(id -> target.lastSeenPost =
                     target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
         }
         target.channelTitle = newest.title() == null ? target.channelTitle : newest.title();
         target.subscribers = newest.subscribers() == null ? target.subscribers : newest.subscribers();
         record(target, status, detail, null);
-        stored.sort(java.util.Comparator.comparingLong(ChannelPost::id));
+        stored.sort(Comparator.comparingLong(ChannelPost::id));
+        rows.sort(Comparator.comparingLong(row -> row.postId));
+        List<DiscoveryService.Found> names = discoveries.newNames(target, rows);
         String summary = detail + (sightings == 0 ? "" : ", " + sightings + " sightings")
                 + (queued == 0 ? "" : ", " + queued + " reactive notice runs queued");
-        return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), rows.stream().map(row -> row.id).toList());
+        return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), names);
     }
 
     /**

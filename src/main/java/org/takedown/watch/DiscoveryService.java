@@ -53,18 +53,36 @@ public class DiscoveryService {
     }
 
     /**
-     * Queues what these newly stored posts of a watched target name that is new to the operation. Runs after the read
-     * committed, each candidate in a transaction of its own: reads of other channels run in parallel and may find the
-     * same name at the same moment; the database keeps one, the other insert is just a name already queued.
+     * What these newly stored posts of a watched channel name that the operation neither watches nor was told of.
+     * Runs in the read's own transaction, on the rows as it wrote them; {@link #queue} queues the names after that
+     * transaction committed.
      */
-    public int collect(long sourceTargetId, List<Long> postRowIds) {
-        int added = 0;
-        for (Found found : QuarkusTransaction.requiringNew().call(() -> newNames(sourceTargetId, postRowIds))) {
-            if (queue(found)) {
-                added++;
-            }
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Found> newNames(WatchTarget source, List<WatchPost> posts) {
+        Map<WatchPost, Map<String, WatchTargetKind>> foundIn = new LinkedHashMap<>();
+        Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
+        for (WatchPost post : posts) {
+            Map<String, WatchTargetKind> found = found(post);
+            foundIn.put(post, found);
+            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
         }
-        return added;
+        Set<String> known = known(source.operationId, names);
+        List<Found> fresh = new ArrayList<>();
+        foundIn.forEach((post, found) -> found.forEach((value, kind) -> {
+            if (known.add(key(kind, value))) {
+                fresh.add(new Found(source.operationId, kind, value, source.id, post.id, null));
+            }
+        }));
+        return fresh;
+    }
+
+    /**
+     * Queues names a read found, each candidate in a transaction of its own, after the read committed: reads of other
+     * channels run in parallel and may find the same name at the same moment; the database keeps one, the other
+     * insert is just a name already queued. Returns how many were queued.
+     */
+    int queue(List<Found> found) {
+        return (int) found.stream().filter(this::queue).count();
     }
 
     /** Queues what a probed domain's changed page names that is new to the operation; like {@link #collect}. */
@@ -97,30 +115,7 @@ public class DiscoveryService {
             });
             return list;
         });
-        return (int) fresh.stream().filter(this::queue).count();
-    }
-
-    private List<Found> newNames(long sourceTargetId, List<Long> postRowIds) {
-        WatchTarget source = WatchTarget.findById(sourceTargetId);
-        if (source == null || postRowIds.isEmpty()) {
-            return List.of();
-        }
-        List<WatchPost> posts = WatchPost.list("id in ?1 order by postId", postRowIds);
-        Map<WatchPost, Map<String, WatchTargetKind>> foundIn = new LinkedHashMap<>();
-        Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
-        for (WatchPost post : posts) {
-            Map<String, WatchTargetKind> found = found(post);
-            foundIn.put(post, found);
-            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
-        }
-        Set<String> known = known(source.operationId, names);
-        List<Found> fresh = new ArrayList<>();
-        foundIn.forEach((post, found) -> found.forEach((value, kind) -> {
-            if (known.add(key(kind, value))) {
-                fresh.add(new Found(source.operationId, kind, value, source.id, post.id, null));
-            }
-        }));
-        return fresh;
+        return queue(fresh);
     }
 
     private boolean queue(Found found) {
@@ -167,15 +162,23 @@ public class DiscoveryService {
         return found;
     }
 
-    /** Which of these names the operation already watches or was told of: only those are looked up, not all targets. */
+    /**
+     * Which of these names the operation already watches or was told of: only those are looked up, not all targets,
+     * in one query per table whatever their kinds.
+     */
     private static Set<String> known(long operationId, Map<WatchTargetKind, Set<String>> names) {
+        Set<String> values = new HashSet<>();
+        names.values().forEach(values::addAll);
         Set<String> known = new HashSet<>();
-        names.forEach((kind, values) -> {
-            WatchTarget.<WatchTarget>list("operationId = ?1 and kind = ?2 and value in ?3", operationId, kind, values)
-                    .forEach(t -> known.add(key(t.kind, t.value)));
-            DiscoveryCandidate.<DiscoveryCandidate>list("operationId = ?1 and kind = ?2 and value in ?3", operationId, kind, values)
-                    .forEach(c -> known.add(key(c.kind, c.value)));
-        });
+        if (values.isEmpty()) {
+            return known;
+        }
+        for (String entity : List.of("WatchTarget", "DiscoveryCandidate")) {
+            WatchTarget.getEntityManager().createQuery("select n.kind, n.value from " + entity
+                    + " n where n.operationId = :op and n.value in :values", Object[].class)
+                    .setParameter("op", operationId).setParameter("values", values).getResultList()
+                    .forEach(row -> known.add(key((WatchTargetKind) row[0], (String) row[1])));
+        }
         return known;
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,7 +15,9 @@ import java.time.Instant;
 public class Sighting extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Ids come in blocks of 50 from a sequence, so the rows a read finds are inserted as JDBC batches.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sighting_ids")
+    @SequenceGenerator(name = "sighting_ids", sequenceName = "sighting_seq", allocationSize = 50)
     public Long id;
     public long operationId;
     public long targetId;

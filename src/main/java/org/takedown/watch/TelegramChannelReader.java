@@ -19,6 +19,11 @@ public class TelegramChannelReader {
     WatchConfig config;
 
     public ChannelRead read(String channel, Long before) {
+        return read(channel, before, null);
+    }
+
+    /** Reads a page; posts at or below {@code knownUpTo} are listed by id only (see {@link ChannelPageParser}). */
+    public ChannelRead read(String channel, Long before, Long knownUpTo) {
         String base = config.telegramPreviewUrl().replaceAll("/+$", "");
         String url = base + "/s/" + channel + (before == null ? "" : "?before=" + before);
         Fetched fetched;
@@ -40,8 +45,8 @@ public class TelegramChannelReader {
             return new ChannelRead.NoPublicPreview("redirected to " + fetched.url() + ": the channel has no public preview");
         }
         String html = new String(fetched.body(), StandardCharsets.UTF_8);
-        ChannelPage page = ChannelPageParser.parse(channel, html, fetched.url().toString());
-        if (page.title() == null && page.posts().isEmpty()) {
+        ChannelPage page = ChannelPageParser.parse(channel, html, fetched.url().toString(), knownUpTo);
+        if (page.title() == null && !page.hasPosts()) {
             return new ChannelRead.NoPublicPreview("the page shows no channel: private, deleted or not a channel");
         }
         return new ChannelRead.Page(page, fetched);

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +20,9 @@ import java.util.List;
 public class WatchPost extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Ids come in blocks of 50 from a sequence, so the rows a read finds are inserted as JDBC batches.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "watch_post_ids")
+    @SequenceGenerator(name = "watch_post_ids", sequenceName = "watch_post_seq", allocationSize = 50)
     public Long id;
     public long targetId;
     /** Telegram's id of the post in its channel. */

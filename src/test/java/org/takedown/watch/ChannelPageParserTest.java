@@ -102,6 +102,21 @@ class ChannelPageParserTest {
     }
 
     @Test
+    void postsAtOrBelowTheMarkAreListedByIdOnly() {
+        ChannelPage everything = ChannelPageParser.parse(CHANNEL, everything(), "https://t.me/s/" + CHANNEL);
+        ChannelPage sinceMark = ChannelPageParser.parse(CHANNEL, everything(), "https://t.me/s/" + CHANNEL, 103L);
+        assertEquals(List.of(106L, 107L, 108L), sinceMark.posts().stream().map(ChannelPost::id).toList());
+        assertEquals(List.of(100L, 101L, 102L, 103L), sinceMark.knownPostIds());
+        assertEquals(everything.posts().subList(4, 7), sinceMark.posts(), "new posts are read in full, as without a mark");
+        assertEquals(108L, sinceMark.newestPostId().getAsLong());
+        ChannelPage nothingNew = ChannelPageParser.parse(CHANNEL, everything(), "https://t.me/s/" + CHANNEL, 108L);
+        assertEquals(List.of(), nothingNew.posts());
+        assertTrue(nothingNew.hasPosts());
+        assertEquals(everything.title(), nothingNew.title());
+        assertEquals(everything.subscribers(), nothingNew.subscribers());
+    }
+
+    @Test
     void theOldestPageHasNoOlderLink() {
         ChannelPage oldest = ChannelPageParser.parse(CHANNEL, page(CHANNEL, "T", "", "5", null,
                 post(CHANNEL, 1, "2022-01-01T00:00:00+00:00", "1", "", "first", "")), "https://t.me/s/" + CHANNEL);
