@@ -118,9 +118,19 @@ public class DiscoveryService {
         return queue(fresh);
     }
 
+    /**
+     * Queues one name under a lock on its operation's row: parallel reads that found the same name queue it once, the
+     * later ones see it queued (rather than trip the unique key, which the database logs as an error). The unique key
+     * stays the last word.
+     */
     private boolean queue(Found found) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Operation.findById(found.operationId(), LockModeType.PESSIMISTIC_WRITE);
+                if (DiscoveryCandidate.count("operationId = ?1 and kind = ?2 and value = ?3", found.operationId(), found.kind(),
+                        found.value()) > 0) {
+                    return false;
+                }
                 DiscoveryCandidate candidate = new DiscoveryCandidate();
                 candidate.operationId = found.operationId();
                 candidate.kind = found.kind();
@@ -131,8 +141,8 @@ public class DiscoveryService {
                 candidate.status = DiscoveryCandidate.Status.NEW;
                 candidate.createdAt = clock.instant();
                 candidate.persist();
+                return true;
             });
-            return true;
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ConstraintViolationException) {
