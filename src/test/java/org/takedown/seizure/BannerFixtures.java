@@ -9,8 +9,8 @@ import java.util.Map;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 
-/** Operations with seized domains and banners, taken through approval by the API, for banner tests. */
-final class BannerFixtures {
+/** Operations with seized domains and banners, taken through approval by the API, for banner tests (and the replica tests). */
+public final class BannerFixtures {
 
     static final String MARKER = "<meta name=\"takedown\" content=\"seizure-banner\">";
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
@@ -19,17 +19,17 @@ final class BannerFixtures {
     private BannerFixtures() {
     }
 
-    static String host() {
+    public static String host() {
         return "seized-" + Fixtures.unique() + ".example";
     }
 
-    static Map<String, Object> domain(String host) {
+    public static Map<String, Object> domain(String host) {
         Map<String, Object> body = new HashMap<>();
         body.put("hostname", host);
         return body;
     }
 
-    static Map<String, Object> banner(Map<String, Object> texts) {
+    public static Map<String, Object> banner(Map<String, Object> texts) {
         Map<String, Object> body = new HashMap<>();
         body.put("defaultLanguage", "en");
         body.put("texts", texts);
@@ -37,13 +37,13 @@ final class BannerFixtures {
         return body;
     }
 
-    static Map<String, Object> texts(String headline) {
+    public static Map<String, Object> texts(String headline) {
         return Map.of("headline", headline, "authorityStatement", "Seized under warrant W/1 on {date}.",
                 "message", "{domain} was part of {operation}.", "callToActionLabel", "Find out more");
     }
 
     /** Creates, approves and (if {@code state} is ACTIVE) activates an operation; returns its id. */
-    static long operation(String state, Map<String, Object> operationBody, List<Map<String, Object>> domains,
+    public static long operation(String state, Map<String, Object> operationBody, List<Map<String, Object>> domains,
             Map<String, Object> banner) {
         long id = Fixtures.createOperation("officer2", operationBody);
         long agency = Fixtures.addAgency(id, "officer2");
@@ -69,11 +69,11 @@ final class BannerFixtures {
         return id;
     }
 
-    static long liveOperation(String host) {
+    public static long liveOperation(String host) {
         return operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(domain(host)), banner(Map.of("en", texts("Seized"))));
     }
 
-    static Response get(String host, String path) {
+    public static Response get(String host, String path) {
         return given().header("Host", host).get(path);
     }
 }
