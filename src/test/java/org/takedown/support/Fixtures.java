@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +148,12 @@ public final class Fixtures {
         return ids;
     }
 
-    /** Local time in the fixtures' zone, {@code seconds} from now. */
+    /**
+     * Local time in the fixtures' zone, {@code seconds} from now, always with its seconds ({@code LocalDateTime}'s own
+     * toString drops ":00", which the API then shows back with them).
+     */
     public static String localIn(long seconds) {
-        return LocalDateTime.now(ZoneId.of(ZONE)).plusSeconds(seconds).withNano(0).toString();
+        return LocalDateTime.now(ZoneId.of(ZONE)).plusSeconds(seconds).withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     public record Ids(long operation, long agency, long domain, long target, long notice, long watchTarget) {
