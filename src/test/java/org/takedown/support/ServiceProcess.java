@@ -86,6 +86,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("no VmHWM for process " + process.pid());
     }
 
+    /** What the service has written so far (stdout and stderr). */
+    public List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     private void awaitReady(Duration limit) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
@@ -118,6 +123,12 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** SIGTERM; true when the process exited within {@code limit}. */
+    public boolean terminate(Duration limit) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within 30 s. */
