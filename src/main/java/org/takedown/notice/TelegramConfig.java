@@ -27,8 +27,12 @@ public interface TelegramConfig {
         @WithDefault("443")
         int port();
 
-        /** How long to wait for Telegram's answer; a send without an answer in time is recorded as UNKNOWN. */
-        @WithDefault("30s")
+        /**
+         * How long to wait for Telegram's answer; a send without an answer in time is recorded as UNKNOWN. Together
+         * with {@code lease-margin} it bounds how long a replica killed outright holds its claims (25 s by default, so
+         * another replica takes its rows over within 30 s).
+         */
+        @WithDefault("15s")
         Duration timeout();
     }
 
@@ -125,7 +129,7 @@ public interface TelegramConfig {
         /**
          * How long a claim outlives the Bot API timeout before it is declared UNKNOWN (the worker died mid-call).
          */
-        @WithDefault("30s")
+        @WithDefault("10s")
         Duration leaseMargin();
 
         /** How often an idle dispatcher looks for work queued by other replicas or now due. */

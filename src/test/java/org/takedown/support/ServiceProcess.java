@@ -131,6 +131,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** SIGTERM, then SIGKILL if it has not stopped within 30 s. */
     @Override
     public void close() {
