@@ -86,7 +86,7 @@ public class DeliveryClaimer {
         SendPacer.Slots slots = null;
         int wanted = capacity;
         if (paced) {
-            slots = pacer.open(capacity);
+            slots = pacer.open(node, capacity);
             if (slots.count() == 0) {
                 return new Claim.Wait(slots.waitFor());
             }

@@ -8,8 +8,11 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.takedown.common.CanonicalJson;
 
 /**
  * Telegram's limits as rows every replica shares ({@link SendPace}): the whole bot sends at most
@@ -27,7 +30,12 @@ import java.util.concurrent.locks.LockSupport;
  * either process, a slow network) arrives nearer the ones after it. So each replica also remembers its last
  * {@code globalPerSecond} sends and starts a send only a second after the send that many before it was answered —
  * by then it had certainly arrived. On a link with a round trip of r this caps the bot at
- * {@code globalPerSecond / (1 s + r)}; on loopback, or near Telegram, the slots decide. Pacing is by wall-clock time,
+ * {@code globalPerSecond / (1 s + r)}; on loopback, or near Telegram, the slots decide.
+ * <p>
+ * Several replicas cannot see each other's answers, so each keeps to its share: every claim renews the replica's
+ * heartbeat row and counts the dispatchers claiming in the last few seconds, and a replica then lets at most
+ * {@code globalPerSecond / dispatchers} of its own sends into any second. The shares add up to the limit whatever the
+ * jitter (two dispatchers sharing one run drew 429s from the fake Bot API before this). Pacing is by wall-clock time,
  * not the application clock: it is about real requests to a real server.
  */
 @ApplicationScoped
@@ -43,6 +51,9 @@ public class SendPacer {
 
     /** Telegram's one-second window, and a margin for clocks that count in whole milliseconds. */
     private static final long WINDOW_NANOS = Duration.ofMillis(1005).toNanos();
+    /** A dispatcher that has not claimed for this long no longer counts towards the shares. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final String DISPATCHER = "dispatcher:";
     /** A request unanswered for this long is no longer waited for: it is stuck, not on its way. */
     private static final long STUCK_NANOS = Duration.ofSeconds(2).toNanos();
 
@@ -61,9 +72,11 @@ public class SendPacer {
     private Duration globalSpacing;
     private Duration chatSpacing;
     private Duration lookahead;
-    /** This replica's last {@code globalPerSecond} sends, as a ring: the oldest is next to be replaced. */
-    private Send[] recent;
-    private int oldest;
+    /** This replica's last {@code globalPerSecond} sends, oldest first. */
+    private final Deque<Send> recent = new ArrayDeque<>();
+    private int perSecond;
+    /** How many of this replica's sends may arrive within one second: its share of the global limit. */
+    private volatile int share;
     private String lastRefusedChat;
     private Instant lastRefusedAt = Instant.EPOCH;
 
@@ -73,7 +86,8 @@ public class SendPacer {
         globalSpacing = Duration.ofNanos(Math.round(1e9 / (pace.globalPerSecond() * pace.headroom())));
         chatSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / pace.chatPerSecond()), Math.round(60e9 / pace.groupPerMinute())));
         lookahead = config.dispatch().lookahead();
-        recent = new Send[Math.max(1, (int) Math.floor(pace.globalPerSecond()))];
+        perSecond = Math.max(1, (int) Math.floor(pace.globalPerSecond()));
+        share = perSecond;
     }
 
     /**
@@ -81,9 +95,10 @@ public class SendPacer {
      * within the lookahead. None while the next slot is more than half the lookahead away: a claim then waits, so
      * that each claim fills half the lookahead instead of handing out one slot at a time.
      */
-    Slots open(int wanted) {
+    Slots open(String node, int wanted) {
         SendPace global = em.find(SendPace.class, SendPace.GLOBAL, LockModeType.PESSIMISTIC_WRITE);
         Instant now = wall.instant();
+        share = Math.max(1, perSecond / heartbeat(node, now));
         Instant first = global.readyAt.isBefore(now) ? now : global.readyAt;
         Instant claimFrom = now.plus(lookahead.dividedBy(2));
         if (first.isAfter(claimFrom)) {
@@ -119,11 +134,20 @@ public class SendPacer {
             LockSupport.parkNanos(nanos);
         }
         Send mine = new Send();
-        Send before;
+        Send before = null;
         synchronized (this) {
-            before = recent[oldest];
-            recent[oldest] = mine;
-            oldest = (oldest + 1) % recent.length;
+            int back = 0;
+            for (java.util.Iterator<Send> newestFirst = recent.descendingIterator(); newestFirst.hasNext(); ) {
+                Send send = newestFirst.next();
+                if (++back == share) {
+                    before = send;
+                    break;
+                }
+            }
+            recent.addLast(mine);
+            if (recent.size() > perSecond) {
+                recent.removeFirst();
+            }
         }
         if (before != null) {
             while (before.answered == 0 && (before.started == 0 || System.nanoTime() - before.started < STUCK_NANOS)) {
@@ -163,6 +187,15 @@ public class SendPacer {
         holdChat(chat, until);
     }
 
+    /** Renews this replica's heartbeat (in the claim's transaction) and returns how many dispatchers are claiming. */
+    private int heartbeat(String node, Instant now) {
+        // Node names (pid@host) can outgrow the key column: the row is named by a digest of it.
+        holdUntil(DISPATCHER + CanonicalJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT), true);
+        Long dispatchers = em.createQuery("select count(p) from SendPace p where p.key like :prefix and p.readyAt > :now", Long.class)
+                .setParameter("prefix", DISPATCHER + "%").setParameter("now", now).getSingleResult();
+        return (int) Math.max(1, dispatchers);
+    }
+
     /** Forgets chats that have been free to receive for a day. */
     int prune() {
         return em.createQuery("delete from SendPace p where p.key <> :global and p.readyAt < :before")
@@ -171,14 +204,18 @@ public class SendPacer {
     }
 
     private void holdChat(String chat, Instant until) {
-        String key = SendPace.chatKey(chat);
+        holdUntil(SendPace.chatKey(chat), until, false);
+    }
+
+    /** Moves the row's instant to {@code until}: only later, or to exactly it when {@code exactly}. */
+    private void holdUntil(String key, Instant until, boolean exactly) {
         SendPace pace = em.find(SendPace.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (pace == null) {
             pace = new SendPace();
             pace.key = key;
             pace.readyAt = until;
             em.persist(pace);
-        } else if (pace.readyAt.isBefore(until)) {
+        } else if (exactly || pace.readyAt.isBefore(until)) {
             pace.readyAt = until;
         }
     }

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,12 +115,53 @@ public class TwoReplicasIT {
     }
 
     /**
+     * Both replicas' dispatchers claim rows of one run; the database-shared pacing keeps their combined rate within
+     * Telegram's global limit, so the fake Bot API (which answers 429 past it, like Telegram) never refuses one.
+     */
+    @Test
+    @Order(2)
+    void aRunToThreeHundredChatsIsSharedByBothReplicasWithinTheGlobalRate() throws Exception {
+        int refusedBefore = telegram.tooManyRequests();
+        TelegramOperation operation = TelegramOperation.active(telegram, 300,
+                TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."));
+        telegram.clearDelivered();
+        long run = operation.sendNow();
+        List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
+        assertEquals(300, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.get("status").equals("SENT")), "every row SENT");
+        assertEquals(300, telegram.delivered().size(), "each chat exactly once");
+        assertEquals(0, telegram.tooManyRequests() - refusedBefore, "429s from the fake Bot API");
+
+        Map<String, Long> byReplica = new HashMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement sql = c.prepareStatement("select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
+            sql.setLong(1, run);
+            try (ResultSet rs = sql.executeQuery()) {
+                while (rs.next()) {
+                    byReplica.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        assertEquals(2, byReplica.size(), "sent by both replicas: " + byReplica);
+
+        List<Instant> sent = telegram.delivered().stream().map(FakeBotApi.Delivered::at).sorted().toList();
+        int busiestSecond = 0;
+        for (int first = 0, last = 0; last < sent.size(); last++) {
+            while (Duration.between(sent.get(first), sent.get(last)).toMillis() >= 1000) {
+                first++;
+            }
+            busiestSecond = Math.max(busiestSecond, last - first + 1);
+        }
+        assertTrue(busiestSecond <= 30, "at most 30 messages in any second across both replicas, saw " + busiestSecond);
+    }
+
+    /**
      * SIGTERM to one replica in the middle of a 300-chat run: it exits within its shutdown time, its in-flight sends
      * finished and its unsent claims went back (no row stays CLAIMED by it), and the other replica completes the run
      * with every chat reached exactly once.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void sigtermMidRunLeavesNoRowClaimedAndNothingLostOrDoubled() throws Exception {
         TelegramOperation operation = TelegramOperation.active(telegram, 300, TelegramOperation.notice("Don't be surprised when more visits follow."));
         telegram.clearDelivered();
@@ -143,7 +185,7 @@ public class TwoReplicasIT {
      * completes the run, no chat is missed, and a chat reached twice is only ever one of those UNKNOWN rows.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void killMinusNineMidRunLosesNothingAndDoublesOnlyRowsInFlight() throws Exception {
         ServiceProcess c = ServiceProcess.start("replica-c", List.of("-Xmx256m"), database, config);
         try {
