@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.takedown.common.CanonicalJson;
@@ -137,7 +138,7 @@ public class SendPacer {
         Send before = null;
         synchronized (this) {
             int back = 0;
-            for (java.util.Iterator<Send> newestFirst = recent.descendingIterator(); newestFirst.hasNext(); ) {
+            for (Iterator<Send> newestFirst = recent.descendingIterator(); newestFirst.hasNext(); ) {
                 Send send = newestFirst.next();
                 if (++back == share) {
                     before = send;
@@ -190,7 +191,7 @@ public class SendPacer {
     /** Renews this replica's heartbeat (in the claim's transaction) and returns how many dispatchers are claiming. */
     private int heartbeat(String node, Instant now) {
         // Node names (pid@host) can outgrow the key column: the row is named by a digest of it.
-        holdUntil(DISPATCHER + CanonicalJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT), true);
+        holdUntil(DISPATCHER + CanonicalJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT));
         Long dispatchers = em.createQuery("select count(p) from SendPace p where p.key like :prefix and p.readyAt > :now", Long.class)
                 .setParameter("prefix", DISPATCHER + "%").setParameter("now", now).getSingleResult();
         return (int) Math.max(1, dispatchers);
@@ -204,18 +205,18 @@ public class SendPacer {
     }
 
     private void holdChat(String chat, Instant until) {
-        holdUntil(SendPace.chatKey(chat), until, false);
+        holdUntil(SendPace.chatKey(chat), until);
     }
 
-    /** Moves the row's instant to {@code until}: only later, or to exactly it when {@code exactly}. */
-    private void holdUntil(String key, Instant until, boolean exactly) {
+    /** Moves the row's instant on to {@code until} (never back). */
+    private void holdUntil(String key, Instant until) {
         SendPace pace = em.find(SendPace.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (pace == null) {
             pace = new SendPace();
             pace.key = key;
             pace.readyAt = until;
             em.persist(pace);
-        } else if (exactly || pace.readyAt.isBefore(until)) {
+        } else if (pace.readyAt.isBefore(until)) {
             pace.readyAt = until;
         }
     }
