@@ -1,5 +1,7 @@
 package org.takedown.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,27 +115,24 @@ public class WatchServiceBench {
                     operation = keys.getLong("id");
                 }
             }
-            try (PreparedStatement rule = c.prepareStatement(
-                    "insert into watch_rule (operation_id, kind, pattern, created_at) values (?, ?, ?, now())")) {
-                for (String[] r : RULES) {
-                    rule.setLong(1, operation);
-                    rule.setString(2, r[0]);
-                    rule.setString(3, r[1]);
-                    rule.addBatch();
-                }
-                rule.executeBatch();
-            }
-            try (PreparedStatement target = c.prepareStatement("insert into watch_target (operation_id, kind, target_value,"
-                    + " created_at, next_read_at) values (?, ?, ?, now(), timestamp with time zone '2100-01-01 00:00:00+00')")) {
-                for (String[] t : targets) {
-                    target.setLong(1, operation);
-                    target.setString(2, t[0]);
-                    target.setString(3, t[1]);
-                    target.addBatch();
-                }
-                target.executeBatch();
-            }
+            insertAll(c, "insert into watch_rule (operation_id, kind, pattern, created_at) values (?, ?, ?, now())",
+                    operation, Arrays.asList(RULES));
+            insertAll(c, "insert into watch_target (operation_id, kind, target_value, created_at, next_read_at)"
+                    + " values (?, ?, ?, now(), timestamp with time zone '2100-01-01 00:00:00+00')", operation, targets);
             c.commit();
+        }
+    }
+
+    /** One batch of rows (operation, kind, value) into {@code insert}. */
+    private static void insertAll(Connection c, String insert, long operation, List<String[]> rows) throws SQLException {
+        try (PreparedStatement sql = c.prepareStatement(insert)) {
+            for (String[] row : rows) {
+                sql.setLong(1, operation);
+                sql.setString(2, row[0]);
+                sql.setString(3, row[1]);
+                sql.addBatch();
+            }
+            sql.executeBatch();
         }
     }
 
@@ -146,22 +146,17 @@ public class WatchServiceBench {
             due.setTimestamp(1, Timestamp.from(start));
             due.executeUpdate();
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         try (Connection c = db.getConnection();
                 PreparedStatement read = c.prepareStatement("select count(*), max(last_read_at) from watch_target where last_read_at >= ?")) {
             read.setTimestamp(1, Timestamp.from(start));
-            while (System.nanoTime() < deadline) {
+            Instant end = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 try (ResultSet rs = read.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) == count) {
-                        Instant end = rs.getTimestamp(2).toInstant();
-                        return count / (Duration.between(start, end).toNanos() / 1e9);
-                    }
+                    return rs.getLong(1) == count ? rs.getTimestamp(2).toInstant() : null;
                 }
-                Thread.sleep(100);
-            }
+            }, Objects::nonNull);
+            return count / (Duration.between(start, end).toNanos() / 1e9);
         }
-        throw new IllegalStateException("the service did not read all " + count + " targets within 30 minutes");
     }
 
     private static long count(DataSource db, String table) throws SQLException {
