@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.takedown.common.CanonicalJson;
+import org.takedown.logging.LogValueEscaping;
 
 /** Appends to, queries and verifies the hash-chained audit log. */
 @ApplicationScoped
@@ -104,9 +105,13 @@ public class AuditLog {
     }
 
     private static void log(AuditEntry e) {
-        LOG.infof("audit seq=%d actor=%s action=%s entity=%s:%s summary=%s", e.seq, LogText.escape(e.actor),
-                LogText.escape(e.action), LogText.escape(e.entityType), LogText.escape(e.entityId),
-                LogText.escape(e.summary));
+        LOG.infof("audit seq=%d actor=%s action=%s entity=%s:%s summary=%s", e.seq, field(e.actor), field(e.action),
+                field(e.entityType), field(e.entityId), field(e.summary));
+    }
+
+    /** A value of an audit log line, unambiguous: backslashes doubled, then control characters escaped. */
+    private static String field(String value) {
+        return value == null ? "null" : LogValueEscaping.escape(value.replace("\\", "\\\\"));
     }
 
     public PanacheQuery<AuditEntry> search(AuditFilter filter) {

@@ -68,6 +68,8 @@ public class DeliveryClaimer {
     @Inject
     KillSwitchService killSwitch;
     @Inject
+    DeliveryMetrics metrics;
+    @Inject
     OperationService operations;
     @Inject
     Clock clock;
@@ -123,6 +125,7 @@ public class DeliveryClaimer {
         if (claimed.isEmpty()) {
             return new Claim.Idle();
         }
+        metrics.entered(DeliveryStatus.CLAIMED, claimed.size());
         if (paced) {
             pacer.spend(slots, claimed.stream().map(Claimed::chat).toList());
         }

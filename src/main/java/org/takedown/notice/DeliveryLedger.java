@@ -33,6 +33,8 @@ public class DeliveryLedger {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    DeliveryMetrics metrics;
 
     @Transactional
     public void record(DeliveryClaimer.Claimed claimed, SendOutcome outcome) {
@@ -77,6 +79,7 @@ public class DeliveryLedger {
         } else {
             throw new IllegalArgumentException("Unhandled outcome " + outcome);
         }
+        metrics.entered(row.status);
     }
 
     /**
@@ -99,6 +102,7 @@ public class DeliveryLedger {
             row.claimedBy = null;
             row.claimedUntil = null;
             row.updatedAt = clock.instant();
+            metrics.entered(DeliveryStatus.PENDING);
         }
     }
 
@@ -126,11 +130,15 @@ public class DeliveryLedger {
     /**
      * Claims whose lease ran out (the worker died or hung mid-call) become UNKNOWN: the message may have arrived, so
      * it is never resent without an officer. Rows still waiting when their run's send window closed are SKIPPED.
+     * The lapsed rows are locked as they are read: a late worker marking its request as leaving ({@link #start}) either
+     * commits first, and the sweep sees the mark, or waits and then finds its claim gone, so a row whose request left
+     * is never queued again.
      */
     @Transactional
     public void sweep() {
         Instant now = clock.instant();
-        List<Delivery> expired = Delivery.list("status = ?1 and claimedUntil < ?2", DeliveryStatus.CLAIMED, now);
+        List<Delivery> expired = Delivery.find("status = ?1 and claimedUntil < ?2 order by id", DeliveryStatus.CLAIMED, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Delivery row : expired) {
             if (row.startedAt == null) {
                 LOG.infof("Delivery %d: the claim of %s lapsed before its request left; queued again", row.id, row.claimedBy);
@@ -140,16 +148,19 @@ public class DeliveryLedger {
                 row.claimedUntil = null;
                 row.detail = "claimed by a replica that stopped before sending it; queued again";
                 row.updatedAt = now;
+                metrics.entered(DeliveryStatus.PENDING);
                 continue;
             }
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = "the claim of " + row.claimedBy + " expired mid-send: it may have arrived";
             row.updatedAt = now;
             audit.recordFor(row.operationId, DISPATCHER, "DELIVERY_UNKNOWN", "delivery", row.id, Map.of("chat", row.chat, "detail", row.detail));
+            metrics.entered(DeliveryStatus.UNKNOWN);
         }
-        Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where status in ?4 and runId in "
+        int skipped = Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where status in ?4 and runId in "
                 + "(select r.id from NoticeRun r where r.sendUntil is not null and r.sendUntil < ?3)",
                 DeliveryStatus.SKIPPED, "the send window closed before it could be sent", now, DeliveryStatus.CLAIMABLE);
+        metrics.entered(DeliveryStatus.SKIPPED, skipped);
         pacer.prune();
     }
 

@@ -43,6 +43,8 @@ public class Dispatcher {
     SendPacer pacer;
     @Inject
     TelegramConfig config;
+    @Inject
+    DeliveryMetrics metrics;
 
     private final Object wakeUp = new Object();
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
@@ -191,7 +193,9 @@ public class Dispatcher {
             if (gateway.dryRun()) {
                 outcome = new SendOutcome.DryRun();
             } else {
+                long waiting = System.nanoTime();
                 SendPacer.Send send = pacer.awaitSlot(row.sendAt());
+                metrics.waitedForSlot(Duration.ofNanos(System.nanoTime() - waiting));
                 try {
                     if (!ledger.start(row)) {
                         LOG.warnf("Delivery %d not sent: its claim lapsed before its slot", row.id());
@@ -205,6 +209,7 @@ public class Dispatcher {
             }
             ledger.record(row, outcome);
             if (outcome instanceof SendOutcome.RateLimited limited) {
+                metrics.rateLimited();
                 ledger.rateLimited(row.chat(), limited.retryAfterSeconds());
             }
             if (row.pin() && outcome instanceof SendOutcome.Sent sent) {

@@ -69,6 +69,7 @@ public class VisitRecorder {
     }
 
     private final Map<ResponseKey, Counter> responses = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pageViews = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Salt salt = new Salt(-1, new byte[0]);
     private ScheduledExecutorService flusher;
@@ -94,6 +95,8 @@ public class VisitRecorder {
     void pageView(LiveHost host, HttpServerRequest request, String language, Instant now, int status) {
         minutes.computeIfAbsent(new MinuteKey(host.domainId(), now.getEpochSecond() / 60), k -> new LongAdder()).increment();
         response(host, status);
+        pageViews.computeIfAbsent(host.host(), h -> Counter.builder("takedown.banner.visits")
+                .description("Banner pages served (assets not counted)").tag("host", h).register(registry)).increment();
         VisitLogMode mode = host.banner().visitLog;
         if (mode == VisitLogMode.NONE) {
             return;

@@ -57,6 +57,21 @@ public class DueReads {
         return claimed;
     }
 
+    /** How long the most overdue target of a watching operation has been due (zero when none is). */
+    @Transactional
+    public Duration lag() {
+        List<Long> operationIds = new ArrayList<>();
+        WATCHING.forEach(status -> operationIds.addAll(operations.idsInStatus(status)));
+        if (operationIds.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Instant now = clock.instant();
+        Instant oldest = WatchTarget.getEntityManager()
+                .createQuery("select min(t.nextReadAt) from WatchTarget t where t.operationId in ?1 and t.nextReadAt <= ?2", Instant.class)
+                .setParameter(1, operationIds).setParameter(2, now).getSingleResult();
+        return oldest == null ? Duration.ZERO : Duration.between(oldest, now);
+    }
+
     /** Schedules a new or changed target's first read. */
     void scheduleFirst(WatchTarget target) {
         target.nextReadAt = ReadSchedule.first(clock.instant(), target.id, every(target));

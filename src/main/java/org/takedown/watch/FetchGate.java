@@ -1,5 +1,7 @@
 package org.takedown.watch;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -60,11 +62,14 @@ public class FetchGate {
     private final HostResolver resolver;
     private final AddressPolicy policy;
     private final OkHttpClient client;
+    private final Counter refusals;
 
     @Inject
-    public FetchGate(FetchConfig config, HostResolver resolver) {
+    public FetchGate(FetchConfig config, HostResolver resolver, MeterRegistry registry) {
         this.config = config;
         this.resolver = resolver;
+        this.refusals = Counter.builder("takedown.fetch.refusals")
+                .description("Watch fetches refused by the gate (address, scheme, port, redirect)").register(registry);
         this.policy = new AddressPolicy(config.allowCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
@@ -97,6 +102,15 @@ public class FetchGate {
 
     /** Fetches with GET, following redirects through the same checks. */
     public Fetched fetch(String url) throws FetchRefused, IOException {
+        try {
+            return checkedFetch(url);
+        } catch (FetchRefused refused) {
+            refusals.increment();
+            throw refused;
+        }
+    }
+
+    private Fetched checkedFetch(String url) throws FetchRefused, IOException {
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         Target target = target(url);
         List<URI> hops = new ArrayList<>();

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,8 @@ public class WatchCycleJob {
     DomainProber prober;
     @Inject
     WatchConfig config;
+    @Inject
+    WatchMetrics metrics;
 
     private Semaphore slots;
     private volatile ExecutorService pool;
@@ -52,6 +55,7 @@ public class WatchCycleJob {
      * batch, until nothing is due. Returns how many reads it started; they may still be running.
      */
     public int cycle() {
+        long start = System.nanoTime();
         int started = 0;
         try {
             while (!stopping) {
@@ -73,6 +77,8 @@ public class WatchCycleJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return started;
+        } finally {
+            metrics.cycled(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -8,22 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,6 +39,8 @@ import org.takedown.seizure.BannerFixtures;
 import org.takedown.support.Api;
 import org.takedown.support.FakeBotApi;
 import org.takedown.support.Fixtures;
+import org.takedown.support.Prometheus;
+import org.takedown.support.ReplicaCluster;
 import org.takedown.support.ServiceProcess;
 import org.takedown.support.TelegramOperation;
 
@@ -44,56 +51,26 @@ import org.takedown.support.TelegramOperation;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class TwoReplicasIT {
 
-    /** bcrypt (cost 4) of {@link Api#PASSWORD}, the test users' password, as in application.properties (%test). */
-    private static final String PASSWORD_HASH = "$2a$04$j/coOW2b2pyrVjJdE/AG2.kUP9DHCrMKL4cPEO6I0A.FJh8uRpnES";
-
-    /** Given to both replicas as the database password (embedded PostgreSQL trusts local connections, so any works). */
-    private static final String DB_PASSWORD = "db-pass-" + Long.toHexString(System.nanoTime());
-
-    private static EmbeddedPostgres postgres;
+    private static ReplicaCluster cluster;
     private static FakeBotApi telegram;
-    private static Map<String, String> database;
-    private static Map<String, String> config;
     private static ServiceProcess a;
     private static ServiceProcess b;
 
     @BeforeAll
-    static void twoReplicas() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        telegram = FakeBotApi.start();
-        database = Map.of("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                "TAKEDOWN_DB_USER", "postgres", "TAKEDOWN_DB_PASSWORD", DB_PASSWORD, "TAKEDOWN_BOT_TOKEN", FakeBotApi.TOKEN);
-        config = new HashMap<>();
-        config.put("takedown.officer-hosts", "localhost,127.0.0.1");
-        config.put("takedown.telegram.api.scheme", "http");
-        config.put("takedown.telegram.api.host", "127.0.0.1");
-        config.put("takedown.telegram.api.port", Integer.toString(telegram.port()));
-        for (String[] user : new String[][] {{"officer1", "officer"}, {"officer2", "officer"}, {"approver2", "approver"},
-                {"viewer1", "viewer"}}) {
-            config.put("takedown.users." + user[0] + ".password-hash", PASSWORD_HASH);
-            config.put("takedown.users." + user[0] + ".roles", user[1]);
-        }
-        List<String> jvm = List.of("-Xmx256m");
+    static void twoReplicas() {
+        cluster = ReplicaCluster.start();
+        telegram = cluster.telegram();
         // One after the other: the first runs the migrations, the second finds them applied.
-        a = ServiceProcess.start("replica-a", jvm, database, config);
-        b = ServiceProcess.start("replica-b", jvm, database, config);
+        a = cluster.replica("replica-a");
+        b = cluster.replica("replica-b");
         RestAssured.port = a.httpPort();
     }
 
     @AfterAll
     static void stop() throws IOException {
         RestAssured.reset();
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -132,16 +109,7 @@ public class TwoReplicasIT {
         assertEquals(300, telegram.delivered().size(), "each chat exactly once");
         assertEquals(0, telegram.tooManyRequests() - refusedBefore, "429s from the fake Bot API");
 
-        Map<String, Long> byReplica = new HashMap<>();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                PreparedStatement sql = c.prepareStatement("select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
-            sql.setLong(1, run);
-            try (ResultSet rs = sql.executeQuery()) {
-                while (rs.next()) {
-                    byReplica.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
+        Map<String, Long> byReplica = cluster.rowsByReplica(run);
         assertEquals(2, byReplica.size(), "sent by both replicas: " + byReplica);
 
         List<Instant> sent = telegram.delivered().stream().map(FakeBotApi.Delivered::at).sorted().toList();
@@ -167,9 +135,9 @@ public class TwoReplicasIT {
         telegram.clearDelivered();
         long run = operation.sendNow();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> telegram.delivered().size() >= 60 && rowsOf(b.pid(), run, "SENT") > 0);
+                .until(() -> telegram.delivered().size() >= 60 && cluster.rowsOf(b.pid(), run, "SENT") > 0);
         assertTrue(b.terminate(Duration.ofSeconds(30)), "replica B stops within 30 s of SIGTERM");
-        assertEquals(0, rowsOf(b.pid(), run, "CLAIMED"), "rows still CLAIMED by the stopped replica");
+        assertEquals(0, cluster.rowsOf(b.pid(), run, "CLAIMED"), "rows still CLAIMED by the stopped replica");
 
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
         assertEquals(300, rows.size());
@@ -187,69 +155,181 @@ public class TwoReplicasIT {
     @Test
     @Order(4)
     void killMinusNineMidRunLosesNothingAndDoublesOnlyRowsInFlight() throws Exception {
-        ServiceProcess c = ServiceProcess.start("replica-c", List.of("-Xmx256m"), database, config);
+        ServiceProcess c = cluster.replica("replica-c");
         try {
             TelegramOperation operation = TelegramOperation.active(telegram, 300, TelegramOperation.notice("More visits will follow."));
             telegram.clearDelivered();
             long run = operation.sendNow();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> telegram.delivered().size() >= 60 && rowsOf(c.pid(), run, "SENT") > 0);
+                    .until(() -> telegram.delivered().size() >= 60 && cluster.rowsOf(c.pid(), run, "SENT") > 0);
             c.kill();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> rowsOf(c.pid(), run, "CLAIMED") == 0);
+                    .until(() -> cluster.rowsOf(c.pid(), run, "CLAIMED") == 0);
 
             List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
             assertEquals(300, rows.size());
-            Set<String> unknown = new HashSet<>();
-            for (Map<String, Object> row : rows) {
-                assertTrue(Set.of("SENT", "UNKNOWN").contains(row.get("status")), "row " + row);
-                if (row.get("status").equals("UNKNOWN")) {
-                    unknown.add(((String) row.get("chat")).toLowerCase(Locale.ROOT));
-                }
-            }
-            Map<String, Long> reached = new HashMap<>();
-            telegram.delivered().forEach(d -> reached.merge(d.chat().toLowerCase(Locale.ROOT), 1L, Long::sum));
-            for (String chat : operation.chats()) {
-                String key = chat.toLowerCase(Locale.ROOT);
-                assertTrue(reached.containsKey(key) || unknown.contains(key), "chat missed: " + chat);
-                assertTrue(reached.getOrDefault(key, 0L) <= 1 || unknown.contains(key), "chat reached twice, not UNKNOWN: " + chat);
-            }
+            assertTrue(rows.stream().allMatch(r -> Set.of("SENT", "UNKNOWN").contains(r.get("status"))), "rows " + rows);
+            TelegramOperation.Reach reach = operation.reach(rows, telegram.delivered());
+            assertEquals(Set.of(), reach.missed(), "chats missed");
+            assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
         } finally {
             c.close();
         }
     }
 
-    /** Rows of the run in this state last claimed by the replica with this pid (claims are named pid@host). */
-    private static long rowsOf(long pid, long run, String status) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); PreparedStatement sql = c.prepareStatement(
-                "select count(*) from delivery where run_id = ? and status = ? and claimed_by like ?")) {
-            sql.setLong(1, run);
-            sql.setString(2, status);
-            sql.setString(3, pid + "@%");
-            try (ResultSet rs = sql.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    /**
+     * 120 one-shot notice triggers due within 20 seconds, with both replicas' clustered schedulers competing for them:
+     * each fires exactly once. A run is unique per notice and due time, so a double firing would not show in the runs;
+     * it shows in the firings each replica counts ({@code takedown_quartz_fired_total}), whose sum must be 120.
+     */
+    @Test
+    @Order(5)
+    void everyTriggerOfABusyScheduleFiresExactlyOnceAcrossTheReplicas() throws Exception {
+        b = cluster.replica("replica-b2"); // B was stopped by the SIGTERM test; a new replica joins the cluster
+        List<ServiceProcess> both = List.of(a, b);
+        Map<ServiceProcess, Double> firedBefore = new HashMap<>();
+        both.forEach(replica -> firedBefore.put(replica, noticeFirings(replica)));
+
+        int notices = 120;
+        LocalDateTime first = LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(40).withNano(0);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < notices; i++) {
+            Map<String, Object> notice = new HashMap<>(TelegramOperation.notice("Scheduled warning " + i));
+            notice.put("schedule", Map.of("at", first.plusNanos(i * 166_000_000L).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
+            bodies.add(notice);
         }
+        TelegramOperation operation = TelegramOperation.active(telegram, 1, bodies);
+        assertTrue(LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).isBefore(first), "armed before the first is due");
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> runsOf(operation.id()).size() == notices);
+        // Let a duplicate firing, if there were one, happen and be counted.
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        Fixtures.move(operation.id(), "officer2", "end");
+
+        List<Map<String, Object>> runs = runsOf(operation.id());
+        assertEquals(notices, runs.size());
+        assertEquals(new HashSet<>(operation.notices()), runs.stream().map(r -> ((Number) r.get("noticeId")).longValue())
+                .collect(Collectors.toSet()), "one run per notice");
+        Map<ServiceProcess, Double> fired = new HashMap<>();
+        both.forEach(replica -> fired.put(replica, noticeFirings(replica) - firedBefore.get(replica)));
+        assertEquals(notices, fired.values().stream().mapToDouble(Double::doubleValue).sum(), 0.0,
+                "firings across both replicas (A, B): " + fired.get(a) + ", " + fired.get(b));
+        assertTrue(fired.get(a) > 0 && fired.get(b) > 0, "both schedulers fired triggers: " + fired.get(a) + ", " + fired.get(b));
     }
 
     /**
-     * Neither replica's log carries the bot token or the database password, though both used them all along (this
-     * runs after the other tests: startup, banners, approvals, Telegram polling).
+     * PostgreSQL restarted ({@code pg_ctl restart -m immediate}, a crash and recovery) in the middle of a run: both
+     * replicas report not ready while it is down, become ready again by themselves (same processes), the run completes
+     * with no chat missed (a chat reached twice only among UNKNOWN rows, whose answer was lost with the connection),
+     * and a notice scheduled during the outage still fires.
+     */
+    @Test
+    @Order(6)
+    void aPostgresRestartMidRunTurnsReadinessOffAndTheReplicasRecoverWithNothingLost() throws Exception {
+        LocalDateTime later = LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(45).withNano(0);
+        Map<String, Object> scheduled = new HashMap<>(TelegramOperation.notice("Scheduled across the database restart."));
+        scheduled.put("schedule", Map.of("at", later.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
+        TelegramOperation operation = TelegramOperation.active(telegram, 150,
+                List.of(TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."), scheduled));
+        telegram.clearDelivered();
+        long run = operation.sendNow();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> telegram.delivered().size() >= 30);
+
+        List<ServiceProcess> both = List.of(a, b);
+        Map<ServiceProcess, Boolean> sawNotReady = new ConcurrentHashMap<>();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        List<Thread> probes = new ArrayList<>();
+        for (ServiceProcess replica : both) {
+            Thread probe = new Thread(() -> {
+                while (watching.get()) {
+                    if (!replica.isReady()) {
+                        sawNotReady.put(replica, true);
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // a probe every 50 ms or so
+                }
+            }, "readiness-probe");
+            probe.setDaemon(true);
+            probe.start();
+            probes.add(probe);
+        }
+        cluster.pgCtl("restart", "-m", "immediate", "-w", "-t", "60");
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sawNotReady.size() == 2 && a.isReady() && b.isReady());
+        } finally {
+            watching.set(false);
+            for (Thread probe : probes) {
+                probe.join();
+            }
+        }
+        assertTrue(a.isAlive() && b.isAlive(), "the replicas recovered by themselves, without a restart");
+
+        List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
+        assertEquals(150, rows.size());
+        assertTrue(rows.stream().allMatch(r -> Set.of("SENT", "UNKNOWN").contains(r.get("status"))), "rows " + rows);
+        TelegramOperation.Reach reach = operation.reach(rows,
+                telegram.delivered().stream().filter(d -> d.text().contains("criminal purposes")).toList());
+        assertEquals(Set.of(), reach.missed(), "chats missed");
+        assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> runsOf(operation.id()).stream()
+                .anyMatch(r -> ((Number) r.get("noticeId")).longValue() == operation.notices().get(1)));
+        Fixtures.move(operation.id(), "officer2", "end");
+    }
+
+    private static List<Map<String, Object>> runsOf(long operation) {
+        return given().auth().preemptive().basic("viewer1", Api.PASSWORD).queryParam("size", 200)
+                .get("/api/operations/{id}/runs", operation).then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    private static double noticeFirings(ServiceProcess replica) {
+        return Prometheus.value(replica.managementPort(), "takedown_quartz_fired_total{schedule=\"notices-of-operation\"}");
+    }
+
+    /**
+     * No replica's log carries the bot token or the database password, though all used them all along (this runs after
+     * the other tests: startup, banners, approvals, Telegram polling, a database crash).
      */
     @Test
     @Order(Integer.MAX_VALUE)
     void logsCarryNoSecrets() throws IOException {
         assertTrue(telegram.getUpdatesCalls() > 0, "the replicas used the bot token");
         String tokenSecret = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
-        for (ServiceProcess replica : List.of(a, b)) {
+        for (ServiceProcess replica : cluster.started()) {
             List<String> lines = replica.logLines();
-            assertTrue(lines.size() > 10, "the replica logged " + lines.size() + " lines");
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Installed features")), "the replica logged its start: " + lines);
             for (String line : lines) {
                 assertFalse(line.contains(tokenSecret), "bot token in the log: " + line);
-                assertFalse(line.contains(DB_PASSWORD), "database password in the log: " + line);
+                assertFalse(line.contains(cluster.databasePassword), "database password in the log: " + line);
             }
         }
+    }
+
+    /**
+     * In production the log is JSON, one object per line, and what an officer's request caused is logged with the
+     * request id, the officer and the operation (A's audit lines of the banner test: officer2 paused the operation).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void productionLogsAreJsonLinesWithTheRequestContext() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : a.logLines()) {
+            if (line.startsWith("{")) {
+                entries.add(json.readTree(line));
+            } else {
+                // The JVM itself may print a warning before logging starts; nothing from the service is plain text.
+                assertFalse(line.contains("org.takedown") || line.contains("INFO") || line.contains("ERROR"), "not JSON: " + line);
+            }
+        }
+        assertTrue(entries.size() > 10, "JSON lines: " + entries.size());
+        assertTrue(entries.stream().allMatch(e -> e.hasNonNull("timestamp") && e.hasNonNull("level") && e.hasNonNull("message")),
+                "every line has timestamp, level and message");
+        JsonNode paused = entries.stream().filter(e -> e.path("message").asText().contains("action=OPERATION_PAUSED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit line of the pause on A"));
+        JsonNode mdc = paused.path("mdc");
+        assertEquals("officer2", mdc.path("actor").asText(), paused.toString());
+        assertTrue(mdc.path("operationId").asText().matches("[0-9]+"), paused.toString());
+        assertTrue(mdc.path("requestId").asText().length() >= 8, paused.toString());
     }
 
     private static Response onB(String host) {

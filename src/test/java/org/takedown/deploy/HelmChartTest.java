@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -136,6 +138,18 @@ public class HelmChartTest {
                 assertEquals(8080, port.get("containerPort").asInt());
             }
         });
+    }
+
+    @Test
+    void theGrafanaDashboardShipsAsALabelledConfigMapWhenAsked() throws Exception {
+        assertTrue(kind(render(""), "ConfigMap").stream().noneMatch(m -> m.at("/metadata/name").asText().endsWith("-dashboard")),
+                "off by default");
+        JsonNode configMap = kind(render("", "metrics.grafanaDashboard.enabled=true"), "ConfigMap").stream()
+                .filter(m -> m.at("/metadata/name").asText().endsWith("-dashboard")).findFirst().orElseThrow();
+        assertEquals("1", configMap.at("/metadata/labels/grafana_dashboard").asText());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(CHART.resolve("dashboards/takedown.json").toFile()),
+                json.readTree(configMap.at("/data/takedown.json").asText()), "the dashboard file, unchanged");
     }
 
     private static List<JsonNode> render(String valuesFile, String... sets) throws Exception {

@@ -18,6 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
 import org.takedown.support.FakeBotApi;
 import org.takedown.support.Fixtures;
+import org.takedown.support.Prometheus;
 import org.takedown.support.TelegramOperation;
 import org.takedown.support.TelegramProfile;
 
@@ -40,6 +44,8 @@ public class DeliveryTest {
     FakeBotApi telegram;
     @Inject
     RunQueue runs;
+    @Inject
+    DeliveryLedger ledger;
 
     @BeforeEach
     void clean() {
@@ -62,6 +68,7 @@ public class DeliveryTest {
 
     @Test
     void aRunReachesEveryTargetOnceWithTheRenderedPayload() {
+        double sentBefore = Prometheus.value("takedown_deliveries_total{state=\"SENT\"}");
         TelegramOperation op = operation(5);
         long run = op.sendNow();
         List<Map<String, Object>> rows = op.awaitSettled(run, SETTLE);
@@ -82,6 +89,7 @@ public class DeliveryTest {
                 .body("status", equalTo("QUEUED")).body("origin", equalTo("MANUAL")).body("createdBy", equalTo("officer1"))
                 .body("deliveries.SENT", equalTo(5));
         assertEquals(1, audited("NOTICE_RUN_QUEUED", run).size());
+        assertTrue(Prometheus.value("takedown_deliveries_total{state=\"SENT\"}") - sentBefore >= 5, "SENT rows counted");
     }
 
     @Test
@@ -282,6 +290,48 @@ public class DeliveryTest {
         assertTrue(audited("DELIVERY_UNKNOWN", orphan).isEmpty(), "nothing for an officer to resolve");
     }
 
+    /**
+     * A late worker marks its request as leaving just as its claim lapses and a sweep looks at the row: the sweep waits
+     * for the mark and makes the row UNKNOWN. Queued again, it would have been sent twice without anyone knowing.
+     */
+    @Test
+    void aSweepMeetingASendThatIsLeavingMakesItUnknownNotQueuedAgain() throws Exception {
+        TelegramOperation op = operation(1);
+        long run = op.sendNow();
+        op.awaitSettled(run, SETTLE);
+        Instant lapses = Instant.now().plusSeconds(2);
+        long row = orphanedClaim(run, null, lapses);
+        DeliveryClaimer.Claimed claim = new DeliveryClaimer.Claimed(row, "dead-worker", op.chats().get(0), "late", null, false,
+                false, Instant.now());
+        CountDownLatch marked = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        AtomicBoolean started = new AtomicBoolean();
+        Thread worker = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            started.set(ledger.start(claim));
+            marked.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        worker.start();
+        assertTrue(marked.await(10, TimeUnit.SECONDS), "the worker marked its request");
+        assertTrue(started.get(), "the claim was still the worker's when it marked it");
+        await().until(() -> Instant.now().isAfter(lapses.plusMillis(100)));
+        Thread sweeper = new Thread(ledger::sweep);
+        sweeper.start();
+        // The sweep (and the dispatcher's own, every 2 s) now reach the lapsed row while the mark is uncommitted.
+        await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
+        commit.countDown();
+        worker.join(10_000);
+        sweeper.join(15_000);
+        await().atMost(SETTLE).until(() -> "UNKNOWN".equals(statusOf(op, run, row)));
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        assertEquals("UNKNOWN", statusOf(op, run, row), "left for an officer, not queued again");
+        assertEquals(1, deliveredTo(op).size(), "the sweep sent nothing again");
+    }
+
     private static String statusOf(TelegramOperation op, long run, long rowId) {
         return Api.as("viewer1").queryParam("runId", run).get("/api/operations/{id}/deliveries", op.id()).jsonPath()
                 .getString("items.find { it.id == " + rowId + " }.status");
@@ -289,6 +339,10 @@ public class DeliveryTest {
 
     /** A second part of the run's row, CLAIMED by a worker that died (its lease has run out) after or before starting. */
     private static long orphanedClaim(long run, Instant startedAt) {
+        return orphanedClaim(run, startedAt, Instant.now().minusSeconds(1));
+    }
+
+    private static long orphanedClaim(long run, Instant startedAt, Instant claimedUntil) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Delivery sent = Delivery.find("runId", run).firstResult();
             Delivery claimed = new Delivery();
@@ -304,7 +358,7 @@ public class DeliveryTest {
             claimed.status = DeliveryStatus.CLAIMED;
             claimed.claimToken = "dead-worker";
             claimed.claimedBy = "replica that died";
-            claimed.claimedUntil = Instant.now().minusSeconds(1);
+            claimed.claimedUntil = claimedUntil;
             claimed.startedAt = startedAt;
             claimed.notBefore = Instant.now().minusSeconds(60);
             claimed.updatedAt = claimed.notBefore;
@@ -315,6 +369,8 @@ public class DeliveryTest {
 
     @Test
     void a429IsHonouredExactlyWithoutSpendingAnAttempt() {
+        double refusedBefore = Prometheus.value("takedown_telegram_rate_limited_total");
+        double waitsBefore = Prometheus.value("takedown_telegram_pacing_wait_seconds_count");
         TelegramOperation op = operation(1);
         telegram.fault(op.chats().get(0), FakeBotApi.Fault.FLOOD, 1, 2);
         Instant asked = Instant.now();
@@ -324,6 +380,9 @@ public class DeliveryTest {
         assertEquals(0, row.get("attempts"), "a 429 is not a failed attempt");
         FakeBotApi.Delivered delivered = deliveredTo(op).get(0);
         assertTrue(!delivered.at().isBefore(asked.plusSeconds(2)), "waited the full retry_after: " + asked + " -> " + delivered.at());
+        assertEquals(1.0, Prometheus.value("takedown_telegram_rate_limited_total") - refusedBefore, "the 429 is counted");
+        assertTrue(Prometheus.value("takedown_telegram_pacing_wait_seconds_count") - waitsBefore >= 2,
+                "both sends waited for their slot (the second after the 429)");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +23,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
+import org.takedown.support.Prometheus;
 
 /** Notice schedules: validated at save, armed while ACTIVE, late firings skipped, one catch-up after downtime. */
 @QuarkusTest
@@ -34,10 +34,10 @@ public class NoticeScheduleTest {
     @Inject
     AgroalDataSource dataSource;
 
+    private static final String NOTICE_FIRINGS = "takedown_quartz_fired_total{schedule=\"notices-of-operation\"}";
+
     static Map<String, Object> notice(Map<String, Object> schedule) {
-        Map<String, Object> body = new HashMap<>(Fixtures.noticeBody("Scheduled " + Fixtures.unique()));
-        body.put("schedule", schedule);
-        return body;
+        return Fixtures.scheduledNoticeBody(schedule);
     }
 
     static void refused(long operation, Map<String, Object> schedule, String field) {
@@ -74,14 +74,7 @@ public class NoticeScheduleTest {
 
     /** An ACTIVE operation (dry-run, one target) with one notice on the given schedule. */
     static long[] activeWith(Map<String, Object> schedule) {
-        long op = Fixtures.createOperation("officer2");
-        Fixtures.addTelegramTarget(op, "officer2");
-        long notice = Api.as("officer2").body(notice(schedule)).post("/api/operations/{id}/notices", op).then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-        Fixtures.move(op, "officer2", "submit");
-        Fixtures.approve(op, "approver2");
-        Fixtures.move(op, "officer2", "activate");
-        return new long[] {op, notice};
+        return Fixtures.activeWithScheduledNotice(schedule);
     }
 
     static List<Map<String, Object>> runs(long op) {
@@ -91,8 +84,10 @@ public class NoticeScheduleTest {
     @Test
     void aOnceScheduleFiresAtItsTimeAndQueuesItsRows() {
         String at = Fixtures.localIn(3);
+        double fired = Prometheus.value(NOTICE_FIRINGS);
         long[] ids = activeWith(Map.of("at", at));
         await().atMost(Duration.ofSeconds(30)).until(() -> runs(ids[0]).size() == 1);
+        assertTrue(Prometheus.value(NOTICE_FIRINGS) - fired >= 1, "the firing is counted");
         Map<String, Object> run = runs(ids[0]).get(0);
         assertEquals("SCHEDULE", run.get("origin"));
         assertEquals("QUEUED", run.get("status"));

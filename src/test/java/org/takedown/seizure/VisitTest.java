@@ -164,7 +164,7 @@ public class VisitTest {
         assertTrue(!after.contains("probe-"), "request paths or unknown hosts became metric labels");
         long seriesBefore = before.lines().filter(l -> !l.startsWith("#")).count();
         long seriesAfter = after.lines().filter(l -> !l.startsWith("#")).count();
-        assertTrue(seriesAfter - seriesBefore <= 2, "at most this host's counter (and the shared 'none' one) is new: "
+        assertTrue(seriesAfter - seriesBefore <= 3, "at most this host's response and visit counters (and the shared 'none' one) are new: "
                 + (seriesAfter - seriesBefore));
     }
 
@@ -176,6 +176,7 @@ public class VisitTest {
         given().header("Host", host).post("/").then().statusCode(405);
         given().port(9001).get("/q/metrics").then().statusCode(200)
                 .body(containsString("takedown_banner_responses_total{host=\"" + host + "\",status=\"200\"} 1.0"))
-                .body(containsString("takedown_banner_responses_total{host=\"" + host + "\",status=\"405\"} 1.0"));
+                .body(containsString("takedown_banner_responses_total{host=\"" + host + "\",status=\"405\"} 1.0"))
+                .body(containsString("takedown_banner_visits_total{host=\"" + host + "\"} 1.0"));
     }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
 /** A real PostgreSQL server from Maven-shipped binaries (no Docker), for the PostgreSQL variant of the tests. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * The database password the tests give the service. The embedded server trusts local connections, so any value
+     * works; a distinctive one lets {@code LogSecretsIT} prove it never reaches a log.
+     */
+    public static final String PASSWORD = "pg-test-secret-5e1f0c";
+
     private EmbeddedPostgres postgres;
 
     @Override
@@ -21,7 +27,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", PASSWORD);
     }
 
     @Override

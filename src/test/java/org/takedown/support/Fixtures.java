@@ -104,6 +104,24 @@ public final class Fixtures {
                 "pin", false);
     }
 
+    public static Map<String, Object> scheduledNoticeBody(Map<String, Object> schedule) {
+        Map<String, Object> body = new HashMap<>(noticeBody("Scheduled " + unique()));
+        body.put("schedule", schedule);
+        return body;
+    }
+
+    /** An ACTIVE operation (one Telegram target, dry-run in the test profile) with one notice on this schedule: {operation, notice}. */
+    public static long[] activeWithScheduledNotice(Map<String, Object> schedule) {
+        long op = createOperation("officer2");
+        addTelegramTarget(op, "officer2");
+        long notice = Api.as("officer2").body(scheduledNoticeBody(schedule)).post("/api/operations/{id}/notices", op).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        move(op, "officer2", "submit");
+        approve(op, "approver2");
+        move(op, "officer2", "activate");
+        return new long[] {op, notice};
+    }
+
     public static long addWatchTarget(long operationId, String officer) {
         return Api.as(officer).body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@watched_" + unique()))
                 .post("/api/operations/{id}/watch-targets", operationId).then().statusCode(201).extract().jsonPath().getLong("id");

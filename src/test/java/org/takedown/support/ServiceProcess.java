@@ -27,6 +27,7 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -75,6 +76,31 @@ public final class ServiceProcess implements AutoCloseable {
         return httpPort;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** One readiness probe, as Kubernetes would send it (false when it fails, times out or cannot connect). */
+    public boolean isReady() {
+        try {
+            return PROBE.send(readiness(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notAnswering) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpRequest readiness() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -95,19 +121,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration limit) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
         try {
             await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was ready:\n" + logTail());
                 }
-                try {
-                    return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notListeningYet) {
-                    return false;
-                }
+                return isReady();
             });
         } catch (ConditionTimeoutException e) {
             close();

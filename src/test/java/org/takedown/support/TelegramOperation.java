@@ -7,24 +7,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * An ACTIVE operation whose Telegram targets are channels the {@link FakeBotApi} knows (bot is an admin that may
  * post), with one notice; prepared by officer2, preflighted, approved by approver2 and activated through the API.
  */
-public record TelegramOperation(long id, long notice, List<String> chats, Map<String, Long> targetIds) {
+public record TelegramOperation(long id, List<Long> notices, List<String> chats, Map<String, Long> targetIds) {
 
     private static final AtomicLong CHAT_IDS = new AtomicLong(-1002000000000L - System.nanoTime() % 1_000_000_000L);
     private static final List<String> UNSETTLED = List.of("PENDING", "CLAIMED", "RETRY_AT");
 
     public static TelegramOperation active(FakeBotApi telegram, int targets, Map<String, Object> notice) {
-        return active(telegram, java.util.Collections.nCopies(targets, null), notice, null);
+        return active(telegram, java.util.Collections.nCopies(targets, null), List.of(notice), null);
     }
 
-    /** One target per entry of {@code languages} (null: no language of its own), and the notice with this PNG if given. */
+    /** Several notices (the first is {@link #notice()}), for instance with schedules. */
+    public static TelegramOperation active(FakeBotApi telegram, int targets, List<Map<String, Object>> notices) {
+        return active(telegram, java.util.Collections.nCopies(targets, null), notices, null);
+    }
+
     public static TelegramOperation active(FakeBotApi telegram, List<String> languages, Map<String, Object> notice, byte[] png) {
+        return active(telegram, languages, List.of(notice), png);
+    }
+
+    /** One target per entry of {@code languages} (null: no language of its own), and the notices, the first with this PNG if given. */
+    private static TelegramOperation active(FakeBotApi telegram, List<String> languages, List<Map<String, Object>> notices, byte[] png) {
         long id = Fixtures.createOperation("officer2");
         List<String> chats = new ArrayList<>();
         Map<String, Long> targetIds = new HashMap<>();
@@ -37,17 +50,25 @@ public record TelegramOperation(long id, long notice, List<String> chats, Map<St
                     .then().statusCode(201).extract().jsonPath().getLong("id"));
             chats.add(chat);
         }
-        long noticeId = Api.as("officer2").body(notice).post("/api/operations/{id}/notices", id)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Long> noticeIds = new ArrayList<>();
+        for (Map<String, Object> notice : notices) {
+            noticeIds.add(Api.as("officer2").body(notice).post("/api/operations/{id}/notices", id)
+                    .then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
         if (png != null) {
-            Api.as("officer2").contentType("image/png").body(png).put("/api/operations/{id}/notices/{n}/image", id, noticeId)
+            Api.as("officer2").contentType("image/png").body(png).put("/api/operations/{id}/notices/{n}/image", id, noticeIds.get(0))
                     .then().statusCode(200);
         }
         Api.as("officer2").post("/api/operations/{id}/telegram-targets/preflight", id).then().statusCode(200);
         Fixtures.move(id, "officer2", "submit");
         Fixtures.approve(id, "approver2");
         Fixtures.move(id, "officer2", "activate");
-        return new TelegramOperation(id, noticeId, List.copyOf(chats), Map.copyOf(targetIds));
+        return new TelegramOperation(id, List.copyOf(noticeIds), List.copyOf(chats), Map.copyOf(targetIds));
+    }
+
+    /** The first notice. */
+    public long notice() {
+        return notices.get(0);
     }
 
     public static Map<String, Object> notice(String text) {
@@ -55,7 +76,7 @@ public record TelegramOperation(long id, long notice, List<String> chats, Map<St
     }
 
     public long sendNow() {
-        return Api.as("officer1").post("/api/operations/{id}/notices/{n}/runs", id, notice).then().statusCode(201)
+        return Api.as("officer1").post("/api/operations/{id}/notices/{n}/runs", id, notice()).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
@@ -98,6 +119,33 @@ public record TelegramOperation(long id, long notice, List<String> chats, Map<St
         } finally {
             Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
         }
+    }
+
+    /**
+     * What Telegram received of a settled run: chats of this operation it never received and no UNKNOWN row accounts
+     * for ({@code missed}), and chats it received more than once whose row is not UNKNOWN ({@code silentlyDoubled}).
+     * Both must be empty: a chat may be reached twice only where an officer is told it may have been.
+     */
+    public record Reach(Set<String> missed, Set<String> silentlyDoubled, Set<String> unknown) {
+    }
+
+    public Reach reach(List<Map<String, Object>> rows, List<FakeBotApi.Delivered> delivered) {
+        Set<String> unknown = rows.stream().filter(r -> "UNKNOWN".equals(r.get("status")))
+                .map(r -> ((String) r.get("chat")).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Map<String, Long> reached = delivered.stream()
+                .collect(Collectors.groupingBy(d -> d.chat().toLowerCase(Locale.ROOT), Collectors.counting()));
+        Set<String> missed = new TreeSet<>();
+        Set<String> doubled = new TreeSet<>();
+        for (String chat : chats) {
+            String key = chat.toLowerCase(Locale.ROOT);
+            if (!reached.containsKey(key) && !unknown.contains(key)) {
+                missed.add(chat);
+            }
+            if (reached.getOrDefault(key, 0L) > 1 && !unknown.contains(key)) {
+                doubled.add(chat);
+            }
+        }
+        return new Reach(missed, doubled, unknown);
     }
 
     public Map<String, Object> row(long runId, String chat) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -148,8 +150,12 @@ class FetchGateTest {
     }
 
     private static FetchGate gate(HostResolver resolver, List<String> allow, int maxBody, Duration total) {
+        return gate(resolver, allow, maxBody, total, new SimpleMeterRegistry());
+    }
+
+    private static FetchGate gate(HostResolver resolver, List<String> allow, int maxBody, Duration total, MeterRegistry registry) {
         return new FetchGate(new Config(Set.of(80, 443, canaryPort, redirectorPort), maxBody, Duration.ofSeconds(1), total, 5,
-                Optional.of(allow), "test"), resolver);
+                Optional.of(allow), "test"), resolver, registry);
     }
 
     private static FetchGate gate(HostResolver resolver) {
@@ -245,7 +251,8 @@ class FetchGateTest {
 
     @Test
     void everyHostileTargetIsRefusedWithAReasonAndNothingConnects() throws Exception {
-        FetchGate gate = gate(hostileDns());
+        MeterRegistry metrics = new SimpleMeterRegistry();
+        FetchGate gate = gate(hostileDns(), List.of(), 2 << 20, Duration.ofSeconds(10), metrics);
         List<String[]> corpus = corpus();
         assertTrue(corpus.size() >= 40, "at least 40 hostile targets: " + corpus.size());
         for (String[] entry : corpus) {
@@ -255,6 +262,8 @@ class FetchGateTest {
             assertEquals(refused.getMessage(), atSave.getMessage(), "the same reason at save time");
         }
         assertEquals(0, canaryConnections.get(), "the canary on every local address saw no connection");
+        assertEquals(corpus.size(), metrics.get("takedown.fetch.refusals").counter().count(),
+                "every refused fetch counted (a refusal at save time is the officer's error, not counted)");
     }
 
     @Test

@@ -93,7 +93,7 @@ class TelegramChannelReaderTest {
         reader.gate = new FetchGate(new FetchGateTest.Config(Set.of(port), 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(5), 5,
                 Optional.of(List.of("127.0.0.2/32")), "test"), host -> {
                     throw new java.net.UnknownHostException(host);
-                });
+                }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         reader.config = new Watch("http://127.0.0.2:" + port + "/", 3, 20);
     }
 

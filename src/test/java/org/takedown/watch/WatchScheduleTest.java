@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
 import org.takedown.support.FakeChannelPreview;
 import org.takedown.support.Fixtures;
+import org.takedown.support.Prometheus;
 import org.takedown.support.WatchScheduleProfile;
 
 /**
@@ -74,8 +75,12 @@ public class WatchScheduleTest {
         due(dueNow, before.minusSeconds(1));
         due(notYet, before.plusSeconds(3600));
         due(ofDraft, before.minusSeconds(1));
+        double lag = Prometheus.value("takedown_watch_lag_seconds");
+        assertTrue(lag >= 1 && lag < 60, "the due channel has waited a second or so (the draft's target does not count): " + lag);
+        double cycles = Prometheus.value("takedown_watch_cycle_seconds_count");
 
         assertEquals(1, cycle.cycle());
+        assertEquals(0.0, Prometheus.value("takedown_watch_lag_seconds"), "nothing is waiting once the cycle claimed it");
         await().atMost(Duration.ofSeconds(20)).until(() -> target(dueNow).lastReadStatus == WatchTarget.ReadStatus.OK);
         assertNull(target(notYet).lastReadAt, "not due yet");
         assertNull(target(ofDraft).lastReadAt, "a draft operation is not watched");
@@ -84,6 +89,7 @@ public class WatchScheduleTest {
                 "ten minutes on, give or take the 10 % jitter: " + next);
         await().atMost(Duration.ofSeconds(10)).until(() -> cycle.reading() == 0);
         assertEquals(0, cycle.cycle(), "read once, not again until due");
+        assertEquals(2.0, Prometheus.value("takedown_watch_cycle_seconds_count") - cycles, "both cycles timed");
     }
 
     @Test

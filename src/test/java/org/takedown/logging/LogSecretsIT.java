@@ -1,0 +1,44 @@
+package org.takedown.logging;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.EmbeddedPostgresResource;
+import org.takedown.support.FakeBotApi;
+
+/**
+ * Runs after the unit and integration tests of {@code ./mvnw verify} (failsafe, after surefire): every test class's
+ * log, kept by surefire at INFO, is searched for the bot token and the database password the tests gave the service.
+ * Thousands of requests, sends, 429s, failures and stack traces went through those logs.
+ */
+class LogSecretsIT {
+
+    @Test
+    void noTestLogCarriesTheBotTokenOrTheDatabasePassword() throws IOException {
+        Path reports = Path.of("target", "surefire-reports");
+        assertTrue(Files.isDirectory(reports), "no " + reports + ": run the whole ./mvnw verify, the unit tests first");
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(reports)) {
+            logs = files.filter(f -> f.getFileName().toString().endsWith("-output.txt")).toList();
+        }
+        assertTrue(logs.size() >= 10, "surefire kept only " + logs.size() + " test logs in " + reports);
+        String token = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+        long lines = 0;
+        for (Path log : logs) {
+            List<String> content = Files.readAllLines(log, StandardCharsets.UTF_8);
+            lines += content.size();
+            for (String line : content) {
+                assertFalse(line.contains(token), "bot token in " + log + ": " + line);
+                assertFalse(line.contains(EmbeddedPostgresResource.PASSWORD), "database password in " + log + ": " + line);
+            }
+        }
+        assertTrue(lines > 1000, "the test logs hold only " + lines + " lines: is the test log level still INFO?");
+    }
+}

@@ -1,0 +1,158 @@
+package org.takedown.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Replicas of the packaged service ({@link ServiceProcess}) on one real PostgreSQL (embedded binaries) and one
+ * {@link FakeBotApi}, as the Helm chart runs them: production profile, clustered Quartz, the bot token and database
+ * credentials from the environment, the test users from system properties.
+ */
+public final class ReplicaCluster implements AutoCloseable {
+
+    /** bcrypt (cost 4) of {@link Api#PASSWORD}, the test users' password, as in application.properties (%test). */
+    private static final String PASSWORD_HASH = "$2a$04$j/coOW2b2pyrVjJdE/AG2.kUP9DHCrMKL4cPEO6I0A.FJh8uRpnES";
+    private static final Path POSTGRES_HOME = Path.of("target", "embedded-pg").toAbsolutePath();
+
+    /** Given to every replica as the database password (embedded PostgreSQL trusts local connections, so any works). */
+    public final String databasePassword = "db-pass-" + Long.toHexString(System.nanoTime());
+
+    private final EmbeddedPostgres postgres;
+    private final Path postgresData;
+    private final FakeBotApi telegram;
+    private final Map<String, String> environment;
+    private final Map<String, String> config = new HashMap<>();
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    private ReplicaCluster(EmbeddedPostgres postgres, Path postgresData, FakeBotApi telegram) {
+        this.postgres = postgres;
+        this.postgresData = postgresData;
+        this.telegram = telegram;
+        this.environment = Map.of("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "TAKEDOWN_DB_USER", "postgres",
+                "TAKEDOWN_DB_PASSWORD", databasePassword, "TAKEDOWN_BOT_TOKEN", FakeBotApi.TOKEN);
+        config.put("takedown.officer-hosts", "localhost,127.0.0.1");
+        config.put("takedown.telegram.api.scheme", "http");
+        config.put("takedown.telegram.api.host", "127.0.0.1");
+        config.put("takedown.telegram.api.port", Integer.toString(telegram.port()));
+        for (String[] user : new String[][] {{"officer1", "officer"}, {"officer2", "officer"}, {"approver2", "approver"},
+                {"viewer1", "viewer"}}) {
+            config.put("takedown.users." + user[0] + ".password-hash", PASSWORD_HASH);
+            config.put("takedown.users." + user[0] + ".roles", user[1]);
+        }
+    }
+
+    /**
+     * A PostgreSQL server in a directory of its own and the fake Bot API. The server keeps PostgreSQL's own durability
+     * (the embedded builder turns {@code synchronous_commit} off for speed): a crash must not lose what was committed,
+     * as a production server would not.
+     */
+    public static ReplicaCluster start() {
+        try {
+            Path data = POSTGRES_HOME.resolve("data-" + System.nanoTime());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(POSTGRES_HOME.toFile())
+                    .setDataDirectory(data).setServerConfig("synchronous_commit", "on").start();
+            return new ReplicaCluster(postgres, data, FakeBotApi.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a replica and waits until it is ready. The first one started runs the migrations. */
+    public ServiceProcess replica(String name) {
+        ServiceProcess replica = ServiceProcess.start(name, List.of("-Xmx256m"), environment, config);
+        started.add(replica);
+        return replica;
+    }
+
+    /** Every replica started, stopped or not (their logs stay). */
+    public List<ServiceProcess> started() {
+        return List.copyOf(started);
+    }
+
+    public FakeBotApi telegram() {
+        return telegram;
+    }
+
+    public Connection database() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    /** Rows of the run in this state last claimed by the replica with this pid (claims are named pid@host). */
+    public long rowsOf(long pid, long run, String status) throws SQLException {
+        try (Connection c = database(); PreparedStatement sql = c.prepareStatement(
+                "select count(*) from delivery where run_id = ? and status = ? and claimed_by like ?")) {
+            sql.setLong(1, run);
+            sql.setString(2, status);
+            sql.setString(3, pid + "@%");
+            try (ResultSet rs = sql.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Rows of the run per replica that last claimed them ({@code pid@host}). */
+    public Map<String, Long> rowsByReplica(long run) throws SQLException {
+        Map<String, Long> byReplica = new HashMap<>();
+        try (Connection c = database();
+                PreparedStatement sql = c.prepareStatement("select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
+            sql.setLong(1, run);
+            try (ResultSet rs = sql.executeQuery()) {
+                while (rs.next()) {
+                    byReplica.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return byReplica;
+    }
+
+    /**
+     * The server's own pg_ctl on its data directory (it reads the server's options from postmaster.opts), for example
+     * {@code restart -m immediate}. As root it runs in a user namespace ({@code unshare -U}), as the embedded server
+     * itself was started: pg_ctl refuses to run as root.
+     */
+    public void pgCtl(String... arguments) throws IOException, InterruptedException {
+        Path pgCtl;
+        try (Stream<Path> files = Files.walk(POSTGRES_HOME)) {
+            pgCtl = files.filter(f -> f.getFileName().toString().equals("pg_ctl") && f.getParent().getFileName().toString().equals("bin"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no bin/pg_ctl under " + POSTGRES_HOME));
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", postgresData.toString()));
+        command.addAll(List.of(arguments));
+        Path log = Path.of("target", "pg_ctl.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String what = "pg_ctl " + String.join(" ", arguments);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(what + " did not finish");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(what + " failed: " + Files.readString(log));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ServiceProcess replica : started) {
+            replica.close();
+        }
+        telegram.close();
+        postgres.close();
+    }
+}
