@@ -28,7 +28,7 @@ trap 'rm -f "$LOG"' EXIT
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -ntp package -DskipTests >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
 fi
-./mvnw -B -ntp -o surefire:test -Dtest=ScaleBench -Dsurefire.failIfNoSpecifiedTests=false -Dtakedown.tests.log-to-file=false \
+./mvnw -B -ntp -o surefire:test -Dtest=ScaleBench -Dsurefire.failIfNoSpecifiedTests=false -Dtests.log-to-file=false \
   -DargLine="-Dbench.chats=$CHATS -Dbench.rounds=$ROUNDS -Dbench.duration=$DURATION -Dbench.connections=$CONNECTIONS" \
   >"$LOG" 2>&1 || { grep -E '^(setup|RESULT)' "$LOG" || true; tail -50 "$LOG"; exit 1; }
 grep -E '^(setup|RESULT)' "$LOG"

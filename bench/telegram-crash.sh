@@ -16,7 +16,7 @@ fi
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 rm -f target/telegram-crash-app.log
-./mvnw -B -ntp test -Dtest=TelegramCrashBench -Dsurefire.failIfNoSpecifiedTests=false -Dtakedown.tests.log-to-file=false \
+./mvnw -B -ntp test -Dtest=TelegramCrashBench -Dsurefire.failIfNoSpecifiedTests=false -Dtests.log-to-file=false \
   -DargLine="-Dbench.chats=$CHATS -Dbench.seed=$SEED" >"$LOG" 2>&1 || { grep -E '^RESULT' "$LOG" || true; tail -60 "$LOG"; exit 1; }
 echo "seed=$SEED chats=$CHATS"
 grep -E '^RESULT' "$LOG"

@@ -13,6 +13,6 @@ cd "$(dirname "$0")/.."
 CHATS=${CHATS:-1000}
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
-./mvnw -B -ntp test -Dtest=TelegramThroughputBench -Dsurefire.failIfNoSpecifiedTests=false -Dtakedown.tests.log-to-file=false -Dbench.chats="$CHATS" \
+./mvnw -B -ntp test -Dtest=TelegramThroughputBench -Dsurefire.failIfNoSpecifiedTests=false -Dtests.log-to-file=false -Dbench.chats="$CHATS" \
   -DargLine="-Dbench.chats=$CHATS" >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
 grep -E '^(setup|RESULT|DETAIL)' "$LOG"

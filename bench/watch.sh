@@ -18,7 +18,7 @@ SERVICE_JVM=${SERVICE_JVM:--Xmx256m}
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 ./mvnw -B -ntp package -DskipTests >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
-./mvnw -B -ntp -o surefire:test -Dtest=WatchServiceBench -Dsurefire.failIfNoSpecifiedTests=false -Dtakedown.tests.log-to-file=false \
+./mvnw -B -ntp -o surefire:test -Dtest=WatchServiceBench -Dsurefire.failIfNoSpecifiedTests=false -Dtests.log-to-file=false \
   -DargLine="-Dsun.net.httpserver.nodelay=true -Dbench.channels=$CHANNELS -Dbench.domains=$DOMAINS -Dbench.service-jvm='$SERVICE_JVM'" \
   >"$LOG" 2>&1 || { tail -50 "$LOG"; tail -30 target/watch-bench-service.log; exit 1; }
 grep -E '^(RESULT|DETAIL)' "$LOG"

@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -29,11 +25,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-                .toList();
-        return respond(new Problem("about:blank", "Bad Request", 400, "The request has invalid fields", errors));
+        return respond(new Problem("about:blank", "Bad Request", 400, "The request has invalid fields",
+                Problem.FieldError.of(e.getConstraintViolations())));
     }
 
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
@@ -93,34 +86,6 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // Path of a resource-method violation: method name, parameter, then the bean's properties.
-        StringBuilder field = new StringBuilder();
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.getName() == null) {
-                continue;
-            }
-            if (!field.isEmpty()) {
-                field.append('.');
-            }
-            field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
-        }
-        return field.isEmpty() && parameter != null ? parameter : field.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -242,6 +242,19 @@ public class OperationService {
         return publicContent.of(get(id));
     }
 
+    /**
+     * What changed in the public content since its last approval, for the approver; every value is new when the
+     * operation was never approved.
+     */
+    @Transactional
+    public List<ContentChanges.Change> changesSinceApproval(long id) {
+        String current = content(id).json();
+        String approved = ApprovalDecision.<ApprovalDecision>find("operationId = ?1 and decision = ?2",
+                Sort.by("id", Sort.Direction.Descending), id, ApprovalDecision.Decision.APPROVED).firstResultOptional()
+                .map(decision -> decision.content).orElse(null);
+        return ContentChanges.between(approved, current);
+    }
+
     private Operation lockedForTransition(long id, Transition transition) {
         Operation operation = Operation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (operation == null) {

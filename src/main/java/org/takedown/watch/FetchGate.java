@@ -2,6 +2,7 @@ package org.takedown.watch;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -46,6 +47,7 @@ import org.takedown.evidence.HttpExchange;
  * Redirects are followed here, each hop checked the same way, at most {@code maxRedirects}. Bodies are read
  * decompressed up to {@code maxBodyBytes} (a gzip bomb stops there), within a connect and a total time limit.
  */
+@Startup // its refusal counter is exposed from the first scrape, before any fetch
 @ApplicationScoped
 public class FetchGate {
 

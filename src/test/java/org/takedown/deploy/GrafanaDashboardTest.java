@@ -55,8 +55,7 @@ class GrafanaDashboardTest {
         // A notice due ten minutes ago: its trigger is armed in the past and misfires.
         Fixtures.activeWithScheduledNotice(Map.of("at", Fixtures.localIn(-600), "maxLateness", "PT1M"));
 
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> missing(names).isEmpty());
-        assertEquals(Set.of(), missing(names));
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> missing(names), Set::isEmpty);
         assertTrue(Prometheus.value("takedown_quartz_misfires_total{schedule=\"notices-of-operation\"}") >= 1);
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * secrets stay in Secrets, and egress never reaches private space or cloud metadata except the database.
  * <p>
  * Needs a helm binary: {@code $HELM}, {@code helm} on the PATH, or {@code ../shared/tools/get-helm} (what
- * {@code .ci/run} uses). Without one the test fails saying so; {@code -Dtakedown.tests.helm=off} turns it off.
+ * {@code .ci/run} uses). Without one the test fails saying so; {@code -Dtests.helm=off} turns it off.
  */
 public class HelmChartTest {
 
@@ -153,8 +153,8 @@ public class HelmChartTest {
     }
 
     private static List<JsonNode> render(String valuesFile, String... sets) throws Exception {
-        if ("off".equals(System.getProperty("takedown.tests.helm"))) {
-            org.junit.jupiter.api.Assumptions.abort("turned off with -Dtakedown.tests.helm=off");
+        if ("off".equals(System.getProperty("tests.helm"))) {
+            org.junit.jupiter.api.Assumptions.abort("turned off with -Dtests.helm=off");
         }
         List<String> command = new ArrayList<>(List.of(helm(), "template", RELEASE, CHART.toString()));
         if (!valuesFile.isEmpty()) {
@@ -190,7 +190,7 @@ public class HelmChartTest {
             return run(List.of(getHelm.toString())).strip();
         }
         throw new IllegalStateException("No helm binary: set HELM, put helm on the PATH, or keep ../shared/tools/get-helm beside"
-                + " the repository (as .ci/run does); -Dtakedown.tests.helm=off turns this test off.");
+                + " the repository (as .ci/run does); -Dtests.helm=off turns this test off.");
     }
 
     private static String run(List<String> command) throws Exception {

@@ -20,7 +20,8 @@ public class HostSeparationTest {
     static final int PORT = 8081;
     static final int MANAGEMENT_PORT = 9001;
     static final List<String> OFFICER_PATHS = List.of("/api/operations", "/api/me", "/api/audit/verify", "/api/users",
-            "/q/openapi", "/q/swagger-ui/", "/console", "/nothing-here");
+            "/q/openapi", "/q/swagger-ui/", "/console", "/console/login", "/console/static/console.css",
+            "/webjars/htmx.org/2.0.7/dist/htmx.min.js", "/nothing-here");
     static final List<String> FOREIGN_HOSTS = List.of("never-seized.localhost", "evil.example", "localhost.evil.example",
             "evil.example:8081", "127.0.0.2", "[::2]", "xn--bcher-kva.example");
 

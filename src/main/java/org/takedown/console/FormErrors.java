@@ -1,0 +1,34 @@
+package org.takedown.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.takedown.common.Problem;
+
+/**
+ * What was wrong with a submitted console form: a message per field (shown next to it, by the same field names as
+ * the API's problem documents) and one for the form as a whole.
+ */
+public record FormErrors(Map<String, String> fields, String general) {
+
+    public static final FormErrors NONE = new FormErrors(Map.of(), null);
+
+    static FormErrors of(List<Problem.FieldError> errors, String general) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        errors.forEach(e -> fields.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+        return new FormErrors(fields, general);
+    }
+
+    public boolean any() {
+        return general != null || !fields.isEmpty();
+    }
+
+    /** The message for this field, or null. */
+    public String of(String field) {
+        return fields.get(field);
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+}

@@ -1,0 +1,142 @@
+package org.takedown.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.Api;
+import org.takedown.support.Browser;
+import org.takedown.support.Fixtures;
+import org.takedown.support.MutableClock;
+
+/** The console in Chromium: sign-in, the dashboard, the kill switch, session expiry and sign-out, accessible throughout. */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    static Browser browser;
+
+    @Inject
+    MutableClock clock;
+
+    @BeforeAll
+    static void chromium() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminSignsInEngagesAndReleasesTheKillSwitchAndSignsOut() {
+        Page page = browser.newPage();
+        page.navigate("/console");
+        page.waitForURL(Browser.BASE + "/console/login");
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "login");
+
+        Browser.signIn(page, "admin1");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "dashboard");
+
+        page.getByLabel("Reason (recorded in the audit log)").fill("Browser test: stop everything");
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Engage the kill switch")).click();
+        assertThat(page.locator("#kill-switch")).containsText("Engaged by admin1");
+        assertEquals(true, Api.as("viewer1").get("/api/kill-switch").jsonPath().getBoolean("engaged"));
+        Browser.assertAccessible(page);
+
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release the kill switch")).click();
+        assertThat(page.locator("#kill-switch")).containsText("Released");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL(Browser.BASE + "/console/login");
+        page.navigate("/console");
+        page.waitForURL(Browser.BASE + "/console/login");
+    }
+
+    @Test
+    void anExpiredSessionSendsTheNextClickToSignIn() {
+        Page page = browser.newPage();
+        Instant start = Instant.now();
+        clock.set(start);
+        Browser.signIn(page, "admin1");
+        clock.set(start.plus(Duration.ofMinutes(31)));
+        page.getByLabel("Reason (recorded in the audit log)").fill("too late");
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Engage the kill switch")).click();
+        page.waitForURL(Browser.BASE + "/console/login");
+        assertEquals(false, Api.as("viewer1").get("/api/kill-switch").jsonPath().getBoolean("engaged"), "nothing changed");
+    }
+
+    @Test
+    void aViewerSeesTheKillSwitchStateButNoControl() {
+        Page page = browser.newPage();
+        Browser.signIn(page, "viewer1");
+        assertThat(page.locator("#kill-switch")).containsText("Released");
+        assertTrue(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Engage the kill switch")).count() == 0);
+    }
+
+    @Test
+    void anOfficerPreparesAndSubmitsAnOperationAndAnotherApprovesIt() {
+        Page officer = browser.newPage();
+        Browser.signIn(officer, "officer1");
+        officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operations").setExact(true)).click();
+        Browser.assertAccessible(officer);
+        Browser.screenshot(officer, "operations");
+        officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New operation")).click();
+        String code = Fixtures.codeName();
+        officer.getByLabel("Name (required)", new Page.GetByLabelOptions().setExact(true)).fill("Operation " + code);
+        officer.getByLabel("Code name (required)").fill(code.toLowerCase());
+        officer.getByLabel("Reference (warrant or court order number) (required)").fill(Fixtures.REFERENCE);
+        officer.getByLabel("Issued by (required)").fill("Test Magistrates' Court");
+        officer.getByLabel("Issued on (required)").fill(LocalDate.now().minusDays(1).toString());
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the operation")).click();
+        assertThat(officer.locator("#new-codeName-error")).containsText("must be 2-40 characters");
+        Browser.assertAccessible(officer);
+        Browser.screenshot(officer, "new-operation-errors");
+
+        officer.getByLabel("Code name (required)").fill(code);
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the operation")).click();
+        assertThat(officer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Operation " + code).setLevel(1))).isVisible();
+        Browser.assertAccessible(officer);
+        officer.getByLabel("Note for the audit log (optional)").fill("ready for review");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for approval")).click();
+        assertThat(officer.locator("#state")).containsText("Pending approval");
+        Browser.screenshot(officer, "operation");
+
+        Page approver = browser.newPage();
+        Browser.signIn(approver, "approver2");
+        approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Approvals").setExact(true)).click();
+        Browser.assertAccessible(approver);
+        approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operation " + code)).click();
+        Browser.assertAccessible(approver);
+        Browser.screenshot(approver, "approval");
+        approver.getByLabel("Legal reference, as on the warrant or order (required)").fill(Fixtures.REFERENCE);
+        approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve this content")).click();
+        assertThat(approver.locator("#state")).containsText("Approved");
+    }
+}
