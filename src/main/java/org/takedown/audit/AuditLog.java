@@ -133,6 +133,10 @@ public class AuditLog {
             clauses.add("entityId = :entityId");
             params.and("entityId", filter.entityId());
         }
+        if (filter.operationId() != null) {
+            clauses.add("operationId = :operationId");
+            params.and("operationId", filter.operationId());
+        }
         if (filter.from() != null) {
             clauses.add("recordedAt >= :from");
             params.and("from", filter.from());
@@ -197,6 +201,8 @@ public class AuditLog {
     }
 
     /** Filters of {@link #search}; null means any. */
-    public record AuditFilter(String actor, String action, String entityType, String entityId, Instant from, Instant to) {
+    /** Null fields match anything; {@code from} is inclusive, {@code to} exclusive. */
+    public record AuditFilter(String actor, String action, String entityType, String entityId, Instant from, Instant to,
+            Long operationId) {
     }
 }

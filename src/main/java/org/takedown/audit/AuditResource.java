@@ -3,6 +3,7 @@ package org.takedown.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -35,14 +36,15 @@ public class AuditResource {
             @QueryParam("entityType") @Size(max = 64) String entityType,
             @QueryParam("entityId") @Size(max = 64) String entityId,
             @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to,
+            @QueryParam("operationId") @Min(1) Long operationId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant fromInstant = parseInstant("from", from, errors);
         Instant toInstant = parseInstant("to", to, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "The request has invalid fields", errors);
         }
-        var filter = new AuditLog.AuditFilter(actor, action, entityType, entityId, fromInstant, toInstant);
+        var filter = new AuditLog.AuditFilter(actor, action, entityType, entityId, fromInstant, toInstant, operationId);
         return Page.of(audit.search(filter), page, AuditEntryView::of);
     }
 

@@ -6,7 +6,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hibernate.StaleStateException;
@@ -33,6 +35,17 @@ public class ConsoleForms {
 
     public <T> Submitted<T> submit(Object request, Supplier<T> action) {
         return submit(new FormInput(), request, action);
+    }
+
+    /** What the officer typed, by field name, to show back on a refused form (null values left out). */
+    public static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> typed = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                typed.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return typed;
     }
 
     /** An action without a form to validate (a move, a removal): only the service's own refusals come back. */

@@ -31,7 +31,7 @@ public class DashboardPage {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance dashboard(List<StateCount> states, long unknownDeliveries, List<Operation> latest, KillSwitch killSwitch,
-                FormErrors errors);
+                FormErrors errors, DashboardFeed.Feed feed, List<Operation> live);
 
         static native TemplateInstance dashboard$killswitch(KillSwitch killSwitch, FormErrors errors);
     }
@@ -49,6 +49,8 @@ public class DashboardPage {
     @Inject
     ConsoleForms forms;
     @Inject
+    DashboardFeed feed;
+    @Inject
     SecurityIdentity identity;
 
     @GET
@@ -58,7 +60,8 @@ public class DashboardPage {
                 .map(status -> new StateCount(status, operations.search(status, null).count())).toList();
         long unknown = deliveries.deliveries(null, null, "UNKNOWN").count();
         List<Operation> latest = operations.search(null, null).page(0, 10).list();
-        return Templates.dashboard(states, unknown, latest, killSwitch.state(), FormErrors.NONE);
+        List<Operation> live = operations.inStatus(java.util.EnumSet.of(OperationStatus.ACTIVE));
+        return Templates.dashboard(states, unknown, latest, killSwitch.state(), FormErrors.NONE, feed.read(), live);
     }
 
     @POST

@@ -19,6 +19,17 @@ public record FormErrors(Map<String, String> fields, String general) {
         return new FormErrors(fields, general);
     }
 
+    /** The same errors with one field's error shown at another field of the form, in the form's own words. */
+    FormErrors moved(String from, String to, String message) {
+        if (!fields.containsKey(from)) {
+            return this;
+        }
+        Map<String, String> moved = new LinkedHashMap<>(fields);
+        moved.remove(from);
+        moved.put(to, message);
+        return new FormErrors(moved, general);
+    }
+
     public boolean any() {
         return general != null || !fields.isEmpty();
     }

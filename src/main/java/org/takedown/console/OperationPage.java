@@ -71,9 +71,8 @@ public class OperationPage {
         var request = form.toRequest(input);
         ConsoleForms.Submitted<Operation> saved = forms.submit(input, request, () -> operations.update(actor(), id, request));
         Operation op = operations.get(id);
-        return Response.status(saved.ok() ? 200 : 422).type(MediaType.TEXT_HTML)
-                .header("HX-Trigger", saved.ok() ? "operation-changed" : null)
-                .entity(Templates.operation$details(op, saved.ok() ? OperationForm.of(op) : form, saved.errors(), saved.ok()).render()).build();
+        return FormAnswer.of(Templates.operation$details(op, saved.ok() ? OperationForm.of(op) : form, saved.errors(), saved.ok()),
+                saved.errors(), true);
     }
 
     /** The state box, re-read when something on the page changed the operation (it may be back to pending approval). */
@@ -98,8 +97,7 @@ public class OperationPage {
             errors = forms.act(() -> operations.transition(actor(), id, chosen, FormInput.text(reason))).errors();
         }
         Operation op = operations.get(id);
-        return Response.status(errors.any() ? 422 : 200).type(MediaType.TEXT_HTML)
-                .entity(Templates.operation$state(op, moves(op), errors).render()).build();
+        return FormAnswer.of(Templates.operation$state(op, moves(op), errors), errors, FormAnswer.MOVED);
     }
 
     /** The moves from this state that the officer's roles allow (the service re-checks the state). */

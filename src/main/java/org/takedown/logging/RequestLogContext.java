@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Names, in the log context (MDC) of everything logged while an officer request is handled, the request
  * ({@code requestId}: the ingress's {@code X-Request-Id} when well-formed, else a new one, echoed in the response),
- * who made it ({@code actor}) and the operation it is about ({@code operationId}, for {@code /api/operations/{id}/...}).
+ * who made it ({@code actor}) and the operation it is about ({@code operationId}, for {@code /api/operations/{id}/...} and
+ * the console's {@code /console/operations/{id}/...}).
  * JSON logs carry them as fields of the {@code mdc} object, so one request's lines can be found together.
  */
 public class RequestLogContext {
@@ -41,7 +42,8 @@ public class RequestLogContext {
             MDC.put(ACTOR, LogValueEscaping.escape(user.getName()));
         }
         String operation = uri.getPathParameters().getFirst("id");
-        if (operation != null && uri.getPath().startsWith("/api/operations/") && NUMBER.matcher(operation).matches()) {
+        if (operation != null && (uri.getPath().startsWith("/api/operations/") || uri.getPath().startsWith("/console/operations/"))
+                && NUMBER.matcher(operation).matches()) {
             MDC.put(OPERATION_ID, operation);
         }
     }

@@ -58,6 +58,16 @@ public class DeliveryService {
         return counts;
     }
 
+    /** Messages Telegram accepted per hour (UTC, by when they were sent) for an operation, in {@code [from, to)}. */
+    public Map<Instant, Long> sentPerHour(long operationId, Instant from, Instant to) {
+        Map<Instant, Long> perHour = new java.util.TreeMap<>();
+        Delivery.getEntityManager().createQuery("select d.sentAt from Delivery d where d.operationId = ?1 and d.status = ?2 "
+                + "and d.sentAt >= ?3 and d.sentAt < ?4", Instant.class).setParameter(1, operationId).setParameter(2, DeliveryStatus.SENT)
+                .setParameter(3, from).setParameter(4, to).getResultStream()
+                .forEach(at -> perHour.merge(at.truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum));
+        return perHour;
+    }
+
     /** Ledger rows, of one operation or (operationId null) of all, optionally of one run and in one state. */
     public PanacheQuery<Delivery> deliveries(Long operationId, Long runId, String status) {
         if (operationId != null) {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.takedown.audit.AuditLog;
-import org.takedown.operation.Agency;
-import org.takedown.operation.AgencyService;
 import org.takedown.operation.KillSwitchService;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -35,11 +33,9 @@ class BannerSnapshotBuilder {
     @Inject
     OperationService operations;
     @Inject
-    AgencyService agencies;
+    OperationBanners operationBanners;
     @Inject
     SeizedDomainService domains;
-    @Inject
-    BannerService banners;
     @Inject
     KillSwitchService killSwitch;
     @Inject
@@ -78,7 +74,7 @@ class BannerSnapshotBuilder {
             return List.of();
         }
         ZoneId zone = ZoneId.of(operation.timezone);
-        OperationBanner banner = banner(operation);
+        OperationBanner banner = operationBanners.saved(operation);
         LocalDate approvedOn = operations.lastApprovedAt(operation.id).map(at -> LocalDate.ofInstant(at, zone))
                 .orElse(LocalDate.now(clock.withZone(zone)));
         List<LiveHost> hosts = new ArrayList<>();
@@ -90,29 +86,5 @@ class BannerSnapshotBuilder {
             }
         }
         return List.copyOf(hosts);
-    }
-
-    private OperationBanner banner(Operation operation) {
-        List<OperationBanner.Agency> agencyList = new ArrayList<>();
-        for (Agency agency : agencies.list(operation.id).list()) {
-            agencyList.add(new OperationBanner.Agency(agency.name, agency.website, agency.emblemContentType, agency.emblem,
-                    agency.emblemSha256));
-        }
-        var authority = new OperationBanner.Authority(operation.legalAuthority.type.name(), operation.legalAuthority.reference,
-                operation.legalAuthority.issuedBy, operation.legalAuthority.issuedOn);
-        BannerContent content = banners.content(operation.id).orElse(null);
-        Map<String, OperationBanner.Texts> texts = new HashMap<>();
-        if (content != null) {
-            content.texts.forEach((lang, t) -> texts.put(lang, new OperationBanner.Texts(t.headline, t.authorityStatement,
-                    t.message, t.ctaLabel, t.countdownLabel)));
-        }
-        List<OperationBanner.Stage> stages = banners.stages(operation.id).stream().map(stage -> {
-            Map<String, OperationBanner.StageText> stageTexts = new HashMap<>();
-            stage.texts.forEach((lang, t) -> stageTexts.put(lang, new OperationBanner.StageText(t.title, t.body)));
-            return new OperationBanner.Stage(stage.revealAt, Map.copyOf(stageTexts));
-        }).toList();
-        return new OperationBanner(operation.id, operation.name, operation.timezone, authority, agencyList,
-                content == null ? "en" : content.defaultLanguage, texts, content == null ? null : content.ctaUrl,
-                content == null ? null : content.ctaEmail, stages, content == null ? VisitLogMode.NONE : content.visitLog);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
 import org.takedown.security.Roles;
@@ -36,18 +33,15 @@ public class VisitResource {
     @Inject
     SeizedDomainService domains;
     @Inject
-    VisitStore store;
+    VisitStatistics statistics;
     @Inject
     Clock clock;
 
-    public record VisitSeries(String hostname, String step, Instant from, Instant to, long total, List<VisitStore.Point> points) {
-    }
-
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public VisitSeries series(@PathParam("id") long id, @PathParam("domainId") long domainId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step) throws SQLException {
-        SeizedDomain domain = domains.get(id, domainId);
+    public VisitStatistics.Series series(@PathParam("id") long id, @PathParam("domainId") long domainId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step) {
+        domains.get(id, domainId);
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant end = parse("to", to, clock.instant(), errors);
         Instant start = parse("from", from, end.minus(Duration.ofDays(1)), errors);
@@ -66,15 +60,7 @@ public class VisitResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "The request has invalid fields", errors);
         }
-        Map<Instant, Long> buckets = new TreeMap<>();
-        long total = 0;
-        for (VisitStore.Point point : store.minutes(domain.id, start, end)) {
-            buckets.merge(point.time().truncatedTo(unit), point.hits(), Long::sum);
-            total += point.hits();
-        }
-        List<VisitStore.Point> points = buckets.entrySet().stream().map(e -> new VisitStore.Point(e.getKey(), e.getValue())).toList();
-        String label = unit == ChronoUnit.MINUTES ? "minute" : unit == ChronoUnit.HOURS ? "hour" : "day";
-        return new VisitSeries(domain.hostname, label, start, end, total, points);
+        return statistics.series(id, domainId, start, end, unit);
     }
 
     private static Instant parse(String field, String value, Instant fallback, List<Problem.FieldError> errors) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.takedown.common.HostNames;
@@ -76,6 +77,17 @@ public class WatchTargetService {
     public PanacheQuery<WatchPost> posts(long operationId, long targetId) {
         get(operationId, targetId);
         return WatchPost.find("targetId", Sort.descending("postId"), targetId);
+    }
+
+    /**
+     * How many views Telegram showed for a post of a channel this operation watches, when last read (empty when the
+     * channel is not watched, the post was not read, or the preview shows no count): the reach of our own notices.
+     */
+    public Optional<Long> viewsOf(long operationId, String channel, long postId) {
+        return WatchTarget.<WatchTarget>find("operationId = ?1 and kind = ?2 and lower(value) = ?3", operationId,
+                WatchTargetKind.TELEGRAM_CHANNEL, channel.toLowerCase(java.util.Locale.ROOT)).firstResultOptional()
+                .flatMap(target -> WatchPost.<WatchPost>find("targetId = ?1 and postId = ?2", target.id, postId).<WatchPost>firstResultOptional())
+                .map(post -> post.views);
     }
 
     public PanacheQuery<DomainProbe> history(long operationId, long targetId) {

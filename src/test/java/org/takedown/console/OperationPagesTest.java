@@ -35,7 +35,11 @@ class OperationPagesTest {
     }
 
     static long create(ConsoleSession officer, String codeName) {
-        Response created = officer.htmx().formParams(form(codeName)).post("/console/operations/new");
+        return create(officer, codeName, form(codeName));
+    }
+
+    static long create(ConsoleSession officer, String codeName, Map<String, String> form) {
+        Response created = officer.htmx().formParams(form).post("/console/operations/new");
         assertEquals(204, created.statusCode(), created.asString());
         String location = created.getHeader("HX-Redirect");
         assertTrue(location.matches("/console/operations/[0-9]+"), location);

@@ -72,6 +72,18 @@ class RequestLogContextTest {
     }
 
     @Test
+    void consoleActionsAreLoggedWithTheirOperation() {
+        long operation = Fixtures.createOperation("officer1");
+        audit.clear();
+        org.takedown.support.ConsoleSession officer = org.takedown.support.ConsoleSession.signIn("officer1");
+        audit.clear();
+        officer.htmx().formParam("transition", "SUBMIT").post("/console/operations/{id}/move", operation).then().statusCode(200);
+        Map<String, String> submitted = mdcOf("OPERATION_SUBMITTED");
+        assertEquals("officer1", submitted.get("actor"));
+        assertEquals(Long.toString(operation), submitted.get("operationId"));
+    }
+
+    @Test
     void aMalformedRequestIdIsReplaced() {
         Api.as("viewer1").header("X-Request-Id", "forged id\" actor=admin").get("/api/operations").then().statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));

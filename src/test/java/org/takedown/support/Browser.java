@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String BASE = "http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081);
+    public static final int PORT = Integer.getInteger("quarkus.http.test-port", 8081);
+    public static final String BASE = "http://localhost:" + PORT;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
@@ -84,10 +85,13 @@ public final class Browser implements AutoCloseable {
                 "accessibility violations on " + page.url());
     }
 
-    /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
+    /**
+     * Saves what the browser window shows as {@code target/screenshots/<name>.png} (the README shows copies of them,
+     * in {@code src/docs/screenshots}).
+     */
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
         return file;
     }
 

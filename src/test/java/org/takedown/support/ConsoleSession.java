@@ -2,8 +2,11 @@ package org.takedown.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.takedown.security.SessionCookie;
@@ -28,9 +31,10 @@ public record ConsoleSession(String cookie, String csrf) {
         return new ConsoleSession(cookie, csrf.group(1));
     }
 
-    /** A request in this session, without the CSRF header. */
+    /** A request in this session, without the CSRF header; forms in UTF-8, as browsers send them. */
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookie(SessionCookie.NAME, cookie);
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)))
+                .redirects().follow(false).cookie(SessionCookie.NAME, cookie);
     }
 
     /** A request in this session carrying its CSRF token, as htmx sends it. */

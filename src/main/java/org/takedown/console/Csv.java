@@ -1,0 +1,16 @@
+package org.takedown.console;
+
+/** One CSV cell (RFC 4180), made inert for spreadsheets: text that would start a formula is prefixed with a quote. */
+final class Csv {
+
+    private Csv() {
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

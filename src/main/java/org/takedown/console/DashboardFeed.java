@@ -1,0 +1,120 @@
+package org.takedown.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import org.takedown.notice.Notice;
+import org.takedown.notice.NoticeService;
+import org.takedown.notice.TelegramTarget;
+import org.takedown.notice.TelegramTargetService;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
+import org.takedown.operation.OperationStatus;
+import org.takedown.seizure.BannerService;
+import org.takedown.seizure.BannerStage;
+import org.takedown.seizure.SeizedDomain;
+import org.takedown.seizure.SeizedDomainService;
+import org.takedown.watch.DiscoveryCandidate;
+import org.takedown.watch.DiscoveryService;
+import org.takedown.watch.DomainProbe;
+import org.takedown.watch.WatchTarget;
+import org.takedown.watch.WatchTargetKind;
+import org.takedown.watch.WatchTargetService;
+
+/**
+ * What the dashboard shows of the operations under way (approved, active, paused or waiting for approval): the next
+ * scheduled events (go-lives and retirements, stage reveals, one-off notices, activation and end) and what needs an
+ * officer (suspended targets, broken readers and alerts, seized domains not showing our banner, new discoveries).
+ */
+@ApplicationScoped
+public class DashboardFeed {
+
+    private static final EnumSet<OperationStatus> UNDER_WAY = EnumSet.of(OperationStatus.PENDING_APPROVAL, OperationStatus.APPROVED,
+            OperationStatus.ACTIVE, OperationStatus.PAUSED);
+    private static final int EVENTS = 15;
+
+    /** Something due at a time, for one operation. */
+    public record Event(Instant at, Operation op, String what) {
+    }
+
+    /** Something that needs an officer, on one operation's page or its watch page. */
+    public record Alert(Operation op, String what, String link) {
+    }
+
+    public record Feed(List<Event> events, List<Alert> alerts) {
+    }
+
+    @Inject
+    OperationService operations;
+    @Inject
+    SeizedDomainService domains;
+    @Inject
+    BannerService banners;
+    @Inject
+    NoticeService notices;
+    @Inject
+    TelegramTargetService targets;
+    @Inject
+    WatchTargetService watch;
+    @Inject
+    DiscoveryService discovery;
+    @Inject
+    Clock clock;
+
+    public Feed read() {
+        Instant now = clock.instant();
+        List<Event> events = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        for (Operation op : operations.inStatus(UNDER_WAY)) {
+            upcoming(events, now, op.activateAt, op, "operation activates");
+            upcoming(events, now, op.endAt, op, "operation ends");
+            for (SeizedDomain domain : domains.ofOperation(op.id)) {
+                upcoming(events, now, domain.liveFrom, op, "banner goes live on " + domain.hostname);
+                upcoming(events, now, domain.liveUntil, op, "banner retires on " + domain.hostname);
+            }
+            List<BannerStage> stages = banners.stages(op.id);
+            for (int i = 0; i < stages.size(); i++) {
+                upcoming(events, now, stages.get(i).revealAt, op, "banner stage " + (i + 1) + " is revealed");
+            }
+            for (Notice notice : notices.list(op.id).list()) {
+                upcoming(events, now, notice.sendAt, op, "notice \u201c" + notice.title + "\u201d is sent");
+            }
+            String page = "/console/operations/" + op.id;
+            for (TelegramTarget target : targets.list(op.id, null).list()) {
+                if (target.suspended) {
+                    alerts.add(new Alert(op, "Telegram target " + target.chat() + " is suspended: " + target.preflightStatus, page + "#telegram-targets"));
+                }
+            }
+            for (WatchTarget target : watch.list(op.id, null).list()) {
+                if (target.alert != null) {
+                    alerts.add(new Alert(op, target.value + ": " + target.alert, page + "/watch"));
+                } else if (target.lastReadStatus == WatchTarget.ReadStatus.READER_ALERT) {
+                    alerts.add(new Alert(op, "the reader of " + target.value + " needs attention: " + target.lastReadDetail, page + "/watch"));
+                }
+                if (target.kind == WatchTargetKind.DOMAIN) {
+                    DomainProbe latest = watch.history(op.id, target.id).firstResult();
+                    if (latest != null && latest.takedown != null && latest.takedown != DomainProbe.Takedown.VERIFIED) {
+                        alerts.add(new Alert(op, target.value + " does not show our banner (" + latest.takedown + ")", page + "/watch"));
+                    }
+                }
+            }
+            long candidates = discovery.list(op.id, DiscoveryCandidate.Status.NEW).count();
+            if (candidates > 0) {
+                alerts.add(new Alert(op, candidates + " new domains or handles found in adverts", page + "/watch"));
+            }
+        }
+        events.sort(Comparator.comparing(Event::at));
+        return new Feed(events.subList(0, Math.min(EVENTS, events.size())), alerts);
+    }
+
+    private static void upcoming(List<Event> events, Instant now, Instant at, Operation op, String what) {
+        if (at != null && at.isAfter(now)) {
+            events.add(new Event(at, op, what));
+        }
+    }
+}

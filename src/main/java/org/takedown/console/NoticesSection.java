@@ -1,0 +1,152 @@
+package org.takedown.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+import org.takedown.notice.Notice;
+import org.takedown.notice.NoticeOverflow;
+import org.takedown.notice.NoticeRenderer;
+import org.takedown.notice.NoticeRun;
+import org.takedown.notice.NoticeService;
+import org.takedown.notice.RunQueue;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
+import org.takedown.operation.OperationStatus;
+import org.takedown.security.Roles;
+
+/**
+ * The notices of an operation: each one's languages and schedule, a Telegram-style preview with length and lint as
+ * the officer types (the real renderer and checks, the ones approval and sending use), and "send now" for an active
+ * operation, which opens the run's delivery report.
+ */
+@Path("/console/operations/{id: [0-9]+}/notices")
+@Produces(MediaType.TEXT_HTML)
+public class NoticesSection {
+
+    /** Telegram's HTML subset is a subset of this list; anything else an officer types is shown as text. */
+    private static final Safelist TELEGRAM_HTML = Safelist.basic().addTags("s", "del", "ins", "tg-spoiler");
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance notices(Operation op, List<Notice> notices, boolean editable, boolean maySend, NoticeForm form,
+                FormErrors errors, String saved);
+
+        static native TemplateInstance noticePreview(List<Preview> previews);
+    }
+
+    /** One language as Telegram would show it: safe HTML of each message, its length against its limit, problems. */
+    public record Preview(String language, List<String> messages, List<Integer> lengths, int limit, List<String> problems) {
+    }
+
+    @Inject
+    OperationService operations;
+    @Inject
+    NoticeService notices;
+    @Inject
+    NoticeRenderer renderer;
+    @Inject
+    RunQueue runs;
+    @Inject
+    ConsoleForms forms;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public TemplateInstance show(@PathParam("id") long id) {
+        return render(id, NoticeForm.blank(), FormErrors.NONE, null);
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@PathParam("id") long id, @BeanParam NoticeForm form) {
+        FormInput input = new FormInput();
+        var request = form.toRequest(input);
+        ConsoleForms.Submitted<Notice> added = forms.submit(input, request, () -> notices.add(actor(), id, request));
+        return FormAnswer.of(render(id, added.ok() ? NoticeForm.blank() : form, added.errors(), added.ok() ? "Added " + request.title() + "." : null),
+                added.errors(), true);
+    }
+
+    @POST
+    @Path("{noticeId}/remove")
+    @RolesAllowed(Roles.OFFICER)
+    public Response remove(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        ConsoleForms.Submitted<Object> removed = forms.act(() -> {
+            notices.remove(actor(), id, noticeId);
+            return null;
+        });
+        return FormAnswer.of(render(id, NoticeForm.blank(), removed.errors(), removed.ok() ? "Removed." : null), removed.errors(), true);
+    }
+
+    /** The form as typed, rendered and checked as Telegram will get it; nothing is saved. */
+    @POST
+    @Path("preview")
+    @RolesAllowed(Roles.OFFICER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance preview(@PathParam("id") long id, @BeanParam NoticeForm form) {
+        Operation op = operations.get(id);
+        NoticeOverflow overflow = new FormInput().choice(NoticeOverflow.class, "overflow", form.overflow);
+        List<Preview> previews = new ArrayList<>();
+        for (Map.Entry<String, String> text : form.texts().entrySet()) {
+            if (text.getValue().isBlank()) {
+                continue;
+            }
+            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(), overflow == null ? NoticeOverflow.REFUSE : overflow, false);
+            previews.add(new Preview(text.getKey(), rendered.messages().stream().map(NoticesSection::safeHtml).toList(), rendered.lengths(),
+                    4096, rendered.problems()));
+        }
+        return Templates.noticePreview(previews);
+    }
+
+    @POST
+    @Path("{noticeId}/send")
+    @RolesAllowed(Roles.OFFICER)
+    public Response send(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        ConsoleForms.Submitted<NoticeRun> run = forms.act(() -> runs.sendNow(actor(), id, noticeId));
+        if (run.ok()) {
+            return Response.noContent().header("HX-Redirect", "/console/operations/" + id + "/runs/" + run.value().id).build();
+        }
+        return Response.status(422).type(MediaType.TEXT_HTML).entity(render(id, NoticeForm.blank(), run.errors(), null).render()).build();
+    }
+
+    /**
+     * Telegram HTML as the console may show it: the tags Telegram formats, everything else escaped or dropped; a link
+     * shows its text and its address, but leads nowhere from the console.
+     */
+    static String safeHtml(String telegramHtml) {
+        Element body = Jsoup.parseBodyFragment(Jsoup.clean(telegramHtml.replace("\n", "<br>"), TELEGRAM_HTML)).body();
+        for (Element link : body.select("a")) {
+            link.replaceWith(new Element("span").addClass("tg-link").text(link.text() + " (" + link.attr("href") + ")"));
+        }
+        return body.html();
+    }
+
+    private TemplateInstance render(long id, NoticeForm form, FormErrors errors, String saved) {
+        Operation op = operations.get(id);
+        boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
+        boolean maySend = identity.hasRole(Roles.OFFICER) && op.status == OperationStatus.ACTIVE;
+        return Templates.notices(op, notices.list(id).list(), editable, maySend, form, errors, saved);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,192 @@
+package org.takedown.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.takedown.support.Api;
+import org.takedown.support.ConsoleSession;
+import org.takedown.support.Fixtures;
+
+/** The parts of an operation edited in the console: each saved through the same service as the API, errors by field. */
+@QuarkusTest
+class OperationSectionsTest {
+
+    static Map<String, String> notice(String text) {
+        Map<String, String> form = new HashMap<>();
+        form.put("title", "Warning " + Fixtures.unique());
+        form.put("defaultLanguage", "en");
+        form.put("language0", "en");
+        form.put("text0", text);
+        form.put("overflow", "REFUSE");
+        return form;
+    }
+
+    @Test
+    void anAgencyIsAddedWithItsEmblemAndAnEmblemThatHidesAScriptAddsNothing() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        String hostile = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
+        Response refused = officer.htmx().multiPart("name", "Hostile Agency").multiPart("displayOrder", "1")
+                .multiPart("emblem", "emblem.svg", hostile.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .post("/console/operations/{id}/agencies", op);
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.asString().contains("id=\"agency-emblem-error\""), "the error is next to the emblem field");
+        assertTrue(refused.asString().contains("value=\"Hostile Agency\""), "what was typed is kept");
+        Api.as("viewer1").get("/api/operations/{id}/agencies", op).then().body("items", hasSize(0));
+
+        officer.htmx().multiPart("name", "National Crime Agency").multiPart("website", "https://nca.example.org").multiPart("displayOrder", "1")
+                .multiPart("emblem", "emblem.svg", Fixtures.SVG.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+                .post("/console/operations/{id}/agencies", op).then().statusCode(200).body(containsString("Added National Crime Agency."))
+                .body(containsString("alt=\"Emblem of National Crime Agency\"")).header("HX-Trigger", "operation-changed");
+        long agency = Api.as("viewer1").get("/api/operations/{id}/agencies", op).jsonPath().getLong("items[0].id");
+        officer.request().get("/console/operations/{id}/agencies/{a}/emblem", op, agency).then().statusCode(200)
+                .contentType("image/svg+xml").header("Content-Security-Policy", containsString("sandbox"));
+
+        officer.htmx().post("/console/operations/{id}/agencies/{a}/remove", op, agency).then().statusCode(200).body(containsString("Removed."));
+        Api.as("viewer1").get("/api/operations/{id}/agencies", op).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void seizedDomainsAreAddedWithTheirScheduleAndABadHostNameIsShownAtItsField() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.htmx().formParam("hostname", "not a domain").post("/console/operations/{id}/seized-domains", op).then().statusCode(422)
+                .body(containsString("id=\"domain-hostname-error\"")).body(containsString("value=\"not a domain\""));
+        String host = "seized-" + Fixtures.unique() + ".example";
+        officer.htmx().formParam("hostname", host).formParam("includeWww", "true").formParam("liveFrom", "2030-01-02T09:00")
+                .formParam("aliases", "alias-" + Fixtures.unique() + ".example")
+                .post("/console/operations/{id}/seized-domains", op).then().statusCode(200)
+                .body(containsString("www." + host)).body(containsString("2030-01-02 09:00 " + Fixtures.ZONE));
+        Api.as("viewer1").get("/api/operations/{id}/seized-domains", op).then().body("items[0].hostname", equalTo(host))
+                .body("items[0].includeWww", equalTo(true)).body("items[0].aliases", hasSize(1));
+    }
+
+    @Test
+    void telegramTargetsAreAddedAndChecked() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.htmx().formParam("chat", "not-a-chat").post("/console/operations/{id}/telegram-targets", op).then().statusCode(422)
+                .body(containsString("id=\"target-chat-error\""));
+        officer.htmx().formParam("chat", "@fraud_adverts_1").formParam("language", "de").post("/console/operations/{id}/telegram-targets", op)
+                .then().statusCode(200).body(containsString("@fraud_adverts_1"));
+        officer.htmx().post("/console/operations/{id}/telegram-targets/preflight", op).then().statusCode(200)
+                .body(containsString("Checked 1 targets.")).body(containsString("preflight-DRY_RUN"));
+        Api.as("viewer1").get("/api/operations/{id}/telegram-targets", op).then().body("items[0].preflightStatus", equalTo("DRY_RUN"))
+                .body("items[0].language", equalTo("de"));
+    }
+
+    @Test
+    void theNoticePreviewShowsLengthAndProblemsAsTypedAndFormatsOnlyTelegramsTags() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        String preview = officer.htmx().formParams(notice("<b>Using spoofing services</b> is illegal. <script>alert(1)</script>"
+                + "<img src=x onerror=alert(2)> See {url}")).post("/console/operations/{id}/notices/preview", op).then().statusCode(200)
+                .extract().asString();
+        assertFalse(preview.contains("<script") || preview.contains("onerror=") || preview.contains("<img"), "nothing runs: " + preview);
+        assertTrue(preview.contains("text: "), "Telegram would refuse the unsupported tags: " + preview);
+
+        String ok = officer.htmx().formParams(notice("<b>Using spoofing services for criminal purposes is illegal.</b>"))
+                .post("/console/operations/{id}/notices/preview", op).then().statusCode(200).extract().asString();
+        assertTrue(ok.contains("<b>Using spoofing services for criminal purposes is illegal.</b>"), ok);
+        assertTrue(ok.contains("class=\"bubble\""), ok);
+        assertTrue(ok.matches("(?s).*[0-9]+ / 4096 characters.*"), ok);
+        assertFalse(ok.contains("field-error"), ok);
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aNoticeTelegramWouldRefuseIsShownAtItsTextAndAGoodOneIsAdded() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.htmx().formParams(notice("<b>unclosed")).post("/console/operations/{id}/notices", op).then().statusCode(422)
+                .body(containsString("id=\"notice-text0-error\"")).body(containsString("&lt;b&gt;unclosed"));
+        Map<String, String> tooLong = notice("x".repeat(5000));
+        officer.htmx().formParams(tooLong).post("/console/operations/{id}/notices", op).then().statusCode(422)
+                .body(containsString("choose overflow SPLIT"));
+        Map<String, String> good = notice("Don't be surprised when more visits follow.");
+        good.put("language1", "de");
+        good.put("text1", "Wundern Sie sich nicht über weitere Besuche.");
+        officer.htmx().formParams(good).post("/console/operations/{id}/notices", op).then().statusCode(200)
+                .body(containsString("Added " + good.get("title")));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(1)).body("items[0].texts.de", containsString("Wundern"));
+    }
+
+    @Test
+    void sendNowIsOfferedOnlyForAnActiveOperationAndOpensTheRunsReport() {
+        long[] ids = Fixtures.activeWithScheduledNotice(Map.of("at", Fixtures.localIn(3600)));
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.request().get("/console/operations/{id}/notices", ids[0]).then().statusCode(200).body(containsString("Send now"));
+        Response sent = officer.htmx().post("/console/operations/{id}/notices/{n}/send", ids[0], ids[1]);
+        assertEquals(204, sent.statusCode());
+        String report = sent.getHeader("HX-Redirect");
+        assertTrue(report.matches("/console/operations/" + ids[0] + "/runs/[0-9]+"), report);
+        officer.request().get(report).then().statusCode(200).body(containsString("Delivery report"));
+        officer.request().get(report + "/deliveries.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment"))
+                .body(containsString("delivery,chat,part,parts,language,status"));
+        officer.request().get("/console/operations/{id}/runs", ids[0]).then().statusCode(200).body(containsString(report));
+
+        long draft = Fixtures.createOperation("officer1");
+        officer.request().get("/console/operations/{id}/notices", draft).then().statusCode(200).body(not(containsString("Send now")));
+    }
+
+    static Map<String, String> banner(String headline) {
+        Map<String, String> form = new HashMap<>();
+        form.put("defaultLanguage", "en");
+        form.put("language", "en");
+        form.put("headline", headline);
+        form.put("message", "Using spoofing services for criminal purposes is illegal.");
+        form.put("visitLog", "NONE");
+        form.put("visitRetentionDays", "30");
+        return form;
+    }
+
+    @Test
+    void theBannerIsSavedAndPreviewedByTheRealRendererWithOfficerTextInert() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        String hostile = "Seized <script>alert(1)</script> \" onload=\"alert(2)";
+        String preview = officer.htmx().formParams(banner(hostile)).post("/console/operations/{id}/banner/preview", op).then().statusCode(200)
+                .extract().asString();
+        assertTrue(preview.contains("<iframe class=\"banner-frame\""), preview);
+        assertTrue(preview.contains("sandbox=\"allow-same-origin\""), "no script runs in the preview");
+        assertFalse(preview.contains("<script>alert") || preview.contains("&lt;script&gt;alert"), "the headline is escaped inside the page: " + preview);
+        assertTrue(preview.contains("&amp;lt;script&amp;gt;alert(1)"), "escaped by the renderer, then for the attribute");
+        assertTrue(preview.contains("/console/banner-assets/banner.css"), "assets from the officer host");
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(false));
+
+        officer.request().get("/console/operations/{id}/banner", op).then().statusCode(200).body(containsString("id=\"banner-headline0\""));
+        officer.htmx().formParams(banner("This website has been seized")).post("/console/operations/{id}/banner", op).then().statusCode(200)
+                .body(containsString("Saved the banner.")).header("HX-Trigger", "operation-changed");
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(true))
+                .body("texts.en.headline", equalTo("This website has been seized"));
+        given().get("/console/banner-assets/banner.css").then().statusCode(200).contentType(containsString("text/css"));
+        given().get("/console/banner-assets/banner.html").then().statusCode(404);
+    }
+
+    @Test
+    void aBannerWhoseDefaultLanguageHasNoTextsIsShownAtTheField() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        Map<String, String> form = banner("Seized");
+        form.put("defaultLanguage", "de");
+        officer.htmx().formParams(form).post("/console/operations/{id}/banner", op).then().statusCode(422)
+                .body(containsString("id=\"banner-defaultLanguage-error\""));
+        form = banner("");
+        officer.htmx().formParams(form).post("/console/operations/{id}/banner", op).then().statusCode(422)
+                .body(containsString("id=\"banner-headline0-error\""));
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(false));
+    }
+}
