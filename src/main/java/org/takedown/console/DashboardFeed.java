@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.takedown.notice.DeliveryService;
+import org.takedown.notice.DeliveryStatus;
 import org.takedown.notice.Notice;
+import org.takedown.notice.NoticeRun;
 import org.takedown.notice.NoticeService;
 import org.takedown.notice.TelegramTarget;
 import org.takedown.notice.TelegramTargetService;
@@ -27,7 +31,8 @@ import org.takedown.watch.WatchTargetKind;
 import org.takedown.watch.WatchTargetService;
 
 /**
- * What the dashboard shows of the operations under way (approved, active, paused or waiting for approval): the next
+ * What the dashboard shows of the operations under way (approved, active, paused or waiting for approval): the runs
+ * still sending, the next
  * scheduled events (go-lives and retirements, stage reveals, one-off notices, activation and end) and what needs an
  * officer (suspended targets, broken readers and alerts, seized domains not showing our banner, new discoveries).
  */
@@ -36,7 +41,11 @@ public class DashboardFeed {
 
     private static final EnumSet<OperationStatus> UNDER_WAY = EnumSet.of(OperationStatus.PENDING_APPROVAL, OperationStatus.APPROVED,
             OperationStatus.ACTIVE, OperationStatus.PAUSED);
+    /** The states whose banners the seized domains serve (see seizure.BannerSnapshotBuilder). */
+    private static final EnumSet<OperationStatus> SERVING = EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE);
     private static final int EVENTS = 15;
+    private static final int RECENT_RUNS = 5;
+    private static final List<DeliveryStatus> UNSETTLED = List.of(DeliveryStatus.PENDING, DeliveryStatus.CLAIMED, DeliveryStatus.RETRY_AT);
 
     /** Something due at a time, for one operation. */
     public record Event(Instant at, Operation op, String what) {
@@ -46,7 +55,15 @@ public class DashboardFeed {
     public record Alert(Operation op, String what, String link) {
     }
 
-    public record Feed(List<Event> events, List<Alert> alerts) {
+    /** A notice run still sending: how many of its messages are still to go. */
+    public record Sending(Operation op, NoticeRun run, long toGo) {
+    }
+
+    /** A seized domain whose banner is served now. */
+    public record Banner(Operation op, String host) {
+    }
+
+    public record Feed(List<Event> events, List<Alert> alerts, List<Sending> sending, List<Banner> banners) {
     }
 
     @Inject
@@ -64,16 +81,32 @@ public class DashboardFeed {
     @Inject
     DiscoveryService discovery;
     @Inject
+    DeliveryService deliveries;
+    @Inject
     Clock clock;
 
     public Feed read() {
         Instant now = clock.instant();
         List<Event> events = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
+        List<Sending> sending = new ArrayList<>();
+        List<Banner> served = new ArrayList<>();
         for (Operation op : operations.inStatus(UNDER_WAY)) {
+            for (NoticeRun run : deliveries.runs(op.id, null).page(0, RECENT_RUNS).list()) {
+                Map<DeliveryStatus, Long> counts = deliveries.counts(run.id);
+                long toGo = UNSETTLED.stream().mapToLong(state -> counts.getOrDefault(state, 0L)).sum();
+                if (toGo > 0) {
+                    sending.add(new Sending(op, run, toGo));
+                }
+            }
             upcoming(events, now, op.activateAt, op, "operation activates");
             upcoming(events, now, op.endAt, op, "operation ends");
             for (SeizedDomain domain : domains.ofOperation(op.id)) {
+                boolean live = SERVING.contains(op.status) && (domain.liveFrom == null || !domain.liveFrom.isAfter(now))
+                        && (domain.liveUntil == null || domain.liveUntil.isAfter(now));
+                if (live) {
+                    served.add(new Banner(op, domain.hostname));
+                }
                 upcoming(events, now, domain.liveFrom, op, "banner goes live on " + domain.hostname);
                 upcoming(events, now, domain.liveUntil, op, "banner retires on " + domain.hostname);
             }
@@ -109,7 +142,7 @@ public class DashboardFeed {
             }
         }
         events.sort(Comparator.comparing(Event::at));
-        return new Feed(events.subList(0, Math.min(EVENTS, events.size())), alerts);
+        return new Feed(events.subList(0, Math.min(EVENTS, events.size())), alerts, sending, served);
     }
 
     private static void upcoming(List<Event> events, Instant now, Instant at, Operation op, String what) {

@@ -39,6 +39,11 @@ public record FormErrors(Map<String, String> fields, String general) {
         return fields.get(field);
     }
 
+    /** The message for one row's field ({@code password-alice}), or null. */
+    public String at(String field, String row) {
+        return fields.get(field + "-" + row);
+    }
+
     public boolean has(String field) {
         return fields.containsKey(field);
     }

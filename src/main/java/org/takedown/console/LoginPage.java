@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.takedown.security.ConsoleLogin;
 import org.takedown.security.ConsoleSessionMechanism;
@@ -27,20 +28,23 @@ public class LoginPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance login(String error, String username);
+        static native TemplateInstance login(String error, String username, boolean oidc);
     }
 
     @Inject
     ConsoleLogin login;
     @Inject
     SecurityIdentity identity;
+    /** Whether the identity provider's sign-in is offered (the console's OIDC tenant is on). */
+    @ConfigProperty(name = "quarkus.oidc.console.tenant-enabled", defaultValue = "false")
+    boolean oidc;
 
     @GET
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        return Templates.login(null, null);
+        return Templates.login(null, null, oidc);
     }
 
     @POST
@@ -52,7 +56,7 @@ public class LoginPage {
         return login.login(username, password)
                 .map(session -> Response.seeOther(URI.create("/console")).header(HttpHeaders.SET_COOKIE, SessionCookie.set(session.token())).build())
                 .orElseGet(() -> Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Templates.login("Wrong user name or password.", username).render()).build());
+                        .entity(Templates.login("Wrong user name or password.", username, oidc).render()).build());
     }
 
     @POST

@@ -52,6 +52,8 @@ public class WatchPage {
         static native TemplateInstance watch(Operation op, List<TargetLine> targets, List<WatchRule> rules, List<Sighting> sightings,
                 List<Capture> captures, List<DiscoveryCandidate> candidates, List<Notice> notices, boolean editable, FormErrors errors,
                 String saved, Map<String, String> typed);
+
+        static native TemplateInstance domainHistory(Operation op, WatchTarget target, List<DomainProbe> probes);
     }
 
     /** A watch target with, for a domain, its latest probe (takedown verification). */
@@ -140,6 +142,14 @@ public class WatchPage {
         boolean accept = decision.equals("accept");
         return done(id, forms.act(() -> accept ? discovery.accept(actor(), id, candidateId) : discovery.dismiss(actor(), id, candidateId)),
                 accept ? "Accepted: now watched." : "Dismissed.");
+    }
+
+    /** A domain's probes over time: DNS, HTTP status, title, how similar the page stayed, and the takedown's verification. */
+    @GET
+    @Path("targets/{targetId}/history")
+    @RolesAllowed(Roles.VIEWER)
+    public TemplateInstance history(@PathParam("id") long id, @PathParam("targetId") long targetId) {
+        return Templates.domainHistory(operations.get(id), targets.get(id, targetId), targets.history(id, targetId).page(0, LATEST).list());
     }
 
     /** A capture's WARC file, to download (never rendered: captured pages are hostile). */

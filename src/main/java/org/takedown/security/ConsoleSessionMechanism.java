@@ -22,6 +22,7 @@ import java.util.Set;
 public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/console/login";
+    public static final String OIDC_PATH = "/console/oidc/";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -62,8 +63,9 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
         return DEFAULT_PRIORITY * 5;
     }
 
+    /** Console paths, except the OIDC sign-in, which the identity provider's code flow guards. */
     static boolean isConsole(RoutingContext context) {
         String path = context.normalizedPath();
-        return path.equals("/console") || path.startsWith("/console/");
+        return (path.equals("/console") || path.startsWith("/console/")) && !path.startsWith(OIDC_PATH);
     }
 }

@@ -8,7 +8,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import org.takedown.common.CanonicalJson;
 
 /**
  * Console sessions: opened at login, resolved on every console request (idle and absolute timeouts enforced here, on
- * the server), closed at logout. A session of a user who no longer exists resolves to nothing.
+ * the server), closed at logout. A session of an embedded user who no longer exists resolves to nothing.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -44,15 +47,30 @@ public class ConsoleSessions {
 
     @Transactional
     public Opened open(String username) {
+        return open(username, null, "password");
+    }
+
+    /**
+     * A session for someone the identity provider signed in: their roles are the provider's, kept for the session
+     * (at most the absolute timeout: a change at the provider applies at the next sign-in).
+     */
+    @Transactional
+    public Opened openExternal(String username, Collection<String> roles) {
+        return open(username, String.join(",", roles), "oidc");
+    }
+
+    private Opened open(String username, String externalRoles, String via) {
         ConsoleSession session = new ConsoleSession();
         String token = randomToken();
         session.tokenHash = hash(token);
         session.username = username;
         session.csrfToken = randomToken();
-        session.createdAt = clock.instant();
+        // Milliseconds, as stored by every database: a rounded-up stored time would lengthen the session.
+        session.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         session.lastSeenAt = session.createdAt;
+        session.roles = externalRoles;
         session.persist();
-        audit.record(username, "CONSOLE_SIGNED_IN", "user", username, Map.of());
+        audit.record(username, "CONSOLE_SIGNED_IN", "user", username, Map.of("via", via));
         return new Opened(token, session.csrfToken);
     }
 
@@ -63,15 +81,17 @@ public class ConsoleSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<UserAccount> user = UserAccount.findByUsername(session.username);
-        if (expired(session, now) || user.isEmpty()) {
+        Optional<List<String>> roles = session.roles != null
+                ? Optional.of(Arrays.stream(session.roles.split(",")).filter(r -> !r.isBlank()).toList())
+                : UserAccount.findByUsername(session.username).map(UserAccount::roleList);
+        if (expired(session, now) || roles.isEmpty()) {
             session.delete();
             return Optional.empty();
         }
         if (Duration.between(session.lastSeenAt, now).compareTo(TOUCH_EVERY) >= 0) {
-            session.lastSeenAt = now;
+            session.lastSeenAt = now.truncatedTo(ChronoUnit.MILLIS);
         }
-        return Optional.of(new Active(session.username, user.get().roleList(), session.csrfToken));
+        return Optional.of(new Active(session.username, roles.get(), session.csrfToken));
     }
 
     /** Logout: the session ends at once, on every replica. */

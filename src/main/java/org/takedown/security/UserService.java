@@ -20,6 +20,8 @@ public class UserService {
     @Inject
     AuditLog audit;
     @Inject
+    ConsoleSessions sessions;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -47,6 +49,7 @@ public class UserService {
         if (request.password() != null) {
             user.passwordHash = BcryptUtil.bcryptHash(request.password());
             summary.put("passwordChanged", true);
+            sessions.closeAllOf(user.username); // a new password ends every console session opened with the old one
         }
         audit.record(actor, "USER_UPDATED", ENTITY, user.username, summary);
         return user;
@@ -62,6 +65,7 @@ public class UserService {
             requireAnotherAdmin(user);
         }
         user.delete();
+        sessions.closeAllOf(username);
         audit.record(actor, "USER_DELETED", ENTITY, username, Map.of());
     }
 

@@ -2,6 +2,7 @@ package org.takedown.seizure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,9 +50,12 @@ class BannerSnapshotBuilder {
     /**
      * The version is read first, so a change committed while building makes the next check rebuild again. Only
      * operations whose row version moved since the last build are read again (every edit of an operation or of one
-     * of its parts bumps it): with hundreds of operations a rebuild after one change stays cheap.
+     * of its parts bumps it): with hundreds of operations a rebuild after one change stays cheap. The first build reads
+     * every live operation, so it may take longer than a request's transaction: a timeout would keep the service from
+     * starting at all.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     BannerSnapshot build() {
         long version = audit.headSeq();
         Map<Long, Long> live = operations.versionsInStatus(EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE));

@@ -159,6 +159,8 @@ class ConsoleBrowserTest {
                 .then().statusCode(201);
         Api.as("officer1").body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@switchboard_sellers", "note", payload))
                 .post("/api/operations/{id}/watch-targets", op).then().statusCode(201);
+        long domainTarget = Api.as("officer1").body(Map.of("kind", "DOMAIN", "value", "switchboard-shop.example", "note", payload))
+                .post("/api/operations/{id}/watch-targets", op).then().statusCode(201).extract().jsonPath().getLong("id");
         Api.as("officer1").body(Map.of("kind", "KEYWORD", "pattern", payload)).post("/api/operations/{id}/watch-rules", op).then().statusCode(201);
         Fixtures.move(op, "officer1", "submit");
 
@@ -176,6 +178,7 @@ class ConsoleBrowserTest {
         pages.put("approvals", "/console/approvals");
         pages.put("approval", "/console/approvals/" + op);
         pages.put("watch", "/console/operations/" + op + "/watch");
+        pages.put("domain-history", "/console/operations/" + op + "/watch/targets/" + domainTarget + "/history");
         pages.put("statistics", "/console/statistics?operationId=" + op);
         pages.put("audit", "/console/audit?operationId=" + op);
         pages.put("unknown-deliveries", "/console/deliveries/unknown");
@@ -188,6 +191,16 @@ class ConsoleBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "page-" + entry.getKey());
         }
+        Page admin = browser.newPage();
+        admin.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        Browser.signIn(admin, "admin1");
+        admin.navigate("/console/users");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Users").setLevel(1))).isVisible();
+        Browser.assertAccessible(admin);
+        Browser.screenshot(admin, "page-users");
         assertEquals(List.of(), dialogs, "no script of the officer's text ran");
     }
 }

@@ -78,6 +78,7 @@ class WatchAndStatisticsPagesTest {
         Api.anonymous().get("/webjars/chart.js/4.4.1/dist/chart.umd.js").then().statusCode(200);
         viewer.request().get("/console").then().statusCode(200).body(containsString("banner goes live on " + host));
         viewer.request().get("/console/deliveries/unknown").then().statusCode(200).body(containsString("UNKNOWN deliveries"));
-        List.of("/console/statistics?operationId=999999999").forEach(path -> viewer.request().get(path).then().statusCode(404));
+        viewer.request().get("/console/statistics?operationId=999999999").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Operation 999999999 does not exist"));
     }
 }
