@@ -74,7 +74,7 @@ public class AuditPage {
                 fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), operation == null ? null : operation.longValue());
         int current = Math.max(0, page);
-        List<AuditEntry> entries = audit.search(filter).page(current, PAGE_SIZE + 1).list();
+        List<AuditEntry> entries = audit.search(filter).range(current * PAGE_SIZE, current * PAGE_SIZE + PAGE_SIZE).list();
         boolean more = entries.size() > PAGE_SIZE;
         return Templates.audit(more ? entries.subList(0, PAGE_SIZE) : entries, typed, current, more, errors);
     }

@@ -65,12 +65,22 @@ public class BannerForm {
     }
 
     /** One staged reveal as shown on the form. */
-    public record Stage(int index, String revealAt, String title, String body) {
+    public record Stage(int index, int requestIndex, String revealAt, String title, String body) {
 
+        /** The error of this row's field; the checks count only the filled rows, as the request holds only those. */
         public String error(FormErrors errors, String field) {
-            String named = errors.of("stages[" + index + "]." + field);
-            return named != null ? named : errors.of("stages." + field + "[" + index + "]");
+            String named = errors.of("stages[" + requestIndex + "]." + field);
+            return named != null ? named : errors.of("stages." + field + "[" + requestIndex + "]");
         }
+    }
+
+    /**
+     * Whether the saved banner fits this form: saving replaces the whole banner, so a banner with more languages or
+     * stages, or stage texts in other languages, would lose them. Such a banner is edited through the API.
+     */
+    static boolean fits(BannerContent content, List<BannerStage> stages) {
+        return content == null || content.texts.size() <= LANGUAGES && stages.size() <= STAGES
+                && stages.stream().allMatch(stage -> stage.texts.keySet().stream().allMatch(content.defaultLanguage::equals));
     }
 
     static BannerForm of(BannerContent content, List<BannerStage> stages, String zone) {
@@ -156,8 +166,12 @@ public class BannerForm {
 
     public List<Stage> stages() {
         List<Stage> rows = new ArrayList<>();
+        int filled = 0;
         for (int j = 0; j < STAGES; j++) {
-            rows.add(new Stage(j, at(stageRevealAt, j), at(stageTitle, j), at(stageBody, j)));
+            rows.add(new Stage(j, filled, at(stageRevealAt, j), at(stageTitle, j), at(stageBody, j)));
+            if (FormInput.text(at(stageRevealAt, j)) != null || FormInput.text(at(stageTitle, j)) != null) {
+                filled++;
+            }
         }
         return rows;
     }

@@ -9,13 +9,16 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.takedown.audit.AuditLog;
 import org.takedown.notice.DeliveryService;
 import org.takedown.notice.DeliveryStatus;
 import org.takedown.notice.Notice;
 import org.takedown.notice.NoticeRun;
 import org.takedown.notice.NoticeService;
+import org.takedown.notice.NoticeTriggers;
 import org.takedown.notice.TelegramTarget;
 import org.takedown.notice.TelegramTargetService;
+import org.takedown.operation.KillSwitchService;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
@@ -44,6 +47,7 @@ public class DashboardFeed {
     /** The states whose banners the seized domains serve (see seizure.BannerSnapshotBuilder). */
     private static final EnumSet<OperationStatus> SERVING = EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE);
     private static final int EVENTS = 15;
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(20);
     private static final int RECENT_RUNS = 5;
     private static final List<DeliveryStatus> UNSETTLED = List.of(DeliveryStatus.PENDING, DeliveryStatus.CLAIMED, DeliveryStatus.RETRY_AT);
 
@@ -83,14 +87,42 @@ public class DashboardFeed {
     @Inject
     DeliveryService deliveries;
     @Inject
+    NoticeTriggers noticeTriggers;
+    @Inject
+    KillSwitchService killSwitch;
+    @Inject
+    AuditLog audit;
+    @Inject
     Clock clock;
 
+    /** The feed as last read, with the audit sequence it was read at: every officer's change moves that sequence. */
+    private record Read(long auditSeq, Instant at, Feed feed) {
+    }
+
+    private volatile Read last;
+
+    /**
+     * The feed, read again when anything was recorded in the audit log since, or after {@link #FRESH}: reading it takes
+     * a few queries per operation under way, and every officer's dashboard asks for it.
+     */
     public Feed read() {
+        long seq = audit.headSeq();
         Instant now = clock.instant();
+        Read cached = last;
+        if (cached != null && cached.auditSeq() == seq && now.isBefore(cached.at().plus(FRESH))) {
+            return cached.feed();
+        }
+        Feed feed = readNow(now);
+        last = new Read(seq, now, feed);
+        return feed;
+    }
+
+    private Feed readNow(Instant now) {
         List<Event> events = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         List<Sending> sending = new ArrayList<>();
         List<Banner> served = new ArrayList<>();
+        boolean bannersStopped = killSwitch.bannersStopped();
         for (Operation op : operations.inStatus(UNDER_WAY)) {
             for (NoticeRun run : deliveries.runs(op.id, null).page(0, RECENT_RUNS).list()) {
                 Map<DeliveryStatus, Long> counts = deliveries.counts(run.id);
@@ -104,8 +136,8 @@ public class DashboardFeed {
             for (SeizedDomain domain : domains.ofOperation(op.id)) {
                 boolean live = SERVING.contains(op.status) && (domain.liveFrom == null || !domain.liveFrom.isAfter(now))
                         && (domain.liveUntil == null || domain.liveUntil.isAfter(now));
-                if (live) {
-                    served.add(new Banner(op, domain.hostname));
+                if (live && !bannersStopped) {
+                    domain.coveredHosts().forEach(host -> served.add(new Banner(op, host)));
                 }
                 upcoming(events, now, domain.liveFrom, op, "banner goes live on " + domain.hostname);
                 upcoming(events, now, domain.liveUntil, op, "banner retires on " + domain.hostname);
@@ -115,7 +147,8 @@ public class DashboardFeed {
                 upcoming(events, now, stages.get(i).revealAt, op, "banner stage " + (i + 1) + " is revealed");
             }
             for (Notice notice : notices.list(op.id).list()) {
-                upcoming(events, now, notice.sendAt, op, "notice \u201c" + notice.title + "\u201d is sent");
+                Instant next = noticeTriggers.nextFire(op.id, notice.id).orElse(notice.sendAt);
+                upcoming(events, now, next, op, "notice \u201c" + notice.title + "\u201d is sent" + (notice.cron != null ? " (repeating)" : ""));
             }
             String page = "/console/operations/" + op.id;
             for (TelegramTarget target : targets.list(op.id, null).list()) {

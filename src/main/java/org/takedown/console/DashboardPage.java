@@ -68,9 +68,9 @@ public class DashboardPage {
     @Path("kill-switch")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance setKillSwitch(@RestForm boolean engaged, @RestForm boolean includeBanners, @RestForm String reason) {
+    public jakarta.ws.rs.core.Response setKillSwitch(@RestForm boolean engaged, @RestForm boolean includeBanners, @RestForm String reason) {
         KillSwitchRequest request = new KillSwitchRequest(engaged, includeBanners, reason == null || reason.isBlank() ? null : reason.strip());
         FormErrors errors = forms.submit(request, () -> killSwitch.set(identity.getPrincipal().getName(), request)).errors();
-        return Templates.dashboard$killswitch(killSwitch.state(), errors);
+        return FormAnswer.of(Templates.dashboard$killswitch(killSwitch.state(), errors), errors, (String) null);
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +32,9 @@ public class LoginPage {
     static class Templates {
         static native TemplateInstance login(String error, String username, boolean oidc);
     }
+
+    /** Where quarkus-oidc keeps the console tenant's session. */
+    static final String OIDC_SESSION_COOKIE = "q_session_console";
 
     @Inject
     ConsoleLogin login;
@@ -52,11 +57,19 @@ public class LoginPage {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response signIn(@RestForm String username, @RestForm String password) {
-        return login.login(username, password)
-                .map(session -> Response.seeOther(URI.create("/console")).header(HttpHeaders.SET_COOKIE, SessionCookie.set(session.token())).build())
-                .orElseGet(() -> Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Templates.login("Wrong user name or password.", username, oidc).render()).build());
+    public Response signIn(@RestForm String username, @RestForm String password, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        ConsoleLogin.Outcome outcome = login.login(username, password, address);
+        if (outcome instanceof ConsoleLogin.Outcome.SignedIn signedIn) {
+            return Response.seeOther(URI.create("/console")).header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.session().token())).build();
+        }
+        if (outcome instanceof ConsoleLogin.Outcome.Throttled throttled) {
+            long minutes = Math.max(1, throttled.retryAfter().toMinutes() + 1);
+            return Response.status(429).header("Retry-After", throttled.retryAfter().toSeconds() + 1).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.login("Too many failed sign-ins: try again in " + minutes + " minutes.", username, oidc).render()).build();
+        }
+        return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.login("Wrong user name or password.", username, oidc).render()).build();
     }
 
     @POST
@@ -67,6 +80,12 @@ public class LoginPage {
         Response.ResponseBuilder response = htmx != null
                 ? Response.noContent().header("HX-Redirect", ConsoleSessionMechanism.LOGIN_PATH)
                 : Response.seeOther(URI.create(ConsoleSessionMechanism.LOGIN_PATH));
-        return response.header(HttpHeaders.SET_COOKIE, SessionCookie.clear()).build();
+        response.header(HttpHeaders.SET_COOKIE, SessionCookie.clear());
+        if (oidc) {
+            // The provider's code-flow session of this app ends too, so "sign in with your organisation" asks again
+            // (the provider's own single sign-on session is the organisation's to end).
+            response.header(HttpHeaders.SET_COOKIE, OIDC_SESSION_COOKIE + "=; Path=/; HttpOnly; Max-Age=0");
+        }
+        return response.build();
     }
 }

@@ -39,9 +39,9 @@ public class NoticeForm {
     public boolean pin;
     @RestForm
     public boolean silent;
-    @RestForm
+    @RestForm("schedule.at")
     public String scheduleAt;
-    @RestForm
+    @RestForm("schedule.cron")
     public String cron;
 
     /** One language of the notice, with the problem Telegram or the checks found in it. */

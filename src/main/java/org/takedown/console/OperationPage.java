@@ -12,12 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
+import org.takedown.operation.DecisionRequest;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.Transition;
@@ -79,9 +81,11 @@ public class OperationPage {
     @GET
     @Path("state")
     @RolesAllowed(Roles.VIEWER)
-    public TemplateInstance state(@PathParam("id") long id) {
+    public Response state(@PathParam("id") long id, @QueryParam("shown") String shown) {
         Operation op = operations.get(id);
-        return Templates.operation$state(op, moves(op), FormErrors.NONE);
+        // An edit may have sent the operation back for approval: the page's parts then show what may be done now.
+        String event = shown != null && !shown.equals(op.status.name()) ? FormAnswer.MOVED : null;
+        return FormAnswer.of(Templates.operation$state(op, moves(op), FormErrors.NONE), FormErrors.NONE, event);
     }
 
     @POST
@@ -94,7 +98,8 @@ public class OperationPage {
         if (chosen == null || chosen == Transition.APPROVE || chosen == Transition.REJECT || !mayMove(chosen)) {
             errors = FormErrors.of(List.of(), "That move is not offered here.");
         } else {
-            errors = forms.act(() -> operations.transition(actor(), id, chosen, FormInput.text(reason))).errors();
+            DecisionRequest.Note note = new DecisionRequest.Note(FormInput.text(reason));
+            errors = forms.submit(note, () -> operations.transition(actor(), id, chosen, note.reason())).errors();
         }
         Operation op = operations.get(id);
         return FormAnswer.of(Templates.operation$state(op, moves(op), errors), errors, FormAnswer.MOVED);

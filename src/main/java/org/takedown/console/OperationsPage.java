@@ -49,7 +49,8 @@ public class OperationsPage {
         if (text != null && text.length() > 200) {
             text = text.substring(0, 200);
         }
-        List<Operation> found = operations.search(state, text).page(Math.max(0, page), PAGE_SIZE + 1).list();
+        int first = Math.max(0, page) * PAGE_SIZE;
+        List<Operation> found = operations.search(state, text).range(first, first + PAGE_SIZE).list();
         boolean more = found.size() > PAGE_SIZE;
         return Templates.operations(more ? found.subList(0, PAGE_SIZE) : found, state, text, Math.max(0, page), more);
     }

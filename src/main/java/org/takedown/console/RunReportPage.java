@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
+import org.takedown.common.ProblemException;
 import org.takedown.notice.Delivery;
 import org.takedown.notice.DeliveryService;
 import org.takedown.notice.DeliveryStatus;
@@ -91,6 +92,7 @@ public class RunReportPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markSent(@PathParam("id") long id, @PathParam("runId") long runId, @PathParam("deliveryId") long deliveryId,
             @RestForm String note, @RestForm String messageId) {
+        ofRun(id, runId, deliveryId);
         FormInput input = new FormInput();
         Integer message = input.number("messageId", messageId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), message == null ? null : message.longValue());
@@ -104,6 +106,7 @@ public class RunReportPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") long id, @PathParam("runId") long runId, @PathParam("deliveryId") long deliveryId,
             @RestForm String note) {
+        ofRun(id, runId, deliveryId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), null);
         FormErrors errors = forms.submit(request, () -> deliveries.resend(actor(), id, deliveryId, request)).errors();
         return FormAnswer.of(fragment(id, runId, errors), errors, false);
@@ -132,6 +135,13 @@ public class RunReportPage {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"run-" + run.id + "-deliveries.csv\"").build();
+    }
+
+    /** The delivery must be a row of this run of this operation (the report re-rendered is the run's). */
+    private void ofRun(long id, long runId, long deliveryId) {
+        if (deliveries.runOf(id, deliveryId) != runId) {
+            throw ProblemException.notFound("Delivery " + deliveryId + " of run " + runId);
+        }
     }
 
     private TemplateInstance fragment(long id, long runId, FormErrors errors) {

@@ -40,6 +40,8 @@ public class StatisticsPage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_HOURS = 24 * 31;
+    /** The reach table shows the latest messages only: each needs a look-up of its views. */
+    private static final int REACH_ROWS = 200;
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -71,9 +73,12 @@ public class StatisticsPage {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance page(@QueryParam("operationId") Long operationId, @QueryParam("hours") Integer hours) {
-        List<Operation> all = operations.search(null, null).page(0, 100).list();
+        List<Operation> all = new ArrayList<>(operations.search(null, null).page(0, 100).list());
         int span = hours == null ? 24 : Math.max(1, Math.min(MAX_HOURS, hours));
         Operation op = operationId != null ? operations.get(operationId) : all.isEmpty() ? null : all.get(0);
+        if (op != null && all.stream().noneMatch(o -> o.id.equals(op.id))) {
+            all.add(0, op); // an older operation asked for by id stays the one selected
+        }
         if (op == null) {
             return Templates.statistics(all, null, span, List.of(), "{}", Map.of(), "{}", List.of());
         }
@@ -88,8 +93,8 @@ public class StatisticsPage {
         }
         Map<Instant, Long> sent = deliveries.sentPerHour(op.id, from, to);
         List<Reach> reach = new ArrayList<>();
-        for (Delivery row : deliveries.deliveries(op.id, null, "SENT").list()) {
-            if (row.messageId != null && row.chat.startsWith("@") && row.sentAt != null && !row.sentAt.isBefore(from)) {
+        for (Delivery row : deliveries.sent(op.id, from, to, REACH_ROWS)) {
+            if (row.messageId != null && row.chat.startsWith("@")) {
                 reach.add(new Reach(row.chat, row.messageId, row.sentAt, watch.viewsOf(op.id, row.chat.substring(1), row.messageId).orElse(null)));
             }
         }

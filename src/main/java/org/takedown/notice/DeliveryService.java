@@ -68,6 +68,12 @@ public class DeliveryService {
         return perHour;
     }
 
+    /** The latest messages of an operation Telegram accepted in {@code [from, to)}, newest first, at most {@code limit}. */
+    public List<Delivery> sent(long operationId, Instant from, Instant to, int limit) {
+        return Delivery.find("operationId = ?1 and status = ?2 and sentAt >= ?3 and sentAt < ?4", Sort.descending("sentAt"),
+                operationId, DeliveryStatus.SENT, from, to).page(0, limit).list();
+    }
+
     /** Ledger rows, of one operation or (operationId null) of all, optionally of one run and in one state. */
     public PanacheQuery<Delivery> deliveries(Long operationId, Long runId, String status) {
         if (operationId != null) {
@@ -127,6 +133,13 @@ public class DeliveryService {
         row.updatedAt = now;
         audit.recordFor(row.operationId, actor, "DELIVERY_RESENT", ENTITY, row.id, summary(row, request));
         return row;
+    }
+
+    /** The run a ledger row of this operation belongs to (read as a value: the row itself is not loaded). */
+    public long runOf(long operationId, long deliveryId) {
+        return Delivery.getEntityManager().createQuery("select d.runId from Delivery d where d.id = ?1 and d.operationId = ?2", Long.class)
+                .setParameter(1, deliveryId).setParameter(2, operationId).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId));
     }
 
     private Delivery locked(long operationId, long deliveryId) {

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.TriggerKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -70,6 +73,17 @@ public class NoticeTriggers {
                     .usingJobData(NoticeRunJob.NOTICE_ID, notice.id.toString()).requestRecovery().build(), Set.of(built), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not arm notice " + notice.id, e);
+        }
+    }
+
+    /** When the notice's armed trigger fires next; empty when it is not armed (not scheduled, or its operation not active). */
+    public Optional<Instant> nextFire(long operationId, long noticeId) {
+        JobKey key = key(operationId, noticeId);
+        try {
+            Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(key.getName(), key.getGroup()));
+            return trigger == null || trigger.getNextFireTime() == null ? Optional.empty() : Optional.of(trigger.getNextFireTime().toInstant());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not read the trigger of notice " + noticeId, e);
         }
     }
 

@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.takedown.logging.LogValueEscaping;
 
@@ -25,21 +25,43 @@ public class ConsoleLogin {
     IdentityProviderManager identities;
     @Inject
     ConsoleSessions sessions;
+    @Inject
+    LoginThrottle throttle;
 
-    /** A new session for these credentials, or empty when they are wrong (the same answer for an unknown user). */
-    public Optional<ConsoleSessions.Opened> login(String username, String password) {
+    /** What a sign-in came to. */
+    public sealed interface Outcome {
+        record SignedIn(ConsoleSessions.Opened session) implements Outcome {
+        }
+
+        record Refused() implements Outcome {
+        }
+
+        /** Too many recent failures for this user name or from this address: not even checked. */
+        record Throttled(Duration retryAfter) implements Outcome {
+        }
+    }
+
+    /** A new session for these credentials; the same refusal for a wrong password and an unknown user. */
+    public Outcome login(String username, String password, String address) {
         if (username == null || password == null || username.isBlank() || username.length() > MAX_FIELD || password.length() > MAX_FIELD) {
-            return Optional.empty();
+            return new Outcome.Refused();
+        }
+        Duration wait = throttle.wait(username.strip(), address);
+        if (!wait.isZero()) {
+            LOG.warnf("Console sign-in throttled for '%s' from %s", LogValueEscaping.escape(username), address);
+            return new Outcome.Throttled(wait);
         }
         SecurityIdentity identity;
         try {
             identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(username.strip(),
                     new io.quarkus.security.credential.PasswordCredential(password.toCharArray())));
         } catch (AuthenticationFailedException wrong) {
-            LOG.warnf("Console sign-in refused for '%s'", LogValueEscaping.escape(username));
-            return Optional.empty();
+            LOG.warnf("Console sign-in refused for '%s' from %s", LogValueEscaping.escape(username), address);
+            throttle.failed(username.strip(), address);
+            return new Outcome.Refused();
         }
-        return Optional.of(sessions.open(identity.getPrincipal().getName()));
+        throttle.succeeded(username.strip());
+        return new Outcome.SignedIn(sessions.open(identity.getPrincipal().getName()));
     }
 
     public void logout(SecurityIdentity identity) {

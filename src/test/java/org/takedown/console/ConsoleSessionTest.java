@@ -93,6 +93,19 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void repeatedFailuresForAUserNameAreThrottledWhileOthersStillSignIn() {
+        String name = "guessed" + Long.toHexString(System.nanoTime());
+        Api.as("admin1").body(Map.of("username", name, "password", "the-right-password-1", "roles", List.of("viewer")))
+                .post("/api/users").then().statusCode(201);
+        for (int i = 0; i < 5; i++) {
+            given().formParam("username", name).formParam("password", "guess-" + i).post("/console/login").then().statusCode(401);
+        }
+        given().formParam("username", name).formParam("password", "the-right-password-1").post("/console/login").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).body(containsString("Too many failed sign-ins"));
+        ConsoleSession.signIn("viewer1");
+    }
+
+    @Test
     void signingInFromAnotherSiteIsRefused() {
         given().header("Sec-Fetch-Site", "cross-site").formParam("username", "officer1").formParam("password", Api.PASSWORD)
                 .post("/console/login").then().statusCode(403);
@@ -151,7 +164,7 @@ class ConsoleSessionTest {
     @Test
     void engagingTheKillSwitchWithoutAReasonShowsTheErrorNextToTheField() {
         ConsoleSession admin = ConsoleSession.signIn("admin1");
-        admin.htmx().formParam("engaged", "true").formParam("reason", "").post("/console/kill-switch").then().statusCode(200)
+        admin.htmx().formParam("engaged", "true").formParam("reason", "").post("/console/kill-switch").then().statusCode(422)
                 .body(containsString("id=\"kill-reason-error\"")).body(containsString("aria-invalid=\"true\""));
         Api.as("viewer1").get("/api/kill-switch").then().statusCode(200).body("engaged", equalTo(false));
     }

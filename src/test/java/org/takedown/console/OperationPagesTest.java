@@ -93,6 +93,8 @@ class OperationPagesTest {
                 .body(containsString("That move is not offered here."));
         officer.htmx().formParam("transition", "ACTIVATE").post("/console/operations/{id}/move", id).then().statusCode(422)
                 .body(containsString("Cannot activate an operation that is DRAFT"));
+        officer.htmx().formParam("transition", "SUBMIT").formParam("reason", "x".repeat(2001)).post("/console/operations/{id}/move", id)
+                .then().statusCode(422).body(containsString("id=\"move-reason-error\""));
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("DRAFT"));
     }
 

@@ -121,6 +121,17 @@ class OperationSectionsTest {
         officer.htmx().formParams(good).post("/console/operations/{id}/notices", op).then().statusCode(200)
                 .body(containsString("Added " + good.get("title")));
         Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(1)).body("items[0].texts.de", containsString("Wundern"));
+
+        Map<String, String> scheduled = notice("Don't be surprised when more visits follow.");
+        scheduled.put("schedule.at", "2099-03-04T10:15");
+        officer.htmx().formParams(scheduled).post("/console/operations/{id}/notices", op).then().statusCode(200)
+                .body(containsString("once at 2099-03-04 10:15 " + Fixtures.ZONE));
+        Map<String, String> badCron = notice("Don't be surprised when more visits follow.");
+        badCron.put("schedule.cron", "every morning");
+        officer.htmx().formParams(badCron).post("/console/operations/{id}/notices", op).then().statusCode(422)
+                .body(containsString("id=\"notice-schedule.cron-error\"")).body(containsString("value=\"every morning\""));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(2))
+                .body("items.find { it.title == '" + scheduled.get("title") + "' }.schedule.at", equalTo("2099-03-04T10:15:00"));
     }
 
     @Test

@@ -60,8 +60,10 @@ class RunReportTest {
         officer.request().get("/console/operations/{id}/runs/{r}", op.id(), run).then().statusCode(200).body(containsString("Mark sent"));
         officer.htmx().formParam("note", "").post("/console/operations/{id}/runs/{r}/deliveries/{d}/mark-sent", op.id(), run, first)
                 .then().statusCode(422).body(containsString("must not be blank"));
-        officer.htmx().formParam("note", "Seen in the channel").formParam("messageId", "4242")
-                .post("/console/operations/{id}/runs/{r}/deliveries/{d}/mark-sent", op.id(), run, first).then().statusCode(200);
+        String after = officer.htmx().formParam("note", "Seen in the channel").formParam("messageId", "4242")
+                .post("/console/operations/{id}/runs/{r}/deliveries/{d}/mark-sent", op.id(), run, first).then().statusCode(200)
+                .extract().asString();
+        assertTrue(org.jsoup.Jsoup.parse(after).select("#delivery-" + first + " .state").text().equals("Sent"), "the report shows it sent at once");
         officer.htmx().formParam("note", "Not in the channel").post("/console/operations/{id}/runs/{r}/deliveries/{d}/resend", op.id(), run, second)
                 .then().statusCode(200);
         op.awaitSettled(run, Duration.ofSeconds(30));

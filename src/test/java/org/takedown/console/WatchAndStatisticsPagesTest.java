@@ -3,6 +3,7 @@ package org.takedown.console;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,7 +78,20 @@ class WatchAndStatisticsPagesTest {
         assertTrue(stats.contains("/webjars/chart.js/4.4.1/dist/chart.umd.js"));
         Api.anonymous().get("/webjars/chart.js/4.4.1/dist/chart.umd.js").then().statusCode(200);
         viewer.request().get("/console").then().statusCode(200).body(containsString("banner goes live on " + host));
+        long[] repeating = Fixtures.activeWithScheduledNotice(Map.of("cron", "0 0 9 * * ?"));
+        String title = Api.as("viewer1").get("/api/operations/{id}/notices", repeating[0]).jsonPath().getString("items[0].title");
+        viewer.request().get("/console").then().statusCode(200).body(containsString("notice \u201c" + title + "\u201d is sent (repeating)"));
         viewer.request().get("/console/deliveries/unknown").then().statusCode(200).body(containsString("UNKNOWN deliveries"));
+
+        String live = org.takedown.seizure.BannerFixtures.host();
+        org.takedown.seizure.BannerFixtures.liveOperation(live);
+        viewer.request().get("/console").then().statusCode(200).body(containsString(live + " <span class=\"hint\">"));
+        try {
+            Api.as("admin1").body(Map.of("engaged", true, "includeBanners", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
+            viewer.request().get("/console").then().statusCode(200).body(not(containsString(live + " <span class=\"hint\">")));
+        } finally {
+            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+        }
         viewer.request().get("/console/statistics?operationId=999999999").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Operation 999999999 does not exist"));
     }
