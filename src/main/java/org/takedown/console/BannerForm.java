@@ -14,14 +14,18 @@ import org.takedown.seizure.StageText;
 import org.takedown.seizure.VisitLogMode;
 
 /**
- * The banner as typed: up to {@link #LANGUAGES} languages (headline, authority statement, message, call-to-action and
- * countdown labels), a call to action, up to {@link #STAGES} staged reveals (time, title and body in the default
- * language; other languages fall back to it), and whether and how visits are logged.
+ * The banner as typed: its languages (headline, authority statement, message, call-to-action and countdown labels),
+ * a call to action, its staged reveals (time, title and body in the default language; other languages fall back to
+ * it), and whether and how visits are logged. The form always offers one empty language and one empty stage more than
+ * are filled (at least {@link #LANGUAGES} and {@link #STAGES}), up to what a banner may hold.
  */
 public class BannerForm {
 
     static final int LANGUAGES = 3;
     static final int STAGES = 2;
+    /** What a banner may hold (BannerRequest's limits). */
+    static final int MAX_LANGUAGES = 30;
+    static final int MAX_STAGES = 20;
 
     @RestForm
     public String defaultLanguage;
@@ -75,12 +79,11 @@ public class BannerForm {
     }
 
     /**
-     * Whether the saved banner fits this form: saving replaces the whole banner, so a banner with more languages or
-     * stages, or stage texts in other languages, would lose them. Such a banner is edited through the API.
+     * Whether the saved banner fits this form: saving replaces the whole banner, so stage texts in languages other than
+     * the default (which this form does not show) would be lost. Such a banner is edited through the API.
      */
     static boolean fits(BannerContent content, List<BannerStage> stages) {
-        return content == null || content.texts.size() <= LANGUAGES && stages.size() <= STAGES
-                && stages.stream().allMatch(stage -> stage.texts.keySet().stream().allMatch(content.defaultLanguage::equals));
+        return content == null || stages.stream().allMatch(stage -> stage.texts.keySet().stream().allMatch(content.defaultLanguage::equals));
     }
 
     static BannerForm of(BannerContent content, List<BannerStage> stages, String zone) {
@@ -128,7 +131,7 @@ public class BannerForm {
     BannerRequest toRequest(FormInput input) {
         String fallback = FormInput.text(defaultLanguage);
         Map<String, BannerRequest.Texts> texts = new LinkedHashMap<>();
-        for (int i = 0; i < LANGUAGES; i++) {
+        for (int i = 0; i < size(language); i++) {
             String code = FormInput.text(at(language, i));
             String title = FormInput.text(at(headline, i));
             if (code == null && title == null) {
@@ -138,7 +141,7 @@ public class BannerForm {
                     FormInput.text(at(message, i)), FormInput.text(at(callToActionLabel, i)), FormInput.text(at(countdownLabel, i))));
         }
         List<BannerRequest.Stage> stages = new ArrayList<>();
-        for (int j = 0; j < STAGES; j++) {
+        for (int j = 0; j < size(stageRevealAt); j++) {
             String revealAt = FormInput.text(at(stageRevealAt, j));
             String title = FormInput.text(at(stageTitle, j));
             if (revealAt == null && title == null) {
@@ -154,10 +157,10 @@ public class BannerForm {
                 input.choice(VisitLogMode.class, "visitLog", visitLog), input.number("visitRetentionDays", visitRetentionDays));
     }
 
-    /** Always {@link #LANGUAGES} rows, the filled ones first. */
+    /** The typed languages and one empty row more (at least {@link #LANGUAGES}). */
     public List<Language> languages() {
         List<Language> rows = new ArrayList<>();
-        for (int i = 0; i < LANGUAGES; i++) {
+        for (int i = 0; i < rowsFor(language, LANGUAGES, MAX_LANGUAGES); i++) {
             rows.add(new Language(i, at(language, i), at(headline, i), at(authorityStatement, i), at(message, i), at(callToActionLabel, i),
                     at(countdownLabel, i)));
         }
@@ -167,7 +170,7 @@ public class BannerForm {
     public List<Stage> stages() {
         List<Stage> rows = new ArrayList<>();
         int filled = 0;
-        for (int j = 0; j < STAGES; j++) {
+        for (int j = 0; j < rowsFor(stageRevealAt, STAGES, MAX_STAGES); j++) {
             rows.add(new Stage(j, filled, at(stageRevealAt, j), at(stageTitle, j), at(stageBody, j)));
             if (FormInput.text(at(stageRevealAt, j)) != null || FormInput.text(at(stageTitle, j)) != null) {
                 filled++;
@@ -178,6 +181,16 @@ public class BannerForm {
 
     public VisitLogMode[] visitLogModes() {
         return VisitLogMode.values();
+    }
+
+    private static int size(List<String> values) {
+        return values == null ? 0 : values.size();
+    }
+
+    /** The rows to show: every typed one, then one empty, at least {@code min} and at most {@code max}. */
+    private static int rowsFor(List<String> values, int min, int max) {
+        int typed = values == null ? 0 : (int) values.stream().filter(v -> v != null && !v.isBlank()).count();
+        return Math.min(max, Math.max(min, Math.max(size(values), typed + 1)));
     }
 
     private static String at(List<String> values, int index) {

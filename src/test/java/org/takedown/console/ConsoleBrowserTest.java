@@ -62,6 +62,12 @@ class ConsoleBrowserTest {
         Browser.assertAccessible(page);
         Browser.screenshot(page, "dashboard");
 
+        // A request the page did not make through htmx carries no CSRF token: refused, nothing changes.
+        Object forged = page.evaluate("fetch('/console/kill-switch', {method: 'POST', body: new URLSearchParams({engaged: 'true', "
+                + "reason: 'forged'})}).then(r => r.status)");
+        assertEquals(403, ((Number) forged).intValue());
+        assertEquals(false, Api.as("viewer1").get("/api/kill-switch").jsonPath().getBoolean("engaged"));
+
         page.getByLabel("Reason (recorded in the audit log)").fill("Browser test: stop everything");
         page.onceDialog(dialog -> dialog.accept());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Engage the kill switch")).click();

@@ -200,4 +200,19 @@ class OperationSectionsTest {
                 .body(containsString("id=\"banner-headline0-error\""));
         Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(false));
     }
+
+    @Test
+    void aBannerInFourLanguagesIsSavedAndTheFormOffersAFifth() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.htmx().formParam("defaultLanguage", "en").formParam("language", "en", "de", "fr", "es")
+                .formParam("headline", "Seized", "Beschlagnahmt", "Saisi", "Incautado").formParam("authorityStatement", "", "", "", "")
+                .formParam("message", "", "", "", "").formParam("callToActionLabel", "", "", "", "").formParam("countdownLabel", "", "", "", "")
+                .formParam("visitLog", "NONE").formParam("visitRetentionDays", "30")
+                .post("/console/operations/{id}/banner", op).then().statusCode(200).body(containsString("Saved the banner."));
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("texts.es.headline", equalTo("Incautado"))
+                .body("texts.de.headline", equalTo("Beschlagnahmt"));
+        officer.request().get("/console/operations/{id}/banner", op).then().statusCode(200)
+                .body(containsString("id=\"banner-headline4\"")).body(not(containsString("id=\"banner-headline5\"")));
+    }
 }
