@@ -23,7 +23,9 @@ public record Problem(String type, String title, int status, String detail, List
         }
 
         private static String fieldOf(ConstraintViolation<?> violation) {
-            // Path of a resource-method violation: method name, parameter, then the bean's properties.
+            // Path of a resource-method violation: method name, parameter, then the bean's properties. A node inside a
+            // list or map carries the index or key of its container, written after the container's name
+            // (stages[0].texts[fr].title); container element nodes (<map key>, <list element>) add no name of their own.
             StringBuilder field = new StringBuilder();
             String parameter = null;
             for (Path.Node node : violation.getPropertyPath()) {
@@ -34,18 +36,17 @@ public record Problem(String type, String title, int status, String detail, List
                     parameter = node.getName();
                     continue;
                 }
-                if (node.getName() == null) {
+                if (node.isInIterable() && !field.isEmpty()) {
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    field.append('[').append(position == null ? "" : position).append(']');
+                }
+                if (node.getName() == null || node.getName().startsWith("<")) {
                     continue;
                 }
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
                 field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    field.append('[').append(node.getKey()).append(']');
-                }
             }
             return field.isEmpty() && parameter != null ? parameter : field.toString();
         }

@@ -38,7 +38,7 @@ public class BannerSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance banner(Operation op, BannerForm form, boolean editable, boolean fits, FormErrors errors, String saved);
+        static native TemplateInstance banner(Operation op, BannerForm form, boolean editable, FormErrors errors, String saved);
 
         static native TemplateInstance bannerPreview(long opId, BannerPreview.Page page, String language, int stage, String problem);
     }
@@ -60,23 +60,19 @@ public class BannerSection {
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance show(@PathParam("id") long id) {
         Operation op = operations.get(id);
-        BannerContent content = banners.content(id).orElse(null);
-        boolean fits = BannerForm.fits(content, banners.stages(id));
-        return Templates.banner(op, BannerForm.of(content, banners.stages(id), op.timezone), fits && editable(op), fits, FormErrors.NONE, null);
+        return Templates.banner(op, BannerForm.of(banners.content(id).orElse(null), banners.stages(id), op.timezone), editable(op), FormErrors.NONE,
+                null);
     }
 
     @POST
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") long id, @BeanParam BannerForm form) {
-        if (!BannerForm.fits(banners.content(id).orElse(null), banners.stages(id))) {
-            throw ProblemException.conflict("This banner holds more than the console's form: edit it through the API");
-        }
         FormInput input = new FormInput();
         BannerRequest request = form.toRequest(input);
         ConsoleForms.Submitted<BannerContent> saved = forms.submit(input, request, () -> banners.replace(actor(), id, request));
         Operation op = operations.get(id);
-        return FormAnswer.of(Templates.banner(op, form, editable(op), true, saved.errors(), saved.ok() ? "Saved the banner." : null),
+        return FormAnswer.of(Templates.banner(op, form, editable(op), saved.errors(), saved.ok() ? "Saved the banner." : null),
                 saved.errors(), true);
     }
 
@@ -90,7 +86,7 @@ public class BannerSection {
         FormInput input = new FormInput();
         Integer stage = input.number("previewStage", previewStage);
         Operation op = operations.get(id);
-        if (!editable(op) || !BannerForm.fits(banners.content(id).orElse(null), banners.stages(id))) {
+        if (!editable(op)) {
             // Nothing is being typed (the form is read-only): the saved banner.
             return Templates.bannerPreview(id, preview.render(id, null, previewLanguage, stage == null ? -1 : stage, ASSETS), previewLanguage,
                     stage == null ? -1 : stage, null);

@@ -64,6 +64,11 @@ final class FormInput {
         }
     }
 
+    /** A field whose value reads but does not make sense on this form. */
+    void refuse(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+    }
+
     List<Problem.FieldError> errors() {
         return List.copyOf(errors);
     }

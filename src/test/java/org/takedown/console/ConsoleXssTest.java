@@ -58,6 +58,13 @@ class ConsoleXssTest {
             pages.add(officer.htmx().formParams(notice).post("/console/operations/{id}/notices", id).asString());
             Map<String, String> banner = OperationSectionsTest.banner(payload);
             banner.put("message", payload);
+            banner.put("stageRevealAt", "2030-01-01T09:00");
+            banner.put("stageTitle", payload);
+            banner.put("stageBody", payload);
+            banner.put("translationStage", "1");
+            banner.put("translationLanguage", "de");
+            banner.put("translationTitle", payload);
+            banner.put("translationBody", payload);
             pages.add(officer.htmx().formParams(banner).post("/console/operations/{id}/banner/preview", id).asString());
             pages.add(officer.htmx().formParams(banner).post("/console/operations/{id}/banner", id).asString());
             pages.add(officer.htmx().formParam("kind", "TELEGRAM_CHANNEL").formParam("value", "@xss_channel_1").formParam("note", payload)

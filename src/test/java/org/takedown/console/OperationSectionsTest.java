@@ -11,9 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
 import org.takedown.support.ConsoleSession;
@@ -214,5 +221,73 @@ class OperationSectionsTest {
                 .body("texts.de.headline", equalTo("Beschlagnahmt"));
         officer.request().get("/console/operations/{id}/banner", op).then().statusCode(200)
                 .body(containsString("id=\"banner-headline4\"")).body(not(containsString("id=\"banner-headline5\"")));
+    }
+
+    @Test
+    void aBannerWithStageTextsInSeveralLanguagesIsEditedWithoutLosingAny() {
+        long op = Fixtures.createOperation("officer1");
+        Map<String, Object> banner = new HashMap<>(Map.of("defaultLanguage", "en", "texts",
+                Map.of("en", Map.of("headline", "Seized"), "de", Map.of("headline", "Beschlagnahmt"))));
+        banner.put("stages", List.of(
+                Map.of("revealAt", "2030-01-01T09:00", "texts", Map.of("en", Map.of("title", "Arrests"), "de", Map.of("title", "Festnahmen", "body", "Mehr folgt"))),
+                Map.of("revealAt", "2030-01-02T09:00", "texts", Map.of("en", Map.of("title", "Victims"), "fr", Map.of("title", "Victimes")))));
+        Api.as("officer1").body(banner).put("/api/operations/{id}/banner", op).then().statusCode(200);
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+
+        Document page = Jsoup.parse(officer.request().get("/console/operations/{id}/banner", op).then().statusCode(200).extract().asString());
+        assertEquals("de", page.getElementById("banner-translation-language0").val());
+        assertEquals("1", page.getElementById("banner-translation-stage0").val());
+        assertEquals("Mehr folgt", page.getElementById("banner-translation-body0").val());
+        assertEquals("2", page.getElementById("banner-translation-stage1").val());
+        assertEquals("", page.getElementById("banner-translation-language2").val(), "an empty row for one more");
+        assertTrue(page.select("#banner-form fieldset[disabled]").isEmpty(), "editable");
+
+        // The form sent back as shown keeps every text; a new row adds Spanish to the first stage.
+        Map<String, List<String>> fields = formFields(page.getElementById("banner-form"));
+        fields.get("translationStage").set(2, "1");
+        fields.get("translationLanguage").set(2, "es");
+        fields.get("translationTitle").set(2, "Detenciones");
+        RequestSpecification save = officer.htmx();
+        fields.forEach((name, values) -> save.formParam(name, values.toArray()));
+        save.post("/console/operations/{id}/banner", op).then().statusCode(200).body(containsString("Saved the banner."));
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then()
+                .body("stages[0].texts.de.title", equalTo("Festnahmen")).body("stages[0].texts.de.body", equalTo("Mehr folgt"))
+                .body("stages[0].texts.es.title", equalTo("Detenciones")).body("stages[1].texts.fr.title", equalTo("Victimes"))
+                .body("stages[1].texts.en.title", equalTo("Victims")).body("texts.de.headline", equalTo("Beschlagnahmt"));
+    }
+
+    @Test
+    void stageTextsInOtherLanguagesAreCheckedAtTheirRows() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        Map<String, String> form = banner("Seized");
+        form.put("stageRevealAt", "2030-01-01T09:00");
+        form.put("stageTitle", "Arrests");
+        String refused = officer.htmx().formParams(form).formParam("translationStage", "3", "1", "1", "1")
+                .formParam("translationLanguage", "de", "en", "fr", "fr").formParam("translationTitle", "Festnahmen", "Arrests", "", "Arrestations")
+                .formParam("translationBody", "", "", "", "").post("/console/operations/{id}/banner", op).then().statusCode(422).extract().asString();
+        Document page = Jsoup.parse(refused);
+        assertTrue(page.getElementById("banner-translation-stage0-error").text().contains("number of a stage"), refused);
+        assertTrue(page.getElementById("banner-translation-language1-error").text().contains("default language"), refused);
+        assertTrue(page.getElementById("banner-translation-title2-error").text().contains("must not be blank"), refused);
+        assertTrue(page.getElementById("banner-translation-language3-error").text().contains("already has texts in fr"), refused);
+        assertEquals("Arrestations", page.getElementById("banner-translation-title3").val(), "what was typed is kept");
+        Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(false));
+
+        form.put("stageTitle", "");
+        form.put("language", "en");
+        officer.htmx().formParams(form).formParam("headline", "Seized").formParam("language", "not a tag!")
+                .post("/console/operations/{id}/banner", op).then().statusCode(422)
+                .body(containsString("id=\"banner-stage-title0-error\"")).body(containsString("id=\"banner-language1-error\""));
+    }
+
+    /** Every field of a form as the browser would send it, in order. */
+    static Map<String, List<String>> formFields(Element form) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Element field : form.select("input[name], textarea[name], select[name]")) {
+            String value = field.is("select") ? field.select("option[selected]").val() : field.is("textarea") ? field.wholeText() : field.val();
+            fields.computeIfAbsent(field.attr("name"), name -> new ArrayList<>()).add(value);
+        }
+        return fields;
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.seizure;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,6 +160,10 @@ public class BannerContentTest {
         stageWithoutDefault.put("stages", List.of(Map.of("revealAt", "2030-01-01T00:00", "texts", Map.of("de", Map.of("title", "t")))));
         Api.as("officer1").body(stageWithoutDefault).put("/api/operations/{id}/banner", id).then().statusCode(400)
                 .body("errors[0].field", equalTo("stages[0].texts"));
+        Map<String, Object> nested = new HashMap<>(BannerFixtures.banner(Map.of("en", BannerFixtures.texts("x"), "not a tag!", BannerFixtures.texts("y"))));
+        nested.put("stages", List.of(Map.of("revealAt", "2030-01-01T00:00", "texts", Map.of("en", Map.of("title", "t"), "fr", Map.of("title", " ")))));
+        Api.as("officer1").body(nested).put("/api/operations/{id}/banner", id).then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("stages[0].texts[fr].title", "texts[not a tag!]"));
         Map<String, Object> domain = BannerFixtures.domain(BannerFixtures.host());
         domain.put("unavailableForLegalReasons", true);
         Api.as("officer1").body(domain).post("/api/operations/{id}/seized-domains", id).then().statusCode(400)
