@@ -1,5 +1,9 @@
 package org.takedown.console;
 
+import static org.takedown.console.FormInput.at;
+import static org.takedown.console.FormInput.rowsToShow;
+import static org.takedown.console.FormInput.size;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,7 +234,7 @@ public class BannerForm {
     /** The typed languages and one empty row more (at least {@link #LANGUAGES}). */
     public List<Language> languages() {
         List<Language> rows = new ArrayList<>();
-        for (int i = 0; i < rowsFor(language, LANGUAGES, MAX_LANGUAGES); i++) {
+        for (int i = 0; i < rowsToShow(language, LANGUAGES, MAX_LANGUAGES); i++) {
             rows.add(new Language(i, at(language, i), at(headline, i), at(authorityStatement, i), at(message, i), at(callToActionLabel, i),
                     at(countdownLabel, i)));
         }
@@ -240,7 +244,7 @@ public class BannerForm {
     public List<Stage> stages() {
         List<Stage> rows = new ArrayList<>();
         int filled = 0;
-        for (int j = 0; j < rowsFor(stageRevealAt, STAGES, MAX_STAGES); j++) {
+        for (int j = 0; j < rowsToShow(stageRevealAt, STAGES, MAX_STAGES); j++) {
             rows.add(new Stage(j, filled, Objects.requireNonNullElse(FormInput.text(defaultLanguage), ""), at(stageRevealAt, j), at(stageTitle, j),
                     at(stageBody, j)));
             if (rows.get(j).filled()) {
@@ -253,7 +257,7 @@ public class BannerForm {
     /** The typed stage texts in other languages and one empty row more. */
     public List<Translation> translations() {
         List<Translation> rows = new ArrayList<>();
-        for (int k = 0; k < rowsFor(translationLanguage, 1, MAX_STAGE_TRANSLATIONS); k++) {
+        for (int k = 0; k < rowsToShow(translationLanguage, 1, MAX_STAGE_TRANSLATIONS); k++) {
             rows.add(new Translation(k, at(translationStage, k), at(translationLanguage, k), at(translationTitle, k), at(translationBody, k)));
         }
         return rows;
@@ -261,19 +265,5 @@ public class BannerForm {
 
     public VisitLogMode[] visitLogModes() {
         return VisitLogMode.values();
-    }
-
-    private static int size(List<String> values) {
-        return values == null ? 0 : values.size();
-    }
-
-    /** The rows to show: every typed one, then one empty, at least {@code min} and at most {@code max}. */
-    private static int rowsFor(List<String> values, int min, int max) {
-        int typed = values == null ? 0 : (int) values.stream().filter(v -> v != null && !v.isBlank()).count();
-        return Math.min(max, Math.max(min, Math.max(size(values), typed + 1)));
-    }
-
-    private static String at(List<String> values, int index) {
-        return values == null || index >= values.size() ? null : values.get(index);
     }
 }

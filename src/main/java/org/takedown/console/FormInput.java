@@ -2,10 +2,12 @@ package org.takedown.console;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.takedown.common.Problem;
 
 /**
@@ -21,45 +23,39 @@ final class FormInput {
     }
 
     LocalDate date(String field, String raw) {
-        String value = text(raw);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be a date such as 2026-11-30"));
-            return null;
-        }
+        return read(field, raw, LocalDate::parse, "must be a date such as 2026-11-30");
     }
 
     /** A {@code datetime-local} field: {@code 2026-11-30T09:30}, seconds optional. */
     LocalDateTime dateTime(String field, String raw) {
-        String value = text(raw);
-        try {
-            return value == null ? null : LocalDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be a date and time such as 2026-11-30T09:30"));
-            return null;
-        }
+        return read(field, raw, LocalDateTime::parse, "must be a date and time such as 2026-11-30T09:30");
+    }
+
+    /** A {@code time} field: {@code 09:30}. */
+    LocalTime time(String field, String raw) {
+        return read(field, raw, LocalTime::parse, "must be a time such as 09:30");
+    }
+
+    /** The id of something offered on the form (a chosen target). */
+    Long id(String field, String raw) {
+        return read(field, raw, Long::valueOf, "is not one of the choices offered");
     }
 
     <E extends Enum<E>> E choice(Class<E> type, String field, String raw) {
-        String value = text(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(field, "is not one of the choices offered"));
-            return null;
-        }
+        return read(field, raw, value -> Enum.valueOf(type, value.toUpperCase(Locale.ROOT)), "is not one of the choices offered");
     }
 
     Integer number(String field, String raw) {
+        return read(field, raw, Integer::valueOf, "must be a whole number");
+    }
+
+    /** The typed value read by {@code parser} (null when blank); a value it refuses is noted with {@code message}. */
+    private <T> T read(String field, String raw, Function<String, T> parser, String message) {
         String value = text(raw);
         try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(field, "must be a whole number"));
+            return value == null ? null : parser.apply(value);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, message));
             return null;
         }
     }
@@ -71,5 +67,21 @@ final class FormInput {
 
     List<Problem.FieldError> errors() {
         return List.copyOf(errors);
+    }
+
+    /** How many values of a repeated field (one per row) were sent. */
+    static int size(List<String> values) {
+        return values == null ? 0 : values.size();
+    }
+
+    /** The row's value of a repeated field, or null past the last one sent. */
+    static String at(List<String> values, int index) {
+        return values == null || index >= values.size() ? null : values.get(index);
+    }
+
+    /** The rows a form shows for a repeated field: every one sent, then one empty, at least {@code min}, at most {@code max}. */
+    static int rowsToShow(List<String> values, int min, int max) {
+        int typed = values == null ? 0 : (int) values.stream().filter(v -> text(v) != null).count();
+        return Math.min(max, Math.max(min, Math.max(size(values), typed + 1)));
     }
 }

@@ -26,6 +26,8 @@ import org.takedown.notice.NoticeRenderer;
 import org.takedown.notice.NoticeRun;
 import org.takedown.notice.NoticeService;
 import org.takedown.notice.RunQueue;
+import org.takedown.notice.TelegramTarget;
+import org.takedown.notice.TelegramTargetService;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
@@ -45,8 +47,8 @@ public class NoticesSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance notices(Operation op, List<Notice> notices, boolean editable, boolean maySend, NoticeForm form,
-                FormErrors errors, String saved);
+        static native TemplateInstance notices(Operation op, List<Notice> notices, List<TelegramTarget> targets, boolean editable, boolean maySend,
+                NoticeForm form, Long editing, FormErrors errors, String saved);
 
         static native TemplateInstance noticePreview(List<Preview> previews);
     }
@@ -62,6 +64,8 @@ public class NoticesSection {
     @Inject
     NoticeRenderer renderer;
     @Inject
+    TelegramTargetService targets;
+    @Inject
     RunQueue runs;
     @Inject
     ConsoleForms forms;
@@ -71,7 +75,15 @@ public class NoticesSection {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance show(@PathParam("id") long id) {
-        return render(id, NoticeForm.blank(), FormErrors.NONE, null);
+        return render(id, NoticeForm.blank(), null, FormErrors.NONE, null);
+    }
+
+    /** The section with the notice's form filled in, to change it. */
+    @GET
+    @Path("{noticeId: [0-9]+}/edit")
+    @RolesAllowed(Roles.OFFICER)
+    public TemplateInstance edit(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        return render(id, NoticeForm.of(notices.get(id, noticeId), notices.zone(id)), noticeId, FormErrors.NONE, null);
     }
 
     @POST
@@ -81,8 +93,20 @@ public class NoticesSection {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
         ConsoleForms.Submitted<Notice> added = forms.submit(input, request, () -> notices.add(actor(), id, request));
-        return FormAnswer.of(render(id, added.ok() ? NoticeForm.blank() : form, added.errors(), added.ok() ? "Added " + request.title() + "." : null),
-                added.errors(), true);
+        return FormAnswer.of(added.ok() ? render(id, NoticeForm.blank(), null, added.errors(), "Added " + request.title() + ".")
+                : render(id, form, null, added.errors(), null), added.errors(), true);
+    }
+
+    @POST
+    @Path("{noticeId: [0-9]+}")
+    @RolesAllowed(Roles.OFFICER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, @PathParam("noticeId") long noticeId, @BeanParam NoticeForm form) {
+        FormInput input = new FormInput();
+        var request = form.toRequest(input);
+        ConsoleForms.Submitted<Notice> saved = forms.submit(input, request, () -> notices.update(actor(), id, noticeId, request));
+        return FormAnswer.of(saved.ok() ? render(id, NoticeForm.blank(), null, saved.errors(), "Saved " + request.title() + ".")
+                : render(id, form, noticeId, saved.errors(), null), saved.errors(), true);
     }
 
     @POST
@@ -93,7 +117,7 @@ public class NoticesSection {
             notices.remove(actor(), id, noticeId);
             return null;
         });
-        return FormAnswer.of(render(id, NoticeForm.blank(), removed.errors(), removed.ok() ? "Removed." : null), removed.errors(), true);
+        return FormAnswer.of(render(id, NoticeForm.blank(), null, removed.errors(), removed.ok() ? "Removed." : null), removed.errors(), true);
     }
 
     /** The form as typed, rendered and checked as Telegram will get it; nothing is saved. */
@@ -124,7 +148,7 @@ public class NoticesSection {
         if (run.ok()) {
             return Response.noContent().header("HX-Redirect", "/console/operations/" + id + "/runs/" + run.value().id).build();
         }
-        return Response.status(422).type(MediaType.TEXT_HTML).entity(render(id, NoticeForm.blank(), run.errors(), null).render()).build();
+        return Response.status(422).type(MediaType.TEXT_HTML).entity(render(id, NoticeForm.blank(), null, run.errors(), null).render()).build();
     }
 
     /**
@@ -139,11 +163,13 @@ public class NoticesSection {
         return body.html();
     }
 
-    private TemplateInstance render(long id, NoticeForm form, FormErrors errors, String saved) {
+    /** The section, its form adding a notice or, when {@code editing}, changing that one. */
+    private TemplateInstance render(long id, NoticeForm form, Long editing, FormErrors errors, String saved) {
         Operation op = operations.get(id);
         boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
         boolean maySend = identity.hasRole(Roles.OFFICER) && op.status == OperationStatus.ACTIVE;
-        return Templates.notices(op, notices.list(id).list(), editable, maySend, form, errors, saved);
+        return Templates.notices(op, notices.list(id).list(), editable ? targets.list(id, null).list() : List.of(), editable, maySend, form,
+                editable ? editing : null, errors, saved);
     }
 
     private String actor() {

@@ -82,6 +82,9 @@ class ConsoleXssTest {
                 String page = officer.request().get(path).then().statusCode(200).extract().asString();
                 pages.add(page);
             }
+            for (Object noticeId : Api.as("viewer1").get("/api/operations/{id}/notices", id).jsonPath().getList("items.id")) {
+                pages.add(officer.request().get("/console/operations/{id}/notices/{n}/edit", id, noticeId).then().statusCode(200).extract().asString());
+            }
             for (String page : pages) {
                 assertInert(page, payload);
             }

@@ -34,8 +34,8 @@ class OperationSectionsTest {
         Map<String, String> form = new HashMap<>();
         form.put("title", "Warning " + Fixtures.unique());
         form.put("defaultLanguage", "en");
-        form.put("language0", "en");
-        form.put("text0", text);
+        form.put("language", "en");
+        form.put("text", text);
         form.put("overflow", "REFUSE");
         return form;
     }
@@ -123,9 +123,8 @@ class OperationSectionsTest {
         officer.htmx().formParams(tooLong).post("/console/operations/{id}/notices", op).then().statusCode(422)
                 .body(containsString("choose overflow SPLIT"));
         Map<String, String> good = notice("Don't be surprised when more visits follow.");
-        good.put("language1", "de");
-        good.put("text1", "Wundern Sie sich nicht über weitere Besuche.");
-        officer.htmx().formParams(good).post("/console/operations/{id}/notices", op).then().statusCode(200)
+        officer.htmx().formParams(good).formParam("language", "de").formParam("text", "Wundern Sie sich nicht über weitere Besuche.")
+                .post("/console/operations/{id}/notices", op).then().statusCode(200)
                 .body(containsString("Added " + good.get("title")));
         Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(1)).body("items[0].texts.de", containsString("Wundern"));
 
@@ -281,12 +280,63 @@ class OperationSectionsTest {
                 .body(containsString("id=\"banner-stage-title0-error\"")).body(containsString("id=\"banner-language1-error\""));
     }
 
+    @Test
+    void aNoticeIsEditedInTheConsoleKeepingEverythingItHolds() {
+        long op = Fixtures.createOperation("officer1");
+        Fixtures.addTelegramTarget(op, "officer1");
+        long chosen = Fixtures.addTelegramTarget(op, "officer1");
+        Map<String, Object> body = new HashMap<>(Map.of("title", "Daily warning", "defaultLanguage", "en", "texts",
+                Map.of("en", "Illegal.", "de", "Illegal!", "fr", "Illégal.", "es", "Ilegal."), "pin", true, "silent", true, "overflow", "SPLIT",
+                "allTargets", false, "targetIds", List.of(chosen)));
+        body.put("schedule", Map.of("cron", "0 0 9 ? * MON-FRI", "windowStart", "09:00", "windowEnd", "18:00", "maxLateness", "PT90S"));
+        long notice = Api.as("officer1").body(body).post("/api/operations/{id}/notices", op).then().statusCode(201).extract().jsonPath().getLong("id");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        ConsoleSession.signIn("viewer1").request().get("/console/operations/{id}/notices/{n}/edit", op, notice).then().statusCode(403);
+
+        Document page = Jsoup.parse(officer.request().get("/console/operations/{id}/notices/{n}/edit", op, notice).then().statusCode(200)
+                .extract().asString());
+        Element form = page.getElementById("notice-form");
+        assertEquals("/console/operations/" + op + "/notices/" + notice, form.attr("hx-post"));
+        assertEquals("Illégal.", page.getElementById("notice-text3").wholeText(), "languages after the default in order: de, es, fr");
+        assertEquals("", page.getElementById("notice-language4").val(), "an empty row for one more");
+        assertEquals("09:00", page.getElementById("notice-schedule.windowStart").val());
+        assertEquals(List.of(Long.toString(chosen)), page.select("#notice-targetId option[selected]").eachAttr("value"));
+
+        Map<String, List<String>> fields = formFields(form);
+        fields.put("title", new ArrayList<>(List.of("Daily warning, weekdays")));
+        RequestSpecification save = officer.htmx();
+        fields.forEach((name, values) -> save.formParam(name, values.toArray()));
+        save.post("/console/operations/{id}/notices/{n}", op, notice).then().statusCode(200).body(containsString("Saved Daily warning, weekdays."));
+        String saved = "items.find { it.id == " + notice + " }.";
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved + "title", equalTo("Daily warning, weekdays"))
+                .body(saved + "texts.size()", equalTo(4)).body(saved + "texts.fr", equalTo("Illégal.")).body(saved + "pin", equalTo(true))
+                .body(saved + "silent", equalTo(true)).body(saved + "overflow", equalTo("SPLIT")).body(saved + "allTargets", equalTo(false))
+                .body(saved + "targetIds", equalTo(List.of((int) chosen))).body(saved + "schedule.cron", equalTo("0 0 9 ? * MON-FRI"))
+                .body(saved + "schedule.windowEnd", equalTo("18:00:00")).body(saved + "schedule.maxLateness", equalTo("PT1M30S"));
+
+        // A refused edit stays an edit of that notice, with the problem at its field.
+        RequestSpecification refused = officer.htmx();
+        fields.put("targetId", new ArrayList<>());
+        fields.forEach((name, values) -> refused.formParam(name, values.toArray()));
+        String answer = refused.post("/console/operations/{id}/notices/{n}", op, notice).then().statusCode(422).extract().asString();
+        Document again = Jsoup.parse(answer);
+        assertTrue(again.getElementById("notice-targetIds-error").text().contains("at least one target"), answer);
+        assertEquals("/console/operations/" + op + "/notices/" + notice, again.getElementById("notice-form").attr("hx-post"));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved + "targetIds", equalTo(List.of((int) chosen)));
+    }
+
     /** Every field of a form as the browser would send it, in order. */
     static Map<String, List<String>> formFields(Element form) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Element field : form.select("input[name], textarea[name], select[name]")) {
-            String value = field.is("select") ? field.select("option[selected]").val() : field.is("textarea") ? field.wholeText() : field.val();
-            fields.computeIfAbsent(field.attr("name"), name -> new ArrayList<>()).add(value);
+            List<String> values = fields.computeIfAbsent(field.attr("name"), name -> new ArrayList<>());
+            if (field.is("select")) {
+                values.addAll(field.select("option[selected]").eachAttr("value"));
+            } else if (field.is("textarea")) {
+                values.add(field.wholeText());
+            } else if (!field.is("[type=checkbox], [type=radio]") || field.hasAttr("checked")) {
+                values.add(field.val());
+            }
         }
         return fields;
     }
