@@ -14,9 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -66,7 +63,7 @@ public class AgenciesSection {
         AgencyRequest request = new AgencyRequest(FormInput.text(name), FormInput.text(website), input.number("displayOrder", displayOrder));
         ConsoleForms.Submitted<Agency> added = forms.submit(input, request, () -> QuarkusTransaction.requiringNew().call(() -> {
             Agency agency = agencies.add(actor(), id, request);
-            if (emblem != null && emblem.size() > 0) {
+            if (UploadedFiles.present(emblem)) {
                 setEmblem(id, agency.id, emblem);
             }
             return agency;
@@ -101,14 +98,8 @@ public class AgenciesSection {
     }
 
     private void setEmblem(long id, long agencyId, FileUpload emblem) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(emblem.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            agencies.setEmblem(actor(), id, agencyId, emblem.contentType(), bytes);
+            agencies.setEmblem(actor(), id, agencyId, emblem.contentType(), UploadedFiles.read(emblem));
         } catch (ProblemException refused) {
             // The service names no field: here the emblem is the field.
             throw new ProblemException(refused.status(), "Emblem refused", "The emblem was refused; nothing was added.",

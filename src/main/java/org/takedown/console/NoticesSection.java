@@ -17,10 +17,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
+import org.takedown.common.ProblemException;
 import org.takedown.notice.Notice;
+import org.takedown.notice.NoticeImage;
 import org.takedown.notice.NoticeOverflow;
 import org.takedown.notice.NoticeRenderer;
 import org.takedown.notice.NoticeRun;
@@ -48,13 +53,13 @@ public class NoticesSection {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance notices(Operation op, List<Notice> notices, List<TelegramTarget> targets, boolean editable, boolean maySend,
-                NoticeForm form, Long editing, FormErrors errors, String saved);
+                NoticeForm form, Notice editing, FormErrors errors, String saved);
 
         static native TemplateInstance noticePreview(List<Preview> previews);
     }
 
     /** One language as Telegram would show it: safe HTML of each message, its length against its limit, problems. */
-    public record Preview(String language, List<String> messages, List<Integer> lengths, int limit, List<String> problems) {
+    public record Preview(String language, List<String> messages, List<Integer> lengths, List<Integer> limits, List<String> problems) {
     }
 
     @Inject
@@ -125,19 +130,57 @@ public class NoticesSection {
     @Path("preview")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance preview(@PathParam("id") long id, @BeanParam NoticeForm form) {
+    public TemplateInstance preview(@PathParam("id") long id, @BeanParam NoticeForm form, @RestForm String noticeId) {
         Operation op = operations.get(id);
-        NoticeOverflow overflow = new FormInput().choice(NoticeOverflow.class, "overflow", form.overflow);
+        FormInput input = new FormInput();
+        NoticeOverflow overflow = input.choice(NoticeOverflow.class, "overflow", form.overflow);
+        // A notice being edited keeps its image: its first message is then a photo caption.
+        Long editing = input.id("noticeId", noticeId);
+        boolean image = editing != null && notices.get(id, editing).imageSha256 != null;
         List<Preview> previews = new ArrayList<>();
         for (Map.Entry<String, String> text : form.texts().entrySet()) {
             if (text.getValue().isBlank()) {
                 continue;
             }
-            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(), overflow == null ? NoticeOverflow.REFUSE : overflow, false);
+            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(), overflow == null ? NoticeOverflow.REFUSE : overflow, image);
+            List<Integer> limits = IntStream.range(0, rendered.messages().size()).map(rendered::limit).boxed().toList();
             previews.add(new Preview(text.getKey(), rendered.messages().stream().map(NoticesSection::safeHtml).toList(), rendered.lengths(),
-                    4096, rendered.problems()));
+                    limits, rendered.problems()));
         }
         return Templates.noticePreview(previews);
+    }
+
+    /** Sets the image sent as a photo with the notice's first message; the notice stays open for editing. */
+    @POST
+    @Path("{noticeId: [0-9]+}/image")
+    @RolesAllowed(Roles.OFFICER)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response setImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId, @RestForm FileUpload image) {
+        ConsoleForms.Submitted<Notice> set = forms.act(() -> {
+            if (!UploadedFiles.present(image)) {
+                throw ProblemException.invalidField(400, "image", "choose a PNG or JPEG file");
+            }
+            return notices.setImage(actor(), id, noticeId, image.contentType(), UploadedFiles.read(image));
+        });
+        return editedImage(id, noticeId, set.errors(), "Set the image.");
+    }
+
+    @POST
+    @Path("{noticeId: [0-9]+}/image/remove")
+    @RolesAllowed(Roles.OFFICER)
+    public Response removeImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        return editedImage(id, noticeId, forms.act(() -> notices.removeImage(actor(), id, noticeId)).errors(), "Removed the image.");
+    }
+
+    /** The image, for the page's own img tag (the console session cannot open the API). Never rendered as a page. */
+    @GET
+    @Path("{noticeId: [0-9]+}/image")
+    @RolesAllowed(Roles.VIEWER)
+    @Produces({"image/png", "image/jpeg"})
+    public Response image(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
+        NoticeImage image = notices.image(id, noticeId);
+        return Response.ok(image.bytes, image.contentType).header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, max-age=300").build();
     }
 
     @POST
@@ -163,13 +206,19 @@ public class NoticesSection {
         return body.html();
     }
 
+    /** The section after the notice's image changed (or was refused): still editing that notice, as saved. */
+    private Response editedImage(long id, long noticeId, FormErrors errors, String done) {
+        Notice notice = notices.get(id, noticeId);
+        return FormAnswer.of(render(id, NoticeForm.of(notice, notices.zone(id)), noticeId, errors, errors.any() ? null : done), errors, true);
+    }
+
     /** The section, its form adding a notice or, when {@code editing}, changing that one. */
     private TemplateInstance render(long id, NoticeForm form, Long editing, FormErrors errors, String saved) {
         Operation op = operations.get(id);
         boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
         boolean maySend = identity.hasRole(Roles.OFFICER) && op.status == OperationStatus.ACTIVE;
         return Templates.notices(op, notices.list(id).list(), editable ? targets.list(id, null).list() : List.of(), editable, maySend, form,
-                editable ? editing : null, errors, saved);
+                editable && editing != null ? notices.get(id, editing) : null, errors, saved);
     }
 
     private String actor() {

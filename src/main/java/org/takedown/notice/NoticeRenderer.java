@@ -30,6 +30,11 @@ public class NoticeRenderer {
         public boolean ok() {
             return problems.isEmpty();
         }
+
+        /** The most characters Telegram takes in message {@code index}: a photo caption first, then whole messages. */
+        public int limit(int index) {
+            return NoticeRenderer.limit(photo, index);
+        }
     }
 
     public Rendered render(Operation operation, String language, String officerText, NoticeOverflow overflow, boolean photo) {
@@ -71,14 +76,17 @@ public class NoticeRenderer {
         for (String part : bodies) {
             String message = part + separator + reference;
             TelegramHtml.Parsed parsed = TelegramHtml.parse(message);
-            int limit = photo && messages.isEmpty() ? TelegramHtml.CAPTION_LIMIT : TelegramHtml.MESSAGE_LIMIT;
-            if (!parsed.ok() || parsed.length() > limit) {
+            if (!parsed.ok() || parsed.length() > limit(photo, messages.size())) {
                 throw new IllegalStateException("A split part failed the check it was built to pass: " + parsed.problems());
             }
             messages.add(message);
             lengths.add(parsed.length());
         }
         return new Rendered(language, photo, List.copyOf(messages), List.copyOf(lengths), List.of());
+    }
+
+    private static int limit(boolean photo, int index) {
+        return photo && index == 0 ? TelegramHtml.CAPTION_LIMIT : TelegramHtml.MESSAGE_LIMIT;
     }
 
     private static Rendered refused(String language, boolean photo, List<String> problems) {

@@ -168,6 +168,8 @@ class ConsoleBrowserTest {
         long domainTarget = Api.as("officer1").body(Map.of("kind", "DOMAIN", "value", "switchboard-shop.example", "note", payload))
                 .post("/api/operations/{id}/watch-targets", op).then().statusCode(201).extract().jsonPath().getLong("id");
         Api.as("officer1").body(Map.of("kind", "KEYWORD", "pattern", payload)).post("/api/operations/{id}/watch-rules", op).then().statusCode(201);
+        long notice = Api.as("officer1").body(Fixtures.noticeBody(payload)).post("/api/operations/{id}/notices", op).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
         Fixtures.move(op, "officer1", "submit");
 
         Page page = browser.newPage();
@@ -197,6 +199,13 @@ class ConsoleBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "page-" + entry.getKey());
         }
+        page.navigate("/console/operations/" + op);
+        page.locator("button[hx-get$='/notices/" + notice + "/edit']").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit the notice"))).isVisible();
+        assertEquals(0, ((Number) page.evaluate("document.querySelectorAll('[onerror],[onload],[onmouseover],[onfocus]').length")).intValue(),
+                "handler attributes on the notice editor");
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "page-notice-editor");
         Page admin = browser.newPage();
         admin.onDialog(dialog -> {
             dialogs.add(dialog.message());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -323,6 +324,37 @@ class OperationSectionsTest {
         assertTrue(again.getElementById("notice-targetIds-error").text().contains("at least one target"), answer);
         assertEquals("/console/operations/" + op + "/notices/" + notice, again.getElementById("notice-form").attr("hx-post"));
         Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved + "targetIds", equalTo(List.of((int) chosen)));
+    }
+
+    @Test
+    void aNoticeImageIsSetWhileEditingAndTheTextIsThenMeasuredAsAPhotoCaption() {
+        long op = Fixtures.createOperation("officer1");
+        long notice = Fixtures.addNotice(op, "officer1");
+        String saved = "items.find { it.id == " + notice + " }.imageSha256";
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        officer.htmx().multiPart("image", "warning.png", "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "image/png")
+                .post("/console/operations/{id}/notices/{n}/image", op, notice).then().statusCode(422)
+                .body(containsString("id=\"notice-image-error\""));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved, equalTo(null));
+
+        byte[] png = Fixtures.image("png", 64, 48);
+        String set = officer.htmx().multiPart("image", "warning.png", png, "image/png").post("/console/operations/{id}/notices/{n}/image", op, notice)
+                .then().statusCode(200).body(containsString("Set the image.")).body(containsString("Edit the notice")).extract().asString();
+        String sha = Api.as("viewer1").get("/api/operations/{id}/notices", op).jsonPath().getString(saved);
+        assertTrue(sha != null && set.contains("/console/operations/" + op + "/notices/" + notice + "/image?v=" + sha), set);
+        byte[] served = officer.request().get("/console/operations/{id}/notices/{n}/image", op, notice).then().statusCode(200)
+                .contentType("image/png").header("Content-Security-Policy", containsString("sandbox")).extract().asByteArray();
+        assertArrayEquals(png, served);
+
+        String preview = officer.htmx().formParams(notice("Don't be surprised when more visits follow.")).formParam("noticeId", notice)
+                .post("/console/operations/{id}/notices/preview", op).then().statusCode(200).extract().asString();
+        assertTrue(preview.matches("(?s).*[0-9]+ / 1024 characters \\(photo caption\\).*"), preview);
+        officer.htmx().formParams(notice("x".repeat(1500))).post("/console/operations/{id}/notices/{n}", op, notice).then().statusCode(422)
+                .body(containsString("id=\"notice-text0-error\"")).body(containsString("photo caption"));
+
+        officer.htmx().post("/console/operations/{id}/notices/{n}/image/remove", op, notice).then().statusCode(200)
+                .body(containsString("Removed the image."));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved, equalTo(null));
     }
 
     /** Every field of a form as the browser would send it, in order. */
