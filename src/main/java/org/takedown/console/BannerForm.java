@@ -78,8 +78,7 @@ public class BannerForm {
 
         /** The error of one of this language's fields, or of its code when {@code field} is empty. */
         public String error(FormErrors errors, String field) {
-            String key = "texts[" + (code == null ? "" : code.strip()) + "]";
-            return errors.of(field.isEmpty() ? key : key + "." + field);
+            return errors.ofLanguage("texts", code, field.isEmpty() ? "" : "." + field);
         }
     }
 
@@ -108,12 +107,12 @@ public class BannerForm {
         /** The error of this row's field: the form's own checks name the row, the request's name the stage and language. */
         public String error(FormErrors errors, List<Stage> stages, String field) {
             String own = errors.of(field(index, field));
-            if (own != null || !"title".equals(field) && !"body".equals(field)) {
+            if (own != null || "stage".equals(field)) {
                 return own;
             }
-            String key = language == null ? "" : language.strip();
+            String suffix = "language".equals(field) ? "" : "." + field;
             return stages.stream().filter(s -> s.filled() && Integer.toString(s.index() + 1).equals(stage == null ? null : stage.strip())).findFirst()
-                    .map(s -> errors.of("stages[" + s.requestIndex() + "].texts[" + key + "]." + field)).orElse(null);
+                    .map(s -> errors.ofLanguage("stages[" + s.requestIndex() + "].texts", language, suffix)).orElse(null);
         }
 
         static String field(int index, String field) {
@@ -185,7 +184,12 @@ public class BannerForm {
             if (code == null && title == null) {
                 continue;
             }
-            texts.put(code == null ? "" : code, new BannerRequest.Texts(title, FormInput.text(at(authorityStatement, i)),
+            String key = code == null ? "" : code;
+            if (texts.containsKey(key)) {
+                input.refuse("texts[" + key + "]", "is given twice");
+                continue;
+            }
+            texts.put(key, new BannerRequest.Texts(title, FormInput.text(at(authorityStatement, i)),
                     FormInput.text(at(message, i)), FormInput.text(at(callToActionLabel, i)), FormInput.text(at(countdownLabel, i))));
         }
         List<BannerRequest.Stage> stages = new ArrayList<>();
@@ -261,6 +265,17 @@ public class BannerForm {
             rows.add(new Translation(k, at(translationStage, k), at(translationLanguage, k), at(translationTitle, k), at(translationBody, k)));
         }
         return rows;
+    }
+
+    /** The stages the banner will have (the filled rows), for the preview's choice of stage. */
+    public long filledStages() {
+        return stages().stream().filter(Stage::filled).count();
+    }
+
+    /** The request's errors, those about a field this form names differently moved to that field. */
+    static FormErrors atFields(FormErrors errors) {
+        return errors.moved("callToAction.url", "ctaUrl", errors.of("callToAction.url"))
+                .moved("callToAction.email", "ctaEmail", errors.of("callToAction.email"));
     }
 
     public VisitLogMode[] visitLogModes() {

@@ -72,8 +72,8 @@ public class BannerSection {
         BannerRequest request = form.toRequest(input);
         ConsoleForms.Submitted<BannerContent> saved = forms.submit(input, request, () -> banners.replace(actor(), id, request));
         Operation op = operations.get(id);
-        return FormAnswer.of(Templates.banner(op, form, editable(op), saved.errors(), saved.ok() ? "Saved the banner." : null),
-                saved.errors(), true);
+        FormErrors errors = BannerForm.atFields(saved.errors());
+        return FormAnswer.of(Templates.banner(op, form, editable(op), errors, saved.ok() ? "Saved the banner." : null), errors, true);
     }
 
     /** The form as typed, rendered as visitors would see it in one language and at one stage. */

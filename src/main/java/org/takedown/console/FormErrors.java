@@ -3,6 +3,7 @@ package org.takedown.console;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.takedown.common.LanguageTag;
 import org.takedown.common.Problem;
 
 /**
@@ -37,6 +38,16 @@ public record FormErrors(Map<String, String> fields, String general) {
     /** The message for this field, or null. */
     public String of(String field) {
         return fields.get(field);
+    }
+
+    /**
+     * The message for a field under a language key ({@code texts[en].headline}), found by the code as typed or in the
+     * canonical form the service names it by ({@code EN} is {@code en}).
+     */
+    public String ofLanguage(String prefix, String code, String suffix) {
+        String typed = code == null ? "" : code.strip();
+        String message = fields.get(prefix + "[" + typed + "]" + suffix);
+        return message != null || typed.isEmpty() ? message : fields.get(prefix + "[" + LanguageTag.Check.canonical(typed) + "]" + suffix);
     }
 
     /** The message for one row's field ({@code password-alice}), or null. */

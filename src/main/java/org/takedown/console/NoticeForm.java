@@ -2,6 +2,7 @@ package org.takedown.console;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public class NoticeForm {
         form.cron = notice.cron;
         form.windowStart = notice.windowStart == null ? null : notice.windowStart.toString();
         form.windowEnd = notice.windowEnd == null ? null : notice.windowEnd.toString();
-        form.maxLatenessSeconds = Long.toString(notice.maxLatenessSeconds);
+        form.maxLatenessSeconds = notice.scheduled() ? Long.toString(notice.maxLatenessSeconds) : null;
         return form;
     }
 
@@ -116,6 +117,13 @@ public class NoticeForm {
     }
 
     NoticeRequest toRequest(FormInput input) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < FormInput.size(language); i++) {
+            String code = FormInput.text(FormInput.at(language, i));
+            if (code != null && !codes.add(code)) {
+                input.refuse("texts[" + code + "]", "is given twice");
+            }
+        }
         boolean chosen = CHOSEN_TARGETS.equals(audience);
         List<Long> targets = new ArrayList<>();
         for (String id : targetId == null ? List.<String>of() : targetId) {
@@ -131,6 +139,9 @@ public class NoticeForm {
     private NoticeSchedule schedule(FormInput input) {
         if (FormInput.text(scheduleAt) == null && FormInput.text(cron) == null && FormInput.text(windowStart) == null
                 && FormInput.text(windowEnd) == null) {
+            if (FormInput.text(maxLatenessSeconds) != null) {
+                input.refuse("schedule.maxLateness", "applies to a schedule: give a time or a cron, or leave it empty");
+            }
             return null;
         }
         Integer lateness = input.number("schedule.maxLateness", maxLatenessSeconds);
@@ -143,7 +154,7 @@ public class NoticeForm {
         List<Row> result = new ArrayList<>();
         for (int i = 0; i < FormInput.rowsToShow(language, ROWS, MAX_ROWS); i++) {
             String code = FormInput.at(language, i) == null ? "" : FormInput.at(language, i).strip();
-            String error = errors.of("texts[" + code + "]");
+            String error = errors.ofLanguage("texts", code, "");
             if (error == null && i == 0) {
                 error = errors.of("texts");
             }

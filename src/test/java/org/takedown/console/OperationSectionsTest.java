@@ -274,6 +274,15 @@ class OperationSectionsTest {
         assertEquals("Arrestations", page.getElementById("banner-translation-title3").val(), "what was typed is kept");
         Api.as("viewer1").get("/api/operations/{id}/banner", op).then().body("configured", equalTo(false));
 
+        Document unreadable = Jsoup.parse(officer.htmx().formParams(form).formParam("translationStage", "1").formParam("translationLanguage", "not a tag!")
+                .formParam("translationTitle", "?").formParam("translationBody", "").formParam("language", "en").formParam("headline", "Again")
+                .post("/console/operations/{id}/banner", op).then().statusCode(422).extract().asString());
+        assertTrue(unreadable.getElementById("banner-translation-language0-error").text().contains("language tag"), unreadable.html());
+        assertTrue(unreadable.getElementById("banner-language1-error").text().contains("given twice"), "a language given twice");
+        form.put("ctaUrl", "http://police.example.org");
+        officer.htmx().formParams(form).post("/console/operations/{id}/banner", op).then().statusCode(422)
+                .body(containsString("id=\"banner-ctaUrl-error\""));
+        form.remove("ctaUrl");
         form.put("stageTitle", "");
         form.put("language", "en");
         officer.htmx().formParams(form).formParam("headline", "Seized").formParam("language", "not a tag!")
@@ -355,6 +364,31 @@ class OperationSectionsTest {
         officer.htmx().post("/console/operations/{id}/notices/{n}/image/remove", op, notice).then().statusCode(200)
                 .body(containsString("Removed the image."));
         Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body(saved, equalTo(null));
+    }
+
+    @Test
+    void aNoticeFormShowsEveryProblemAtItsFieldAndReachesOnlyItsOperationsNotices() {
+        long op = Fixtures.createOperation("officer1");
+        ConsoleSession officer = ConsoleSession.signIn("officer1");
+        Map<String, String> typedInCapitals = notice("<b>unclosed");
+        typedInCapitals.put("defaultLanguage", "EN");
+        typedInCapitals.put("language", "EN");
+        officer.htmx().formParams(typedInCapitals).post("/console/operations/{id}/notices", op).then().statusCode(422)
+                .body(containsString("id=\"notice-text0-error\""));
+        officer.htmx().formParams(notice("Illegal.")).formParam("language", "en").formParam("text", "Again.")
+                .post("/console/operations/{id}/notices", op).then().statusCode(422).body(containsString("given twice"));
+        Map<String, String> latenessAlone = notice("Illegal.");
+        latenessAlone.put("schedule.maxLateness", "60");
+        officer.htmx().formParams(latenessAlone).post("/console/operations/{id}/notices", op).then().statusCode(422)
+                .body(containsString("id=\"notice-schedule.maxLateness-error\""));
+        Api.as("viewer1").get("/api/operations/{id}/notices", op).then().body("items", hasSize(0));
+
+        long other = Fixtures.createOperation("officer1");
+        long theirs = Fixtures.addNotice(other, "officer1");
+        officer.request().get("/console/operations/{id}/notices/{n}/edit", op, theirs).then().statusCode(404);
+        officer.htmx().formParams(notice("Hijacked.")).post("/console/operations/{id}/notices/{n}", op, theirs).then().statusCode(404);
+        officer.request().get("/console/operations/{id}/notices/{n}/image", op, theirs).then().statusCode(404);
+        Api.as("viewer1").get("/api/operations/{id}/notices", other).then().body("items[0].texts.en", not(containsString("Hijacked")));
     }
 
     /** Every field of a form as the browser would send it, in order. */
