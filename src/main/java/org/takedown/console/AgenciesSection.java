@@ -3,7 +3,6 @@ package org.takedown.console;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +44,7 @@ public class AgenciesSection {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -62,7 +61,7 @@ public class AgenciesSection {
         FormInput input = new FormInput();
         AgencyRequest request = new AgencyRequest(FormInput.text(name), FormInput.text(website), input.number("displayOrder", displayOrder));
         ConsoleForms.Submitted<Agency> added = forms.submit(input, request, () -> QuarkusTransaction.requiringNew().call(() -> {
-            Agency agency = agencies.add(actor(), id, request);
+            Agency agency = agencies.add(user.name(), id, request);
             if (UploadedFiles.present(emblem)) {
                 setEmblem(id, agency.id, emblem);
             }
@@ -77,7 +76,7 @@ public class AgenciesSection {
     @RolesAllowed(Roles.OFFICER)
     public Response remove(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
         ConsoleForms.Submitted<Object> removed = forms.act(() -> {
-            agencies.remove(actor(), id, agencyId);
+            agencies.remove(user.name(), id, agencyId);
             return null;
         });
         return respond(id, removed.errors(), removed.ok() ? "Removed." : null, Map.of());
@@ -99,7 +98,7 @@ public class AgenciesSection {
 
     private void setEmblem(long id, long agencyId, FileUpload emblem) {
         try {
-            agencies.setEmblem(actor(), id, agencyId, emblem.contentType(), UploadedFiles.read(emblem));
+            agencies.setEmblem(user.name(), id, agencyId, emblem.contentType(), UploadedFiles.read(emblem));
         } catch (ProblemException refused) {
             // The service names no field: here the emblem is the field.
             throw new ProblemException(refused.status(), "Emblem refused", "The emblem was refused; nothing was added.",
@@ -113,11 +112,7 @@ public class AgenciesSection {
 
     private TemplateInstance render(long id, FormErrors errors, String saved, Map<String, String> typed) {
         Operation op = operations.get(id);
-        boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
+        boolean editable = user.mayEdit(op);
         return Templates.agencies(op, agencies.list(id).list(), editable, errors, saved, typed);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

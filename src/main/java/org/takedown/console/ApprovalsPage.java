@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +44,7 @@ public class ApprovalsPage {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -66,7 +65,7 @@ public class ApprovalsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") long id, @RestForm String legalReference, @RestForm String contentHash) {
         DecisionRequest.Approve request = new DecisionRequest.Approve(FormInput.text(legalReference), FormInput.text(contentHash));
-        return decided(id, forms.submit(request, () -> operations.approve(actor(), id, request)).errors(), legalReference, null);
+        return decided(id, forms.submit(request, () -> operations.approve(user.name(), id, request)).errors(), legalReference, null);
     }
 
     @POST
@@ -75,7 +74,7 @@ public class ApprovalsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("id") long id, @RestForm String reason) {
         DecisionRequest.Reject request = new DecisionRequest.Reject(FormInput.text(reason));
-        return decided(id, forms.submit(request, () -> operations.reject(actor(), id, request)).errors(), null, reason);
+        return decided(id, forms.submit(request, () -> operations.reject(user.name(), id, request)).errors(), null, reason);
     }
 
     private Response decided(long id, FormErrors errors, String legalReference, String reason) {
@@ -87,13 +86,9 @@ public class ApprovalsPage {
 
     private TemplateInstance page(long id, FormErrors errors, String legalReference, String reason) {
         Operation op = operations.get(id);
-        String me = actor();
+        String me = user.name();
         boolean ownWork = me.equals(op.submittedBy) || op.contentAuthors.contains(me);
         return Templates.approval(op, operations.changesSinceApproval(id), operations.content(id).sha256(), ownWork, errors,
                 legalReference, reason);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

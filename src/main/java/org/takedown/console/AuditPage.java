@@ -90,5 +90,4 @@ public class AuditPage {
         String text = FormInput.text(value);
         return text == null ? null : text.substring(0, Math.min(max, text.length()));
     }
-
 }

@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -54,14 +53,14 @@ public class BannerSection {
     @Inject
     Validator validator;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance show(@PathParam("id") long id) {
         Operation op = operations.get(id);
-        return Templates.banner(op, BannerForm.of(banners.content(id).orElse(null), banners.stages(id), op.timezone), editable(op), FormErrors.NONE,
-                null);
+        BannerForm form = BannerForm.of(banners.content(id).orElse(null), banners.stages(id), op.timezone);
+        return Templates.banner(op, form, user.mayEdit(op), FormErrors.NONE, null);
     }
 
     @POST
@@ -70,10 +69,10 @@ public class BannerSection {
     public Response save(@PathParam("id") long id, @BeanParam BannerForm form) {
         FormInput input = new FormInput();
         BannerRequest request = form.toRequest(input);
-        ConsoleForms.Submitted<BannerContent> saved = forms.submit(input, request, () -> banners.replace(actor(), id, request));
+        ConsoleForms.Submitted<BannerContent> saved = forms.submit(input, request, () -> banners.replace(user.name(), id, request));
         Operation op = operations.get(id);
         FormErrors errors = BannerForm.atFields(saved.errors());
-        return FormAnswer.of(Templates.banner(op, form, editable(op), errors, saved.ok() ? "Saved the banner." : null), errors, true);
+        return FormAnswer.of(Templates.banner(op, form, user.mayEdit(op), errors, saved.ok() ? "Saved the banner." : null), errors, true);
     }
 
     /** The form as typed, rendered as visitors would see it in one language and at one stage. */
@@ -86,7 +85,7 @@ public class BannerSection {
         FormInput input = new FormInput();
         Integer stage = input.number("previewStage", previewStage);
         Operation op = operations.get(id);
-        if (!editable(op)) {
+        if (!user.mayEdit(op)) {
             // Nothing is being typed (the form is read-only): the saved banner.
             return Templates.bannerPreview(id, preview.render(id, null, previewLanguage, stage == null ? -1 : stage, ASSETS), previewLanguage,
                     stage == null ? -1 : stage, null);
@@ -102,13 +101,5 @@ public class BannerSection {
         } catch (ProblemException refused) {
             return Templates.bannerPreview(id, null, previewLanguage, -1, refused.getMessage());
         }
-    }
-
-    private boolean editable(Operation op) {
-        return identity.hasRole(Roles.OFFICER) && !op.status.isOver();
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

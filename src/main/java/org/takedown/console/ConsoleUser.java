@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.takedown.operation.Operation;
 import org.takedown.security.ConsoleSessionIdentityProvider;
 import org.takedown.security.Roles;
 
@@ -29,6 +30,11 @@ public class ConsoleUser {
 
     public boolean officer() {
         return identity.hasRole(Roles.OFFICER);
+    }
+
+    /** Whether they may change this operation's content: an officer, while the operation is not over. */
+    public boolean mayEdit(Operation op) {
+        return officer() && !op.status.isOver();
     }
 
     public boolean approver() {

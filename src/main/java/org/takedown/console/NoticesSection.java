@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -75,7 +74,7 @@ public class NoticesSection {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -97,7 +96,7 @@ public class NoticesSection {
     public Response add(@PathParam("id") long id, @BeanParam NoticeForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Notice> added = forms.submit(input, request, () -> notices.add(actor(), id, request));
+        ConsoleForms.Submitted<Notice> added = forms.submit(input, request, () -> notices.add(user.name(), id, request));
         return FormAnswer.of(added.ok() ? render(id, NoticeForm.blank(), null, added.errors(), "Added " + request.title() + ".")
                 : render(id, form, null, added.errors(), null), added.errors(), true);
     }
@@ -109,7 +108,7 @@ public class NoticesSection {
     public Response update(@PathParam("id") long id, @PathParam("noticeId") long noticeId, @BeanParam NoticeForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Notice> saved = forms.submit(input, request, () -> notices.update(actor(), id, noticeId, request));
+        ConsoleForms.Submitted<Notice> saved = forms.submit(input, request, () -> notices.update(user.name(), id, noticeId, request));
         return FormAnswer.of(saved.ok() ? render(id, NoticeForm.blank(), null, saved.errors(), "Saved " + request.title() + ".")
                 : render(id, form, noticeId, saved.errors(), null), saved.errors(), true);
     }
@@ -119,7 +118,7 @@ public class NoticesSection {
     @RolesAllowed(Roles.OFFICER)
     public Response remove(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
         ConsoleForms.Submitted<Object> removed = forms.act(() -> {
-            notices.remove(actor(), id, noticeId);
+            notices.remove(user.name(), id, noticeId);
             return null;
         });
         return FormAnswer.of(render(id, NoticeForm.blank(), null, removed.errors(), removed.ok() ? "Removed." : null), removed.errors(), true);
@@ -142,7 +141,8 @@ public class NoticesSection {
             if (text.getValue().isBlank()) {
                 continue;
             }
-            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(), overflow == null ? NoticeOverflow.REFUSE : overflow, image);
+            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(),
+                    overflow == null ? NoticeOverflow.REFUSE : overflow, image);
             List<Integer> limits = IntStream.range(0, rendered.messages().size()).map(rendered::limit).boxed().toList();
             previews.add(new Preview(text.getKey(), rendered.messages().stream().map(NoticesSection::safeHtml).toList(), rendered.lengths(),
                     limits, rendered.problems()));
@@ -160,7 +160,7 @@ public class NoticesSection {
             if (!UploadedFiles.present(image)) {
                 throw ProblemException.invalidField(400, "image", "choose a PNG or JPEG file");
             }
-            return notices.setImage(actor(), id, noticeId, image.contentType(), UploadedFiles.read(image));
+            return notices.setImage(user.name(), id, noticeId, image.contentType(), UploadedFiles.read(image));
         });
         return editedImage(id, noticeId, set.errors(), "Set the image.");
     }
@@ -169,7 +169,7 @@ public class NoticesSection {
     @Path("{noticeId: [0-9]+}/image/remove")
     @RolesAllowed(Roles.OFFICER)
     public Response removeImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
-        return editedImage(id, noticeId, forms.act(() -> notices.removeImage(actor(), id, noticeId)).errors(), "Removed the image.");
+        return editedImage(id, noticeId, forms.act(() -> notices.removeImage(user.name(), id, noticeId)).errors(), "Removed the image.");
     }
 
     /** The image, for the page's own img tag (the console session cannot open the API). Never rendered as a page. */
@@ -187,7 +187,7 @@ public class NoticesSection {
     @Path("{noticeId}/send")
     @RolesAllowed(Roles.OFFICER)
     public Response send(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
-        ConsoleForms.Submitted<NoticeRun> run = forms.act(() -> runs.sendNow(actor(), id, noticeId));
+        ConsoleForms.Submitted<NoticeRun> run = forms.act(() -> runs.sendNow(user.name(), id, noticeId));
         if (run.ok()) {
             return Response.noContent().header("HX-Redirect", "/console/operations/" + id + "/runs/" + run.value().id).build();
         }
@@ -215,13 +215,9 @@ public class NoticesSection {
     /** The section, its form adding a notice or, when {@code editing}, changing that one. */
     private TemplateInstance render(long id, NoticeForm form, Long editing, FormErrors errors, String saved) {
         Operation op = operations.get(id);
-        boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
-        boolean maySend = identity.hasRole(Roles.OFFICER) && op.status == OperationStatus.ACTIVE;
+        boolean editable = user.mayEdit(op);
+        boolean maySend = user.officer() && op.status == OperationStatus.ACTIVE;
         return Templates.notices(op, notices.list(id).list(), editable ? targets.list(id, null).list() : List.of(), editable, maySend, form,
                 editable && editing != null ? notices.get(id, editing) : null, errors, saved);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

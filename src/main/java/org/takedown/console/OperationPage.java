@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -55,7 +54,7 @@ public class OperationPage {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -71,7 +70,7 @@ public class OperationPage {
     public Response saveDetails(@PathParam("id") long id, @BeanParam OperationForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Operation> saved = forms.submit(input, request, () -> operations.update(actor(), id, request));
+        ConsoleForms.Submitted<Operation> saved = forms.submit(input, request, () -> operations.update(user.name(), id, request));
         Operation op = operations.get(id);
         return FormAnswer.of(Templates.operation$details(op, saved.ok() ? OperationForm.of(op) : form, saved.errors(), saved.ok()),
                 saved.errors(), true);
@@ -99,7 +98,7 @@ public class OperationPage {
             errors = FormErrors.of(List.of(), "That move is not offered here.");
         } else {
             DecisionRequest.Note note = new DecisionRequest.Note(FormInput.text(reason));
-            errors = forms.submit(note, () -> operations.transition(actor(), id, chosen, note.reason())).errors();
+            errors = forms.submit(note, () -> operations.transition(user.name(), id, chosen, note.reason())).errors();
         }
         Operation op = operations.get(id);
         return FormAnswer.of(Templates.operation$state(op, moves(op), errors), errors, FormAnswer.MOVED);
@@ -113,7 +112,7 @@ public class OperationPage {
     }
 
     private boolean mayMove(Transition transition) {
-        return identity.hasRole(Roles.OFFICER) || (transition == Transition.PAUSE && identity.hasRole(Roles.APPROVER));
+        return user.officer() || (transition == Transition.PAUSE && user.approver());
     }
 
     private static String label(Transition transition) {
@@ -126,9 +125,5 @@ public class OperationPage {
             case CANCEL -> "Cancel the operation";
             default -> transition.name();
         };
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +68,7 @@ public class RunReportPage {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -96,7 +95,7 @@ public class RunReportPage {
         FormInput input = new FormInput();
         Integer message = input.number("messageId", messageId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), message == null ? null : message.longValue());
-        FormErrors errors = forms.submit(input, request, () -> deliveries.markSent(actor(), id, deliveryId, request)).errors();
+        FormErrors errors = forms.submit(input, request, () -> deliveries.markSent(user.name(), id, deliveryId, request)).errors();
         return FormAnswer.of(fragment(id, runId, errors), errors, false);
     }
 
@@ -108,7 +107,7 @@ public class RunReportPage {
             @RestForm String note) {
         ofRun(id, runId, deliveryId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), null);
-        FormErrors errors = forms.submit(request, () -> deliveries.resend(actor(), id, deliveryId, request)).errors();
+        FormErrors errors = forms.submit(request, () -> deliveries.resend(user.name(), id, deliveryId, request)).errors();
         return FormAnswer.of(fragment(id, runId, errors), errors, false);
     }
 
@@ -163,10 +162,6 @@ public class RunReportPage {
     }
 
     private boolean mayResolve() {
-        return identity.hasRole(Roles.OFFICER);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
+        return user.officer();
     }
 }

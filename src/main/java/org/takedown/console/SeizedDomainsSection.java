@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +41,7 @@ public class SeizedDomainsSection {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -60,7 +59,7 @@ public class SeizedDomainsSection {
                 : Arrays.stream(aliases.split("[,\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).toList();
         SeizedDomainRequest request = new SeizedDomainRequest(FormInput.text(hostname), input.dateTime("liveFrom", liveFrom),
                 input.dateTime("liveUntil", liveUntil), includeWww, aliasList, unavailableForLegalReasons, FormInput.text(blockedBy));
-        ConsoleForms.Submitted<SeizedDomain> added = forms.submit(input, request, () -> domains.add(actor(), id, request));
+        ConsoleForms.Submitted<SeizedDomain> added = forms.submit(input, request, () -> domains.add(user.name(), id, request));
         Map<String, String> typed = added.ok() ? Map.of() : ConsoleForms.typed("hostname", hostname, "liveFrom", liveFrom,
                 "liveUntil", liveUntil, "aliases", aliases, "blockedBy", blockedBy);
         return respond(id, added.errors(), added.ok() ? "Added " + added.value().hostname + "." : null, typed);
@@ -71,7 +70,7 @@ public class SeizedDomainsSection {
     @RolesAllowed(Roles.OFFICER)
     public Response remove(@PathParam("id") long id, @PathParam("domainId") long domainId) {
         ConsoleForms.Submitted<Object> removed = forms.act(() -> {
-            domains.remove(actor(), id, domainId);
+            domains.remove(user.name(), id, domainId);
             return null;
         });
         return respond(id, removed.errors(), removed.ok() ? "Removed." : null, Map.of());
@@ -83,11 +82,7 @@ public class SeizedDomainsSection {
 
     private TemplateInstance render(long id, FormErrors errors, String saved, Map<String, String> typed) {
         Operation op = operations.get(id);
-        boolean editable = identity.hasRole(Roles.OFFICER) && !op.status.isOver();
+        boolean editable = user.mayEdit(op);
         return Templates.seizedDomains(op, domains.list(id, null).list(), editable, errors, saved, typed);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +43,7 @@ public class TelegramTargetsSection {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -57,7 +56,7 @@ public class TelegramTargetsSection {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("id") long id, @RestForm String chat, @RestForm String title, @RestForm String language) {
         TelegramTargetRequest request = new TelegramTargetRequest(FormInput.text(chat), FormInput.text(title), FormInput.text(language));
-        ConsoleForms.Submitted<TelegramTarget> added = forms.submit(request, () -> targets.add(actor(), id, request));
+        ConsoleForms.Submitted<TelegramTarget> added = forms.submit(request, () -> targets.add(user.name(), id, request));
         return respond(id, added.errors(), added.ok() ? "Added " + request.chat() + "." : null,
                 added.ok() ? Map.of() : ConsoleForms.typed("chat", chat, "title", title, "language", language));
     }
@@ -67,7 +66,7 @@ public class TelegramTargetsSection {
     @RolesAllowed(Roles.OFFICER)
     public Response remove(@PathParam("id") long id, @PathParam("targetId") long targetId) {
         ConsoleForms.Submitted<Object> removed = forms.act(() -> {
-            targets.remove(actor(), id, targetId);
+            targets.remove(user.name(), id, targetId);
             return null;
         });
         return respond(id, removed.errors(), removed.ok() ? "Removed." : null, Map.of());
@@ -78,14 +77,14 @@ public class TelegramTargetsSection {
     @Path("preflight")
     @RolesAllowed({Roles.OFFICER, Roles.APPROVER})
     public Response check(@PathParam("id") long id) {
-        ConsoleForms.Submitted<List<TelegramTarget>> checked = forms.act(() -> preflight.run(actor(), id));
+        ConsoleForms.Submitted<List<TelegramTarget>> checked = forms.act(() -> preflight.run(user.name(), id));
         if (!checked.ok()) {
             return respond(id, checked.errors(), null, Map.of());
         }
         // The targets as the preflight recorded them: this request read them before the check, so a new read would
         // return those earlier copies.
         Operation op = operations.get(id);
-        return Response.ok(Templates.telegramTargets(op, checked.value(), editable(op), mayCheck(op), FormErrors.NONE,
+        return Response.ok(Templates.telegramTargets(op, checked.value(), user.mayEdit(op), mayCheck(op), FormErrors.NONE,
                 "Checked " + checked.value().size() + " targets.", Map.of()).render(), MediaType.TEXT_HTML).build();
     }
 
@@ -95,18 +94,10 @@ public class TelegramTargetsSection {
 
     private TemplateInstance render(long id, FormErrors errors, String saved, Map<String, String> typed) {
         Operation op = operations.get(id);
-        return Templates.telegramTargets(op, targets.list(id, null).list(), editable(op), mayCheck(op), errors, saved, typed);
-    }
-
-    private boolean editable(Operation op) {
-        return identity.hasRole(Roles.OFFICER) && !op.status.isOver();
+        return Templates.telegramTargets(op, targets.list(id, null).list(), user.mayEdit(op), mayCheck(op), errors, saved, typed);
     }
 
     private boolean mayCheck(Operation op) {
-        return (identity.hasRole(Roles.OFFICER) || identity.hasRole(Roles.APPROVER)) && !op.status.isOver();
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
+        return (user.officer() || user.approver()) && !op.status.isOver();
     }
 }

@@ -3,7 +3,6 @@ package org.takedown.console;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +40,7 @@ public class UsersPage {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -54,7 +53,7 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String username, @RestForm String password, @RestForm List<String> roles) {
         UserRequest.Create request = new UserRequest.Create(FormInput.text(username), password, roles == null ? List.of() : roles);
-        ConsoleForms.Submitted<UserAccount> created = forms.submit(request, () -> users.create(actor(), request));
+        ConsoleForms.Submitted<UserAccount> created = forms.submit(request, () -> users.create(user.name(), request));
         return FormAnswer.of(render(created.errors(), created.ok() ? "Created " + request.username() + "." : null,
                 created.ok() ? Map.of() : ConsoleForms.typed("username", username)), created.errors(), false);
     }
@@ -65,7 +64,7 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@PathParam("username") String username, @RestForm String password) {
         UserRequest.Update request = new UserRequest.Update(password == null ? "" : password, null);
-        ConsoleForms.Submitted<UserAccount> changed = forms.submit(request, () -> users.update(actor(), username, request));
+        ConsoleForms.Submitted<UserAccount> changed = forms.submit(request, () -> users.update(user.name(), username, request));
         return FormAnswer.of(render(changed.errors().moved("password", "password-" + username, changed.errors().of("password")),
                 changed.ok() ? "New password set for " + username + "; their sessions ended." : null, Map.of()), changed.errors(), false);
     }
@@ -75,7 +74,7 @@ public class UsersPage {
     @RolesAllowed(Roles.ADMIN)
     public Response remove(@PathParam("username") String username) {
         ConsoleForms.Submitted<Object> removed = forms.act(() -> {
-            users.delete(actor(), username);
+            users.delete(user.name(), username);
             return null;
         });
         return FormAnswer.of(render(removed.errors(), removed.ok() ? "Removed " + username + "." : null, Map.of()), removed.errors(), false);
@@ -83,9 +82,5 @@ public class UsersPage {
 
     private TemplateInstance render(FormErrors errors, String saved, Map<String, String> typed) {
         return Templates.users(UserAccount.listAll(Sort.by("username")), Roles.ALL, errors, saved, typed);
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

@@ -2,7 +2,6 @@ package org.takedown.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +76,7 @@ public class WatchPage {
     @Inject
     ConsoleForms forms;
     @Inject
-    SecurityIdentity identity;
+    ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -95,7 +94,7 @@ public class WatchPage {
         Integer minutes = input.number("readEveryMinutes", readEveryMinutes);
         WatchTargetRequest request = new WatchTargetRequest(input.choice(WatchTargetKind.class, "kind", kind), FormInput.text(value),
                 FormInput.text(note), minutes == null ? null : minutes * 60);
-        ConsoleForms.Submitted<WatchTarget> added = forms.submit(input, request, () -> targets.add(actor(), id, request));
+        ConsoleForms.Submitted<WatchTarget> added = forms.submit(input, request, () -> targets.add(user.name(), id, request));
         FormErrors errors = added.errors().moved("readEverySeconds", "readEveryMinutes", "must be 1 to 10,080 minutes (a week)");
         return respond(id, errors, added.ok() ? "Watching " + request.value() + "." : null,
                 added.ok() ? Map.of() : ConsoleForms.typed("kind", kind, "value", value, "note", note, "readEveryMinutes", readEveryMinutes));
@@ -106,7 +105,7 @@ public class WatchPage {
     @RolesAllowed(Roles.OFFICER)
     public Response removeTarget(@PathParam("id") long id, @PathParam("targetId") long targetId) {
         return done(id, forms.act(() -> {
-            targets.remove(actor(), id, targetId);
+            targets.remove(user.name(), id, targetId);
             return null;
         }), "No longer watched.");
     }
@@ -120,7 +119,7 @@ public class WatchPage {
         Integer notice = input.number("reactWithNotice", reactWithNotice);
         WatchRuleRequest request = new WatchRuleRequest(input.choice(WatchRule.Kind.class, "kind", ruleKind), FormInput.text(pattern),
                 notice == null ? null : notice.longValue(), false);
-        ConsoleForms.Submitted<WatchRule> added = forms.submit(input, request, () -> rules.add(actor(), id, request));
+        ConsoleForms.Submitted<WatchRule> added = forms.submit(input, request, () -> rules.add(user.name(), id, request));
         return respond(id, added.errors(), added.ok() ? "Rule added." : null,
                 added.ok() ? Map.of() : ConsoleForms.typed("ruleKind", ruleKind, "pattern", pattern));
     }
@@ -130,7 +129,7 @@ public class WatchPage {
     @RolesAllowed(Roles.OFFICER)
     public Response removeRule(@PathParam("id") long id, @PathParam("ruleId") long ruleId) {
         return done(id, forms.act(() -> {
-            rules.remove(actor(), id, ruleId);
+            rules.remove(user.name(), id, ruleId);
             return null;
         }), "Rule removed.");
     }
@@ -140,7 +139,7 @@ public class WatchPage {
     @RolesAllowed(Roles.OFFICER)
     public Response decide(@PathParam("id") long id, @PathParam("candidateId") long candidateId, @PathParam("decision") String decision) {
         boolean accept = decision.equals("accept");
-        return done(id, forms.act(() -> accept ? discovery.accept(actor(), id, candidateId) : discovery.dismiss(actor(), id, candidateId)),
+        return done(id, forms.act(() -> accept ? discovery.accept(user.name(), id, candidateId) : discovery.dismiss(user.name(), id, candidateId)),
                 accept ? "Accepted: now watched." : "Dismissed.");
     }
 
@@ -177,7 +176,7 @@ public class WatchPage {
                 t.kind == WatchTargetKind.DOMAIN ? targets.history(id, t.id).firstResult() : null)).toList();
         return Templates.watch(op, lines, rules.list(id).list(), sightings.list(id, null, null).page(0, LATEST).list(),
                 newestCaptures(id), discovery.list(id, DiscoveryCandidate.Status.NEW).page(0, LATEST).list(),
-                notices.list(id).list(), identity.hasRole(Roles.OFFICER) && !op.status.isOver(), errors, saved, typed);
+                notices.list(id).list(), user.mayEdit(op), errors, saved, typed);
     }
 
     /** The latest captures, newest first (the evidence list is in capture order, as the export bundle is). */
@@ -190,9 +189,5 @@ public class WatchPage {
         List<Capture> latest = new java.util.ArrayList<>(all.range((int) Math.max(0, total - LATEST), (int) total - 1).list());
         java.util.Collections.reverse(latest);
         return latest;
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }
