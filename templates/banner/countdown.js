@@ -10,8 +10,26 @@
   if (isNaN(target)) {
     return;
   }
-  function pad(n) {
-    return n < 10 ? "0" + n : String(n);
+  // The units in the page's language, from the browser's CLDR data, as the server wrote them; a browser without
+  // Intl's duration or unit formats keeps the server's minutes.
+  var lang = document.documentElement.lang || "en";
+  var format = null;
+  try {
+    if (window.Intl && Intl.DurationFormat) {
+      var duration = new Intl.DurationFormat(lang, {style: "narrow", hoursDisplay: "always", minutesDisplay: "always",
+        secondsDisplay: "always"});
+      format = function (parts) { return duration.format(parts); };
+    } else if (window.Intl && Intl.NumberFormat) {
+      format = function (parts) {
+        return ["day", "hour", "minute", "second"].filter(function (unit) {
+          return unit !== "day" || parts.days > 0;
+        }).map(function (unit) {
+          return new Intl.NumberFormat(lang, {style: "unit", unit: unit, unitDisplay: "narrow"}).format(parts[unit + "s"]);
+        }).join(" ");
+      };
+    }
+  } catch (e) {
+    format = null;
   }
   function tick() {
     var left = Math.max(0, Math.floor((target - Date.now()) / 1000));
@@ -19,9 +37,10 @@
       window.location.reload();
       return;
     }
-    var days = Math.floor(left / 86400);
-    out.textContent = days + "d " + pad(Math.floor(left % 86400 / 3600)) + "h " + pad(Math.floor(left % 3600 / 60)) + "m "
-      + pad(left % 60) + "s";
+    if (format) {
+      out.textContent = format({days: Math.floor(left / 86400), hours: Math.floor(left % 86400 / 3600),
+        minutes: Math.floor(left % 3600 / 60), seconds: left % 60});
+    }
     window.setTimeout(tick, 1000 - (Date.now() % 1000));
   }
   tick();

@@ -149,6 +149,37 @@ public class BadInputCorpusTest {
         corpus.add(new Bad("user with unknown role", "admin1", "POST", "/api/users", json,
                 Map.of("username", "rooter", "password", "a-long-enough-password", "roles", List.of("root")), 400));
         corpus.add(new Bad("config-managed user", "admin1", "PUT", "/api/users/officer1", json, Map.of("roles", List.of("admin")), 409));
+        // Text no database should see: NUL (PostgreSQL refuses it with an error), unpaired surrogates (stored as '?'),
+        // other control characters; bidirectional controls in single-line names; an override left open in a notice.
+        corpus.add(new Bad("NUL in an operation name", "officer1", "POST", "/api/operations", json,
+                raw(operation("BAD-16"), "name", "\"Op\\u0000eration\""), 400));
+        corpus.add(new Bad("unpaired surrogate in a description", "officer1", "PUT", op, json,
+                raw(operation(draftCodeName()), "description", "\"before \\ud800 after\""), 400));
+        corpus.add(new Bad("escape character in a legal reference", "officer1", "PUT", op, json,
+                raw(operation(draftCodeName()), "legalAuthority",
+                        "{\"type\":\"WARRANT\",\"reference\":\"W/\\u001b[31m1\",\"issuedBy\":\"C\",\"issuedOn\":\"2026-01-01\"}"), 400));
+        corpus.add(new Bad("right-to-left override in a legal reference", "officer1", "PUT", op, json,
+                with(operation(draftCodeName()), "legalAuthority",
+                        Map.of("type", "WARRANT", "reference", "W/\u202e1200", "issuedBy", "C", "issuedOn", "2026-01-01")), 400));
+        corpus.add(new Bad("line break in an agency name", "officer1", "PUT", agency, json,
+                Map.of("name", "Metropolitan\nPolice", "displayOrder", 1), 400));
+        corpus.add(new Bad("NUL in an agency name", "officer1", "PUT", agency, json,
+                "{\"name\":\"Met\\u0000\",\"displayOrder\":1}", 400));
+        corpus.add(new Bad("unpaired surrogate in a banner headline", "officer1", "PUT", op + "/banner", json,
+                "{\"defaultLanguage\":\"en\",\"texts\":{\"en\":{\"headline\":\"Seized \\udc00\"}}}", 400));
+        corpus.add(new Bad("control character in a notice text", "officer1", "POST", op + "/notices", json,
+                "{\"title\":\"t\",\"defaultLanguage\":\"en\",\"texts\":{\"en\":\"warning\\u0007\"}}", 400));
+        corpus.add(new Bad("override left open in a notice text", "officer1", "POST", op + "/notices", json,
+                Map.of("title", "t", "defaultLanguage", "en", "texts", Map.of("en", "Warning \u202e{operation}")), 400));
+        corpus.add(new Bad("NUL in a watch rule", "officer1", "POST", op + "/watch-rules", json,
+                "{\"kind\":\"KEYWORD\",\"pattern\":\"spoof\\u0000\"}", 400));
+        corpus.add(new Bad("NUL in the kill switch reason", "admin1", "PUT", "/api/kill-switch", json,
+                "{\"engaged\":true,\"reason\":\"stop\\u0000\"}", 400));
+        corpus.add(new Bad("NUL in a new user's password", "admin1", "POST", "/api/users", json,
+                "{\"username\":\"nul-pw\",\"password\":\"a-long-enough\\u0000password\",\"roles\":[\"viewer\"]}", 400));
+        corpus.add(new Bad("NUL in a search", "viewer1", "GET", "/api/operations?q=%00", json, null, 400));
+        corpus.add(new Bad("control character in an audit filter", "viewer1", "GET", "/api/audit?actor=a%01b", json, null, 400));
+        corpus.add(new Bad("NUL in a path", "admin1", "PUT", "/api/users/a%00b", json, Map.of("roles", List.of("viewer")), 400));
         return corpus;
     }
 
@@ -169,7 +200,8 @@ public class BadInputCorpusTest {
     }
 
     private Response send(Bad bad) {
-        RequestSpecification request = Api.as(bad.user()).contentType(bad.contentType());
+        // Paths and queries are sent as written: %00 must reach the service as the NUL it encodes.
+        RequestSpecification request = Api.as(bad.user()).urlEncodingEnabled(false).contentType(bad.contentType());
         if (bad.body() instanceof byte[] bytes) {
             request = request.body(bytes);
         } else if (bad.body() instanceof String text) {
@@ -199,6 +231,15 @@ public class BadInputCorpusTest {
 
     private static Map<String, Object> operation(String codeName) {
         return Fixtures.operationBody(codeName);
+    }
+
+    /** The body as JSON with {@code key}'s value written exactly as {@code rawJson} (escapes Jackson would not write). */
+    private static String raw(Map<String, Object> body, String key, String rawJson) {
+        return json(with(body, key, "RAW-VALUE")).replace("\"RAW-VALUE\"", rawJson);
+    }
+
+    private String draftCodeName() {
+        return Api.as("viewer1").get("/api/operations/{id}", draft.operation()).path("codeName");
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {

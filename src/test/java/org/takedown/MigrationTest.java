@@ -35,7 +35,7 @@ public class MigrationTest {
     @Test
     void everyMigrationIsAppliedAndNonePending() {
         MigrationInfo[] applied = flyway.info().applied();
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21"), Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"), Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
         assertTrue(Arrays.stream(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS));
         assertEquals(0, flyway.info().pending().length);
     }
@@ -82,6 +82,46 @@ public class MigrationTest {
                 sql.execute("drop schema " + schema + " cascade");
             }
         }
+    }
+
+    /** V22 stores host names again by UTS #46: a stored name in another form is rewritten, one no browser sends is kept. */
+    @Test
+    void hostNamesAreStoredAgainAsBrowsersSendThem() throws Exception {
+        String name = "uts46_check";
+        String schema = '"' + name + '"';
+        FluentConfiguration upgrade = Flyway.configure().dataSource(dataSource).schemas(name).defaultSchema(name)
+                .locations("db/migration/common", "db/migration/" + expectedDatabase());
+        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+            upgrade.target("21").load().migrate();
+            allowRowsWithoutParents(sql, true);
+            sql.executeUpdate("insert into " + schema + ".seized_domain (id, operation_id, hostname, created_at) values"
+                    + " (1, 1, 'XN--BCHER-KVA.Example', current_timestamp), (2, 1, 'xn--a.example', current_timestamp),"
+                    + " (3, 1, 'plain.example', current_timestamp)");
+            sql.executeUpdate("insert into " + schema + ".seized_domain_alias (seized_domain_id, hostname) values (3, 'WWW2.Plain.example')");
+            sql.executeUpdate("insert into " + schema + ".watch_target (id, operation_id, kind, target_value, created_at) values"
+                    + " (1, 1, 'DOMAIN', 'B\u00fccher.example', current_timestamp), (2, 1, 'TELEGRAM_CHANNEL', 'Some_Channel', current_timestamp)");
+            allowRowsWithoutParents(sql, false);
+            upgrade.target("22").load().migrate();
+            assertEquals(List.of("xn--bcher-kva.example", "xn--a.example", "plain.example"),
+                    column(sql, "select hostname from " + schema + ".seized_domain order by id"));
+            assertEquals(List.of("www2.plain.example"), column(sql, "select hostname from " + schema + ".seized_domain_alias"));
+            assertEquals(List.of("xn--bcher-kva.example", "Some_Channel"),
+                    column(sql, "select target_value from " + schema + ".watch_target order by id"));
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+                sql.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    private static List<String> column(Statement sql, String query) throws SQLException {
+        List<String> values = new java.util.ArrayList<>();
+        try (ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     protected void allowRowsWithoutParents(Statement sql, boolean allow) throws SQLException {

@@ -1,15 +1,25 @@
 package org.takedown.common;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One normal form for host names, shared by Host routing, seized domains and watched domains:
- * lowercase, no trailing dot, no port, internationalised labels as punycode ({@link IDN}).
+ * One normal form for host names, shared by Host routing, seized domains and watched domains: lowercase, no trailing
+ * dot, no port, internationalised labels as punycode by UTS #46 with non-transitional processing (IDNA 2008), which is
+ * what browsers send: {@code faß.example} is {@code xn--fa-hia.example}, not IDNA 2003's {@code fass.example} (which
+ * {@code java.net.IDN} gives, so a seized {@code ß}, {@code ς} or joiner name would never match its visitors).
  */
 public final class HostNames {
+
+    /** As the URL Standard's "domain to ASCII", with STD3 rules: hostnames, not arbitrary DNS labels. */
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES);
+    /** Real names such as {@code r3---sn-abc.example} have hyphens in places 3 and 4; the URL Standard allows them. */
+    private static final Set<IDNA.Error> TOLERATED = EnumSet.of(IDNA.Error.HYPHEN_3_4);
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
@@ -40,12 +50,13 @@ public final class HostNames {
                 return Optional.empty();
             }
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
+        StringBuilder converted = new StringBuilder(host.length() + 16);
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(host, converted, info);
+        if (!TOLERATED.containsAll(info.getErrors())) {
             return Optional.empty();
         }
+        String ascii = converted.toString().toLowerCase(Locale.ROOT);
         if (ascii.isEmpty() || ascii.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -92,9 +103,12 @@ public final class HostNames {
         return normalise(colon >= 0 ? header.substring(0, colon) : header);
     }
 
-    /** The Unicode form of a normalised host, for display. */
+    /** The Unicode form of a normalised host, for display; the punycode itself when a label does not decode cleanly. */
     public static String toDisplay(String asciiHost) {
-        return IDN.toUnicode(asciiHost, IDN.ALLOW_UNASSIGNED);
+        StringBuilder unicode = new StringBuilder(asciiHost.length());
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToUnicode(asciiHost, unicode, info);
+        return TOLERATED.containsAll(info.getErrors()) ? unicode.toString() : asciiHost;
     }
 
     /** Lowercase ASCII labels of letters, digits and inner hyphens, 1-63 long, no trailing dot: already normal. */

@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,11 +26,28 @@ public @interface LanguageTag {
 
     class Check implements ConstraintValidator<LanguageTag, String> {
 
-        private static final Pattern TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}");
+        /** Letters, digits and hyphens, as every tag is; the JDK's BCP 47 parser decides the rest. */
+        private static final Pattern SHAPE = Pattern.compile("[a-zA-Z0-9-]{2,35}");
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || TAG.matcher(value).matches();
+            return value == null || isWellFormed(value);
+        }
+
+        /**
+         * Well-formed by BCP 47 ({@link Locale.Builder#setLanguageTag}): {@code en-12} (a region is two letters or three
+         * digits) and {@code en-abc-defgh-ij} (a region after a variant) are refused rather than silently rewritten.
+         */
+        public static boolean isWellFormed(String tag) {
+            if (!SHAPE.matcher(tag).matches()) {
+                return false;
+            }
+            try {
+                new Locale.Builder().setLanguageTag(tag);
+                return !Locale.forLanguageTag(tag).getLanguage().isEmpty();
+            } catch (IllformedLocaleException e) {
+                return false;
+            }
         }
 
         /** {@code en-gb} → {@code en-GB}, {@code PT} → {@code pt}. */

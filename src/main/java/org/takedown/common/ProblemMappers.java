@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,7 +39,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
         String field = pathOf(e);
-        String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+        String message = e instanceof CheckedStrings.Refused refused ? refused.reason()
+                : e instanceof UnrecognizedPropertyException ? "unknown field"
                 : e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
                         ? "must be one of " + enumValues(f.getTargetType())
                         : e instanceof MismatchedInputException m && m.getTargetType() != null
@@ -53,6 +55,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformed(StreamReadException e) {
         return respond(new Problem("about:blank", "Bad Request", 400, "The request body is not well-formed JSON", List.of()));
+    }
+
+    /** A role check refused the caller ({@code @RolesAllowed}): the same problem document as every other refusal. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem("about:blank", "Forbidden", 403, "Your roles do not allow this", List.of()));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -91,7 +99,9 @@ public class ProblemMappers {
     private static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
+            if (ref.getFrom() instanceof java.util.Map && ref.getFieldName() != null) {
+                path.append('[').append(ref.getFieldName()).append(']');
+            } else if (ref.getFieldName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }

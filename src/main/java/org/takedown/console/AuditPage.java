@@ -1,5 +1,6 @@
 package org.takedown.console;
 
+import org.takedown.common.TextClip;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -88,6 +89,6 @@ public class AuditPage {
 
     private static String limited(String value, int max) {
         String text = FormInput.text(value);
-        return text == null ? null : text.substring(0, Math.min(max, text.length()));
+        return TextClip.clip(text, max);
     }
 }

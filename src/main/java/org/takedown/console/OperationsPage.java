@@ -1,5 +1,6 @@
 package org.takedown.console;
 
+import org.takedown.common.TextClip;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,10 +46,7 @@ public class OperationsPage {
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q, @QueryParam("page") int page) {
         OperationStatus state = new FormInput().choice(OperationStatus.class, "status", status);
-        String text = FormInput.text(q);
-        if (text != null && text.length() > 200) {
-            text = text.substring(0, 200);
-        }
+        String text = TextClip.clip(FormInput.text(q), 200);
         int first = Math.max(0, page) * PAGE_SIZE;
         List<Operation> found = operations.search(state, text).range(first, first + PAGE_SIZE).list();
         boolean more = found.size() > PAGE_SIZE;

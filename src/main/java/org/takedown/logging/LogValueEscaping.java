@@ -4,11 +4,13 @@ import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
+import org.takedown.common.OfficerText;
 
 /**
  * Log messages carry values from outside (URLs, chat names, Telegram's error texts, officer input): a CR or LF in one
  * could forge a log line, other control characters can mislead a terminal. This filter rewrites each message with
- * every control character (and the Unicode line and paragraph separators) written out as an escape such as {@code \n}.
+ * every control character (and the Unicode line and paragraph separators, and the bidirectional controls, which
+ * would reorder the rest of the line in a terminal) written out as an escape such as {@code \n} or {@code \u202e}.
  * It is on the console handler in every profile; JSON output escapes again as JSON requires.
  */
 @LoggingFilter(name = "escape-control-characters")
@@ -51,6 +53,6 @@ public final class LogValueEscaping implements Filter {
     }
 
     private static boolean needsEscape(int c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || OfficerText.isBidiControl(c);
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.notice;
 
+import org.takedown.common.TextClip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -245,6 +246,6 @@ public class DeliveryLedger {
     }
 
     static String clip(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+        return TextClip.clip(text, 500);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.takedown.common.OfficerText;
 import org.takedown.common.Placeholders;
 import org.takedown.operation.Operation;
 
@@ -38,15 +39,17 @@ public class NoticeRenderer {
     }
 
     public Rendered render(Operation operation, String language, String officerText, NoticeOverflow overflow, boolean photo) {
+        // Each value isolated: bidirectional controls in the officer's text around it cannot reorder it.
         Map<String, String> values = Map.of(
-                "operation", TelegramHtml.escape(operation.name),
-                "reference", TelegramHtml.escape(operation.codeName),
-                "url", TelegramHtml.escape(verificationUrl(operation.codeName)));
+                "operation", OfficerText.isolate(TelegramHtml.escape(operation.name)),
+                "reference", TelegramHtml.escape(operation.codeName), // A-Z, 0-9 and '-': nothing to isolate
+                "url", TelegramHtml.escape(verificationUrl(operation.codeName))); // may be a link's href: not isolated
         String body = Placeholders.fill(officerText.strip(), values);
         String reference = Placeholders.fill(config.referenceLine(), values).strip();
         List<String> problems = new ArrayList<>();
         TelegramHtml.Parsed bodyParsed = TelegramHtml.parse(body);
         bodyParsed.problems().forEach(p -> problems.add("text: " + p));
+        OfficerText.unbalancedBidi(bodyParsed.text()).ifPresent(p -> problems.add("text: " + p));
         TelegramHtml.Parsed referenceParsed = TelegramHtml.parse(reference);
         referenceParsed.problems().forEach(p -> problems.add("reference line: " + p));
         if (!problems.isEmpty()) {

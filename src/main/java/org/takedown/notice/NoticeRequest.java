@@ -1,5 +1,7 @@
 package org.takedown.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.takedown.common.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,8 +17,9 @@ import org.takedown.common.LanguageTag;
  * ({@code allTargets}, the default) or the listed {@code targetIds}; whether to pin it; and whether a text too long
  * for one message is refused (the default) or split.
  */
+@JsonIgnoreProperties({"id", "operationId", "imageSha256", "blockedReason", "createdAt", "updatedAt"})
 public record NoticeRequest(
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 200) @SingleLine String title,
         @NotNull @LanguageTag String defaultLanguage,
         @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotBlank @Size(max = 20000) String> texts,
         Boolean pin,

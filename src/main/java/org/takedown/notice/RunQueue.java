@@ -1,5 +1,6 @@
 package org.takedown.notice;
 
+import org.takedown.common.TextClip;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -180,7 +181,7 @@ public class RunQueue {
         run.firedAt = fired;
         run.origin = origin;
         run.status = status;
-        run.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+        run.detail = TextClip.clip(detail, 500);
         run.sendUntil = sendUntil;
         run.createdBy = actor;
         run.persist();

@@ -21,9 +21,8 @@ final class TelegramHtml {
     static final int MESSAGE_LIMIT = 4096;
     static final int CAPTION_LIMIT = 1024;
 
-    private static final Set<String> STYLE = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span");
     private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span",
-            "a", "code", "pre", "blockquote");
+            "a", "code", "pre", "blockquote", "tg-emoji");
     private static final Map<String, String> ENTITIES = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"");
 
     /** The text Telegram would show, its length, and what makes Telegram refuse it (empty when it is acceptable). */
@@ -144,6 +143,7 @@ final class TelegramHtml {
             case "span" -> Set.of("class");
             case "code" -> insidePre ? Set.of("class") : Set.of();
             case "blockquote" -> Set.of("expandable");
+            case "tg-emoji" -> Set.of("emoji-id");
             default -> Set.of();
         };
         for (String attribute : attributes.keySet()) {
@@ -153,6 +153,9 @@ final class TelegramHtml {
         }
         if (name.equals("span") && !"tg-spoiler".equals(attributes.get("class"))) {
             problems.add("<span> needs class=\"tg-spoiler\"");
+        }
+        if (name.equals("tg-emoji") && !attributes.getOrDefault("emoji-id", "").matches("[0-9]{1,20}")) {
+            problems.add("<tg-emoji> needs emoji-id=\"<custom emoji id>\"");
         }
         if (name.equals("code") && attributes.containsKey("class") && !attributes.get("class").matches("language-[A-Za-z0-9_+#-]{1,32}")) {
             problems.add("<code class> must be language-<name>");
@@ -288,10 +291,5 @@ final class TelegramHtml {
             }
         }
         return -1;
-    }
-
-    /** Styles can be nested; used by the splitter to know which tags it may close and reopen. */
-    static boolean isStyle(String name) {
-        return STYLE.contains(name);
     }
 }

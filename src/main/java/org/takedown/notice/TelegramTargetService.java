@@ -1,5 +1,6 @@
 package org.takedown.notice;
 
+import org.takedown.common.TextClip;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -91,7 +92,7 @@ public class TelegramTargetService implements PublicContentSection {
             TelegramTarget target = get(operationId, entry.getKey());
             ChatCheck check = entry.getValue();
             target.preflightStatus = check.status();
-            target.preflightDetail = check.detail() == null || check.detail().length() <= 500 ? check.detail() : check.detail().substring(0, 500);
+            target.preflightDetail = TextClip.clip(check.detail(), 500);
             target.preflightAt = clock.instant();
             target.chatType = check.chatType() == null ? target.chatType : check.chatType();
             target.chatTitle = check.chatTitle() == null ? target.chatTitle : check.chatTitle();

@@ -1,5 +1,6 @@
 package org.takedown.operation;
 
+import org.takedown.common.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ public final class DecisionRequest {
      * the content the approver reviewed ({@code GET .../content}), so nothing changed in between.
      */
     public record Approve(
-            @NotBlank @Size(max = 200) String legalReference,
+            @NotBlank @Size(max = 200) @SingleLine String legalReference,
             @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hex digest") String contentHash) {
     }
 

@@ -1,5 +1,7 @@
 package org.takedown.operation;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.takedown.common.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +15,12 @@ import java.time.LocalDateTime;
  * Body of create and update (a full replacement). {@code activateAt}/{@code endAt} are local times in
  * {@code timezone}; when set, approval arms them and the operation activates and ends by itself.
  */
+@JsonIgnoreProperties({
+        "id", "status", "pausedFrom", "activateAtUtc", "endAtUtc", "contentHash", "approvedContentHash",
+        "changedSinceApproval", "submittedBy", "submittedAt", "contentAuthors", "createdBy", "createdAt",
+        "updatedBy", "updatedAt", "version"})
 public record OperationRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @SingleLine String name,
         @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}", message = "must be 2-40 characters: A-Z, 0-9 or '-'") String codeName,
         @Size(max = 4000) String description,
         @NotNull @IanaZone String timezone,
@@ -24,8 +30,8 @@ public record OperationRequest(
 
     public record LegalAuthorityInput(
             @NotNull LegalAuthorityType type,
-            @NotBlank @Size(max = 200) String reference,
-            @NotBlank @Size(max = 200) String issuedBy,
+            @NotBlank @Size(max = 200) @SingleLine String reference,
+            @NotBlank @Size(max = 200) @SingleLine String issuedBy,
             @NotNull @PastOrPresent LocalDate issuedOn) {
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.security;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ public final class UserRequest {
     }
 
     /** Absent fields are left unchanged. */
+    @JsonIgnoreProperties({"username", "managedByConfiguration", "createdBy", "createdAt"})
     public record Update(
             @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
             @Size(min = 1, max = 4) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String> roles) {

@@ -20,7 +20,13 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.takedown.common.CanonicalJson;
 import org.takedown.common.HostNames;
+import com.ibm.icu.text.MeasureFormat;
+import com.ibm.icu.util.Measure;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.ULocale;
+import org.takedown.common.OfficerText;
 import org.takedown.common.Placeholders;
+import org.takedown.common.WritingDirection;
 
 /**
  * Renders a banner page: officer texts in the chosen language (falling back field by field to the default
@@ -52,7 +58,9 @@ public class BannerRenderer {
         OperationBanner.Texts own = banner.texts.get(language);
         OperationBanner.Texts fallback = banner.texts.get(banner.defaultLanguage);
         String domain = HostNames.toDisplay(host.host());
-        Map<String, String> values = Map.of("domain", domain, "operation", banner.name, "date", longDate.format(host.seizedOn()));
+        // Each value isolated: officer text around it (with its own bidirectional controls) cannot reorder it.
+        Map<String, String> values = Map.of("domain", OfficerText.isolate(domain), "operation", OfficerText.isolate(banner.name),
+                "date", OfficerText.isolate(longDate.format(host.seizedOn())));
         String headline = pick(own, fallback, OperationBanner.Texts::headline, DEFAULT_HEADLINE);
         String authority = pick(own, fallback, OperationBanner.Texts::authorityStatement,
                 defaultStatement(banner, longDate.format(banner.authority.issuedOn())));
@@ -73,7 +81,7 @@ public class BannerRenderer {
                     reveal.toString(),
                     DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
                             .withZone(ZoneId.of(banner.timezone)).format(reveal) + " (" + banner.timezone + ")",
-                    remaining(Duration.between(now, reveal)));
+                    remaining(Duration.between(now, reveal), language));
         }
         List<BannerPage.LanguageLink> languages = banner.languages().stream()
                 .map(tag -> new BannerPage.LanguageLink(tag, LanguageChoice.nativeName(tag), "?lang=" + tag, tag.equals(language)))
@@ -81,24 +89,32 @@ public class BannerRenderer {
         List<BannerPage.Agency> agencies = banner.agencies.stream()
                 .map(a -> new BannerPage.Agency(a.name(), a.website(), a.emblemPath() == null ? null : ASSET_PREFIX + a.emblemPath()))
                 .toList();
-        return new BannerPage(language, LanguageChoice.isRightToLeft(language) ? "rtl" : "ltr", domain,
+        return new BannerPage(language, WritingDirection.isRightToLeft(language) ? "rtl" : "ltr", domain,
                 Placeholders.fill(headline, values), Placeholders.fill(authority, values), Placeholders.fill(message, values),
                 cta, agencies, stages, countdown, languages, ASSET_PREFIX + "banner.css",
                 countdown == null ? null : ASSET_PREFIX + "countdown.js", ASSET_PREFIX + "favicon.svg");
     }
 
-    /** Minutes precision, so a page stays the same bytes for a minute; the script ticks the seconds. */
-    static String remaining(Duration left) {
+    /**
+     * The time left in the page's language, with CLDR's narrow unit names ("2d 23h 5m", "2 T, 23h und 5 Min.", "2 ي و23 س
+     * و5 د"); days only when there are any. Minutes precision, so a page stays the same bytes for a minute; the script
+     * ticks the seconds with the browser's own CLDR data.
+     */
+    static String remaining(Duration left, String language) {
         long minutes = Math.max(0, left.toMinutes());
-        return String.format(Locale.ROOT, "%dd %02dh %02dm", minutes / 1440, minutes % 1440 / 60, minutes % 60);
+        long days = minutes / 1440;
+        Measure hours = new Measure(minutes % 1440 / 60, MeasureUnit.HOUR);
+        Measure rest = new Measure(minutes % 60, MeasureUnit.MINUTE);
+        MeasureFormat format = MeasureFormat.getInstance(ULocale.forLanguageTag(language), MeasureFormat.FormatWidth.NARROW);
+        return days > 0 ? format.formatMeasures(new Measure(days, MeasureUnit.DAY), hours, rest) : format.formatMeasures(hours, rest);
     }
 
     /** Used when the officers wrote no statement: who seized the domain and under which authority. */
     private static String defaultStatement(OperationBanner banner, String issuedOn) {
-        String agencies = banner.agencies.stream().map(OperationBanner.Agency::name).collect(Collectors.joining(", "));
+        String agencies = banner.agencies.stream().map(a -> OfficerText.isolate(a.name())).collect(Collectors.joining(", "));
         return "This domain has been seized" + (agencies.isEmpty() ? "" : " by " + agencies) + " under "
-                + banner.authority.type().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + banner.authority.reference()
-                + ", issued by " + banner.authority.issuedBy() + " on " + issuedOn + ".";
+                + banner.authority.type().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + OfficerText.isolate(banner.authority.reference())
+                + ", issued by " + OfficerText.isolate(banner.authority.issuedBy()) + " on " + issuedOn + ".";
     }
 
     private static String pick(OperationBanner.Texts own, OperationBanner.Texts fallback,

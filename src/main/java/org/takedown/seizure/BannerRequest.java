@@ -1,5 +1,7 @@
 package org.takedown.seizure;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.takedown.common.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +21,7 @@ import org.takedown.common.LanguageTag;
  * placeholders {@code {domain}}, {@code {operation}} and {@code {date}} filled in by code. Stage reveal times are
  * local times in the operation's zone. {@code defaultLanguage} must have texts, in the banner and in every stage.
  */
+@JsonIgnoreProperties({"configured"})
 public record BannerRequest(
         @NotNull @LanguageTag String defaultLanguage,
         @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotNull @Valid Texts> texts,
@@ -28,11 +31,11 @@ public record BannerRequest(
         @Min(1) @Max(3650) Integer visitRetentionDays) {
 
     public record Texts(
-            @NotBlank @Size(max = 300) String headline,
+            @NotBlank @Size(max = 300) @SingleLine String headline,
             @Size(max = 2000) String authorityStatement,
             @Size(max = 4000) String message,
-            @Size(max = 200) String callToActionLabel,
-            @Size(max = 300) String countdownLabel) {
+            @Size(max = 200) @SingleLine String callToActionLabel,
+            @Size(max = 300) @SingleLine String countdownLabel) {
     }
 
     /** An https link and/or an e-mail address for visitors (e.g. victims) to contact. */
@@ -42,11 +45,12 @@ public record BannerRequest(
                     message = "must be an e-mail address") String email) {
     }
 
+    @JsonIgnoreProperties({"revealAtUtc"})
     public record Stage(
             @NotNull LocalDateTime revealAt,
             @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotNull @Valid StageTexts> texts) {
     }
 
-    public record StageTexts(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String body) {
+    public record StageTexts(@NotBlank @Size(max = 300) @SingleLine String title, @Size(max = 4000) String body) {
     }
 }

@@ -1,10 +1,13 @@
 package org.takedown.seizure;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +23,8 @@ import org.takedown.security.OfficerHosts;
  */
 @ApplicationScoped
 public class HostRouter {
+
+    private static final Logger LOG = Logger.getLogger(HostRouter.class);
 
     /** Ahead of Quarkus' authentication filters (negative orders close to zero) and of every application route. */
     static final int ORDER = Integer.MIN_VALUE + 2;
@@ -37,6 +42,25 @@ public class HostRouter {
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::route);
+        router.route().order(ORDER - 1).failureHandler(this::refuseMalformed);
+    }
+
+    /**
+     * A request HTTP itself cannot read (a header folded onto the next line, obs-fold, that leaves the Host unreadable;
+     * a header Netty could not decode) gets the same plain 400 as every other malformed request, on every host: not
+     * Quarkus' error document, and no ERROR line, since the fault is the client's.
+     */
+    private void refuseMalformed(RoutingContext context) {
+        Throwable failure = context.failure();
+        boolean malformed = context.request().decoderResult().isFailure()
+                || failure instanceof VertxException && failure.getMessage() != null && failure.getMessage().contains("'Host' header");
+        if (!malformed || context.response().ended()) {
+            context.next();
+            return;
+        }
+        LOG.debugf("Malformed request refused: %s", failure == null ? context.request().decoderResult().cause() : failure.getMessage());
+        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CONNECTION, "close").end("Bad Request\n");
     }
 
     private void route(RoutingContext context) {

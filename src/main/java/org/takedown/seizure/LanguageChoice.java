@@ -2,15 +2,11 @@ package org.takedown.seizure;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Picks the banner language: {@code ?lang=} if offered, else the best {@code Accept-Language} match, else the default. */
 final class LanguageChoice {
 
     private static final int MAX_HEADER = 512;
-    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd",
-            "syr", "ug", "ur", "yi");
-    private static final Set<String> RTL_SCRIPTS = Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg");
 
     private LanguageChoice() {
     }
@@ -66,11 +62,6 @@ final class LanguageChoice {
     private static String truncate(String range) {
         int dash = range.lastIndexOf('-');
         return dash < 0 ? "" : range.substring(0, dash);
-    }
-
-    static boolean isRightToLeft(String tag) {
-        Locale locale = Locale.forLanguageTag(tag);
-        return RTL_SCRIPTS.contains(locale.getScript()) || locale.getScript().isEmpty() && RTL_LANGUAGES.contains(locale.getLanguage());
     }
 
     /** The language's own name for itself, e.g. "Deutsch", for the language switcher. */

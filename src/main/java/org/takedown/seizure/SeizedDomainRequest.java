@@ -1,5 +1,6 @@
 package org.takedown.seizure;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
@@ -12,6 +13,8 @@ import org.takedown.common.HttpsUrl;
  * {@code includeWww} and {@code aliases} add host names; {@code unavailableForLegalReasons} answers 451 with a
  * {@code Link} to {@code blockedBy} (required then).
  */
+@JsonIgnoreProperties({
+        "id", "operationId", "displayName", "liveFromUtc", "liveUntilUtc", "state", "createdAt"})
 public record SeizedDomainRequest(
         @NotNull @Size(max = 300) @DomainName String hostname,
         LocalDateTime liveFrom,

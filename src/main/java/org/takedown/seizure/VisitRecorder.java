@@ -1,5 +1,6 @@
 package org.takedown.seizure;
 
+import org.takedown.common.TextClip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -189,6 +190,6 @@ public class VisitRecorder {
     }
 
     private static String truncate(String value) {
-        return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);
+        return TextClip.clip(value, MAX_TEXT);
     }
 }

@@ -94,17 +94,6 @@ class VisitStore {
         return points;
     }
 
-    long visitCount(long operationId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM banner_visit WHERE operation_id = ?")) {
-            s.setLong(1, operationId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** Deletes per-visit rows older than each operation's retention, and counters older than {@code countersBefore}. */
     int purge(Map<Long, Instant> visitsBefore, Instant countersBefore) throws SQLException {
         int deleted = 0;

@@ -1,10 +1,20 @@
 package org.takedown.watch;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
-/** An address range such as {@code 10.0.0.0/8} or {@code fc00::/7}. */
-record Cidr(byte[] network, int prefix) {
+/** An address range such as {@code 10.0.0.0/8} or {@code fc00::/7}; compared and printed by value. */
+final class Cidr {
+
+    private final byte[] network;
+    private final int prefix;
+
+    private Cidr(byte[] network, int prefix) {
+        this.network = network;
+        this.prefix = prefix;
+    }
 
     /** Parses {@code address/prefix}; the address must be a literal, never a name to resolve. */
     static Cidr parse(String text) {
@@ -53,5 +63,27 @@ record Cidr(byte[] network, int prefix) {
         }
         int mask = 0xFF << (8 - rest) & 0xFF;
         return (address[whole] & mask) == (network[whole] & mask);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr cidr && prefix == cidr.prefix && Arrays.equals(network, cidr.network);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(network) + prefix;
+    }
+
+    @Override
+    public String toString() {
+        try {
+            // Inet6Address keeps a mapped range in its IPv6 form (InetAddress would print it as IPv4).
+            InetAddress address = network.length == 16 ? Inet6Address.getByAddress(null, network, -1)
+                    : InetAddress.getByAddress(network);
+            return address.getHostAddress() + "/" + prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of 4 or 16 bytes is always valid", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import org.takedown.common.TextClip;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -257,6 +258,6 @@ public class DomainProber {
     }
 
     private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return TextClip.clipWithEllipsis(text, max);
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import org.takedown.common.TextClip;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -26,6 +27,6 @@ record ProbedPage(String title, String text, List<String> links, boolean bannerS
         boolean banner = (fetched.status() == 200 || fetched.status() == 451) && document.selectFirst(BANNER) != null;
         List<String> links = document.select(LINK).stream().map(a -> a.absUrl("href"))
                 .filter(href -> href.startsWith("http://") || href.startsWith("https://")).distinct().limit(MAX_LINKS).toList();
-        return new ProbedPage(title.length() <= 500 ? title : title.substring(0, 500), text, links, banner);
+        return new ProbedPage(TextClip.clip(title, 500), text, links, banner);
     }
 }

@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import org.takedown.common.TextClip;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,7 +56,7 @@ final class RuleMatcher {
         int from = Math.max(0, matcher.start() - AROUND);
         int to = Math.min(normal.length(), matcher.end() + AROUND);
         String excerpt = (from > 0 ? "…" : "") + normal.substring(from, to).strip() + (to < normal.length() ? "…" : "");
-        return Optional.of(excerpt.length() <= MAX_EXCERPT ? excerpt : excerpt.substring(0, MAX_EXCERPT - 1) + "…");
+        return Optional.of(TextClip.clipWithEllipsis(excerpt, MAX_EXCERPT));
     }
 
     /** Text that stops the matcher once the deadline has passed (the regex engine reads it through charAt). */

@@ -1,5 +1,7 @@
 package org.takedown.watch;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.takedown.common.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,7 +11,8 @@ import jakarta.validation.constraints.Size;
  * {@code reactWithNotice}: a notice of the same operation to send when a new post matches (changing it, or the pattern
  * of a reacting rule, needs approval again); {@code reactionsPaused}: hold reactions back.
  */
-public record WatchRuleRequest(@NotNull WatchRule.Kind kind, @NotBlank @Size(max = 300) String pattern, Long reactWithNotice,
+@JsonIgnoreProperties({"id", "operationId", "createdAt"})
+public record WatchRuleRequest(@NotNull WatchRule.Kind kind, @NotBlank @Size(max = 300) @SingleLine String pattern, Long reactWithNotice,
         Boolean reactionsPaused) {
 
     public WatchRuleRequest(WatchRule.Kind kind, String pattern) {

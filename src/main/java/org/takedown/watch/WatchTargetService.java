@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,8 +68,11 @@ public class WatchTargetService {
     public WatchTarget update(String actor, long operationId, long targetId, WatchTargetRequest request) {
         Operation operation = operations.lockForEdit(operationId);
         WatchTarget target = get(operationId, targetId);
+        Duration every = dueReads.every(target);
         apply(target, request);
-        dueReads.scheduleFirst(target);
+        if (!dueReads.every(target).equals(every)) {
+            dueReads.scheduleFirst(target); // a target read as often as before keeps its place in the schedule
+        }
         operations.recordEdit(operation, actor, "WATCH_TARGET_UPDATED", ENTITY, target.id,
                 Map.of("kind", target.kind, "value", target.value));
         return target;

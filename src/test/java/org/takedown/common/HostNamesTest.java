@@ -57,4 +57,32 @@ class HostNamesTest {
     void refusesMalformedHostHeaders(String header) {
         assertTrue(HostNames.fromHostHeader(header).isEmpty(), () -> "accepted " + header);
     }
+
+    /**
+     * Where IDNA 2003 ({@code java.net.IDN}) and UTS #46 / IDNA 2008 differ, names are stored as browsers send them; the
+     * expected forms are those of Node's {@code url.domainToASCII} (the WHATWG URL Standard, an implementation other
+     * than ICU4J's).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "faß.example, xn--fa-hia.example, faß.example",
+            "Faß.EXAMPLE, xn--fa-hia.example, faß.example",
+            "straße.de, xn--strae-oqa.de, straße.de",
+            "βόλος.com, xn--nxasmm1c.com, βόλος.com",
+            "ශ්‍රී.com, xn--10cl1a0b660p.com, ශ්‍රී.com",
+            "نامه‌ای.com, xn--mgba3gch31f060k.com, نامه‌ای.com",
+            "xn--fa-hia.example, xn--fa-hia.example, faß.example",
+            "ab--cd.example, ab--cd.example, ab--cd.example",
+            "ⓕⓐⓢⓢ.example, fass.example, fass.example"})
+    void namesAreStoredAndShownAsBrowsersSendThem(String typed, String stored, String shown) {
+        assertEquals(Optional.of(stored), HostNames.normaliseDomain(typed));
+        assertEquals(Optional.of(stored), HostNames.fromHostHeader(stored + ":8080"));
+        assertEquals(shown, HostNames.toDisplay(stored));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a‍b.example", "xn--a.example", "xn--zz-$.example"})
+    void namesNoBrowserWouldSendAreRefused(String raw) {
+        assertTrue(HostNames.normaliseDomain(raw).isEmpty(), () -> "accepted " + raw);
+    }
 }

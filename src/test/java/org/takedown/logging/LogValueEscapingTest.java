@@ -31,4 +31,10 @@ class LogValueEscapingTest {
         assertSame(plain, LogValueEscaping.escape(plain));
         assertEquals("a\\tb", LogValueEscaping.escape("a\tb"));
     }
+
+    @Test
+    void bidirectionalControlsAreWrittenOutSoTheyCannotReorderTheLine() {
+        assertEquals("officer \\u202emoc.live\\u202c approved \\u2067x\\u2069 \\u200f",
+                LogValueEscaping.escape("officer \u202emoc.live\u202c approved \u2067x\u2069 \u200f"));
+    }
 }

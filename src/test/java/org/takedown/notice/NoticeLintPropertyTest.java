@@ -124,7 +124,8 @@ class NoticeLintPropertyTest {
         NoticeRenderer.Rendered rendered = renderer.render(operation("</b><script>alert(1)</script> & <a href=x>"), "en",
                 "<b>{operation}</b> said {url}", NoticeOverflow.REFUSE, false);
         assertTrue(rendered.ok(), rendered.problems().toString());
-        assertEquals("</b><script>alert(1)</script> & <a href=x> said \n\nReference OP-<&>-1",
+        // The operation's name is isolated (U+2068 ... U+2069): bidirectional controls around it cannot reorder it.
+        assertEquals("\u2068</b><script>alert(1)</script> & <a href=x>\u2069 said \n\nReference OP-<&>-1",
                 TelegramHtmlReference.parse(rendered.messages().get(0)));
     }
 

@@ -20,6 +20,7 @@ class TelegramHtmlTest {
             "<tg-spoiler>hidden</tg-spoiler>                        | hidden",
             "<pre><code class=\"language-java\">x &lt; y</code></pre> | x < y",
             "<blockquote expandable>quote</blockquote>              | quote",
+            "<tg-emoji emoji-id=\"5368324170671202286\">\uD83D\uDC4D</tg-emoji> | \uD83D\uDC4D",
             "5 &gt; 4 &amp; 3 &lt; 4 &quot;ok&quot;                 | 5 > 4 & 3 < 4 \"ok\"",
             "&#128680; &#x1F6A8;                                    | \uD83D\uDEA8 \uD83D\uDEA8",
             "_*[]()~`#+-={}.!                                       | _*[]()~`#+-={}.!",
@@ -36,7 +37,8 @@ class TelegramHtmlTest {
             "<a href=\"ftp://x.example\">x</a>", "<span>no class</span>", "<code class=\"language-java\">outside pre</code>",
             "<code><b>bold in code</b></code>", "<pre><i>italic in pre</i></pre>", "<a href=\"https://a.example\"><a href=\"https://b.example\">x</a></a>",
             "<blockquote><blockquote>x</blockquote></blockquote>", "<b onclick=\"x\">attr</b>", "<br/>", "<img src=x>", "   ",
-            "<b></b>", "<tg-emoji emoji-id=\"1\">\uD83D\uDE00</tg-emoji>"})
+            "<b></b>", "<tg-emoji>\uD83D\uDE00</tg-emoji>", "<tg-emoji emoji-id=\"smile\">\uD83D\uDE00</tg-emoji>",
+            "<tg-emoji emoji-id=\"1\" class=\"x\">\uD83D\uDE00</tg-emoji>"})
     void refusesWhatTelegramRefuses(String html) {
         assertFalse(TelegramHtml.parse(html).ok(), html);
     }

@@ -41,16 +41,6 @@ class LanguageChoiceTest {
     }
 
     @Test
-    void rightToLeftLanguagesAndScripts() {
-        for (String tag : List.of("ar", "he", "fa", "ur", "yi", "ps", "az-Arab", "pa-Arab")) {
-            assertTrue(LanguageChoice.isRightToLeft(tag), tag);
-        }
-        for (String tag : List.of("en", "de", "pt-BR", "az-Latn", "tr", "ru")) {
-            assertFalse(LanguageChoice.isRightToLeft(tag), tag);
-        }
-    }
-
-    @Test
     void languagesAreNamedInThemselves() {
         assertEquals("Deutsch", LanguageChoice.nativeName("de"));
         assertEquals("العربية", LanguageChoice.nativeName("ar"));

@@ -17,6 +17,11 @@ public final class Api {
         return given().auth().preemptive().basic(user, PASSWORD).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** The value of an {@code Authorization: Basic} header for a test user. */
+    public static String basic(String user) {
+        return java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

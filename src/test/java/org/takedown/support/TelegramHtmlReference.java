@@ -33,7 +33,7 @@ public final class TelegramHtmlReference {
             Map.entry("u", Set.of()), Map.entry("ins", Set.of()), Map.entry("s", Set.of()), Map.entry("strike", Set.of()),
             Map.entry("del", Set.of()), Map.entry("tg-spoiler", Set.of()), Map.entry("span", Set.of("class")),
             Map.entry("a", Set.of("href")), Map.entry("code", Set.of("class")), Map.entry("pre", Set.of()),
-            Map.entry("blockquote", Set.of("expandable")));
+            Map.entry("blockquote", Set.of("expandable")), Map.entry("tg-emoji", Set.of("emoji-id")));
 
     private TelegramHtmlReference() {
     }
@@ -98,6 +98,9 @@ public final class TelegramHtmlReference {
         }
         if (name.equals("span") && !"tg-spoiler".equals(values.get("class"))) {
             throw refused("span without class tg-spoiler");
+        }
+        if (name.equals("tg-emoji") && !values.getOrDefault("emoji-id", "").matches("[0-9]+")) {
+            throw refused("custom emoji identifier not specified");
         }
         if (name.equals("a")) {
             String href = values.getOrDefault("href", "").replace("&amp;", "&").replace("&quot;", "\"");

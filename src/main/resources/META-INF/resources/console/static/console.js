@@ -23,5 +23,21 @@ document.addEventListener('htmx:responseError', function (event) {
   }
   box.textContent = status === 403
     ? 'Refused (403): your session may have changed, or your role does not allow this. Reload the page.'
-    : 'The request failed (' + status + '). Nothing was changed; try again.';
+    : status === 400 && refusal(event.detail.xhr)
+      ? 'Refused: ' + refusal(event.detail.xhr) + ' Nothing was changed.'
+      : 'The request failed (' + status + '). Nothing was changed; try again.';
 });
+
+// A problem document (RFC 9457) says which fields were refused and why, e.g. a control character pasted into a name.
+function refusal(xhr) {
+  if (!/^application\/problem\+json/.test(xhr.getResponseHeader('Content-Type') || '')) {
+    return null;
+  }
+  try {
+    var problem = JSON.parse(xhr.responseText);
+    var fields = (problem.errors || []).map(function (e) { return e.field + ' ' + e.message + '.'; });
+    return fields.length ? fields.join(' ') : problem.detail || null;
+  } catch (e) {
+    return null;
+  }
+}
