@@ -56,6 +56,10 @@ final class ChannelPageParser {
     private static final Evaluator POLL = Selector.evaluatorOf(".tgme_widget_message_poll");
     private static final Evaluator UNSUPPORTED_MEDIA = Selector.evaluatorOf(".message_media_not_supported");
     private static final Evaluator LINE_BREAK = Selector.evaluatorOf("br");
+    private static final Evaluator META = Selector.evaluatorOf(".tgme_widget_message_meta");
+    private static final Evaluator POLL_QUESTION = Selector.evaluatorOf(".tgme_widget_message_poll_question");
+    private static final Evaluator POLL_OPTION = Selector.evaluatorOf(".tgme_widget_message_poll_option_text");
+    private static final Evaluator DOCUMENT_TITLE = Selector.evaluatorOf(".tgme_widget_message_document_title");
     private static final Set<String> NOT_HANDLES = Set.of("joinchat", "share", "addstickers", "proxy", "socks", "iv", "addtheme", "setlanguage");
 
     private ChannelPageParser() {
@@ -82,10 +86,14 @@ final class ChannelPageParser {
         }
         List<ChannelPost> posts = new ArrayList<>();
         List<Long> known = new ArrayList<>();
+        List<ChannelPost> editedKnown = new ArrayList<>();
         for (Element message : page.select(MESSAGE)) {
             Long id = id(message);
             if (id != null && knownUpTo != null && id <= knownUpTo) {
                 known.add(id);
+                if (edited(message)) {
+                    editedKnown.add(post(id, message));
+                }
             } else if (id != null) {
                 posts.add(post(id, message));
             }
@@ -94,7 +102,8 @@ final class ChannelPageParser {
         known.sort(null);
         Element more = page.selectFirst(OLDER_PAGE);
         Long before = more == null ? null : longOrNull(more.attr("data-before"));
-        return new ChannelPage(channel, title, description, subscribers, List.copyOf(posts), List.copyOf(known), before);
+        return new ChannelPage(channel, title, description, subscribers, List.copyOf(posts), List.copyOf(known),
+                List.copyOf(editedKnown), before);
     }
 
     private static Long id(Element message) {
@@ -129,6 +138,11 @@ final class ChannelPageParser {
             }
         }
         Element forwarded = message.selectFirst(FORWARDED_FROM);
+        String forwardedUrl = forwarded == null || forwarded.absUrl("href").isEmpty() ? null : forwarded.absUrl("href");
+        String forwardedHandle = handleOf(forwardedUrl);
+        if (forwardedHandle != null) {
+            mentions.add(forwardedHandle);
+        }
         Element time = message.selectFirst(DATE);
         Element previewElement = message.selectFirst(LINK_PREVIEW);
         ChannelPost.LinkPreview preview = previewElement == null ? null : new ChannelPost.LinkPreview(previewElement.absUrl("href"),
@@ -142,9 +156,40 @@ final class ChannelPageParser {
         ChannelPost.MediaKind media = mediaKind(message, photos, videos);
         int mediaCount = media == ChannelPost.MediaKind.NONE ? 0 : Math.max(1, photos + videos);
         return new ChannelPost(id, instant(time == null ? null : time.attr("datetime")), text == null ? "" : text,
-                List.copyOf(links), List.copyOf(mentions), count(text(message.selectFirst(VIEWS))),
-                forwarded == null ? null : forwarded.text().strip(), forwarded == null || forwarded.absUrl("href").isEmpty() ? null
-                        : forwarded.absUrl("href"), media, mediaCount, preview, service);
+                attachmentText(message), List.copyOf(links), List.copyOf(mentions), count(text(message.selectFirst(VIEWS))),
+                forwarded == null ? null : forwarded.text().strip(), forwardedUrl, forwardedHandle, media, mediaCount, preview,
+                service, edited(message));
+    }
+
+    /** Telegram writes "edited" before the time of a post that was changed after it was sent. */
+    private static boolean edited(Element message) {
+        Element meta = message.selectFirst(META);
+        return meta != null && meta.ownText().toLowerCase(Locale.ROOT).contains("edited");
+    }
+
+    /** A poll's question and options and the file names of documents, one per line; empty when there are none. */
+    private static String attachmentText(Element message) {
+        List<String> lines = new ArrayList<>();
+        addText(message.selectFirst(POLL_QUESTION), lines);
+        message.select(POLL_OPTION).forEach(option -> addText(option, lines));
+        message.select(DOCUMENT_TITLE).forEach(document -> addText(document, lines));
+        return String.join("\n", lines);
+    }
+
+    private static void addText(Element element, List<String> lines) {
+        String text = text(element);
+        if (text != null && !text.isEmpty()) {
+            lines.add(text);
+        }
+    }
+
+    /** The channel a {@code t.me/<handle>/<post>} link names, or null. */
+    private static String handleOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher tme = TME_LINK.matcher(url);
+        return tme.matches() && !NOT_HANDLES.contains(tme.group(1).toLowerCase(Locale.ROOT)) ? tme.group(1) : null;
     }
 
     private static ChannelPost.MediaKind mediaKind(Element message, int photos, int videos) {

@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import org.takedown.common.TextClip;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,6 +95,7 @@ public class ChannelWatcher {
         }
         Long lastSeen = mark.lastSeen();
         List<ChannelPost> fresh = new ArrayList<>();
+        List<ChannelPost> editedKnown = new ArrayList<>();
         Map<Long, Fetched> sources = new HashMap<>();
         ChannelPage newest = null;
         Long before = null;
@@ -101,7 +103,7 @@ public class ChannelWatcher {
             ChannelRead read = reader.read(mark.channel(), before, lastSeen);
             if (!(read instanceof ChannelRead.Page page)) {
                 return newest == null ? new Stored(failed(targetId, read), List.of())
-                        : store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.FAILED,
+                        : store(targetId, newest, fresh, editedKnown, sources, false, WatchTarget.ReadStatus.FAILED,
                                 "an older page failed (" + describe(read) + "); " + fresh.size() + " posts stored, the rest is read next time");
             }
             ChannelPage current = page.page();
@@ -110,13 +112,17 @@ public class ChannelWatcher {
                 fresh.add(post);
                 sources.putIfAbsent(post.id(), page.fetched());
             }
+            for (ChannelPost post : current.editedKnownPosts()) {
+                editedKnown.add(post);
+                sources.putIfAbsent(post.id(), page.fetched());
+            }
             boolean reachedMark = !current.knownPostIds().isEmpty();
             boolean oldest = current.olderBefore() == null || !current.hasPosts();
             if (reachedMark || oldest || (lastSeen == null && pages + 1 >= config.firstReadPages())) {
                 break;
             }
             if (pages + 1 >= config.maxReadPages()) {
-                return store(targetId, newest, fresh, sources, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
+                return store(targetId, newest, fresh, editedKnown, sources, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
                         + " pages posted since the last read: posts before " + current.olderBefore() + " were not read");
             }
             before = current.olderBefore();
@@ -124,10 +130,10 @@ public class ChannelWatcher {
         if (!newest.hasPosts() && lastSeen != null) {
             LOG.warnf("ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
                     + "the reader may be broken by a layout change, or the channel was emptied", mark.channel(), targetId);
-            return store(targetId, newest, fresh, sources, false, WatchTarget.ReadStatus.READER_ALERT,
+            return store(targetId, newest, fresh, editedKnown, sources, false, WatchTarget.ReadStatus.READER_ALERT,
                     "the page answered 200 with no posts although the channel had posts: reader broken or channel emptied");
         }
-        return store(targetId, newest, fresh, sources, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
+        return store(targetId, newest, fresh, editedKnown, sources, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
     }
 
     @Transactional
@@ -139,11 +145,21 @@ public class ChannelWatcher {
         return new Mark(target.value, target.lastSeenPost, target.readNotBefore);
     }
 
+    /**
+     * Stores what a read found: new posts, the new text of posts Telegram marks as edited, a changed channel description,
+     * and how the read went; names in all of them go to discovery.
+     */
     @Transactional
-    Stored store(long targetId, ChannelPage newest, List<ChannelPost> fresh, Map<Long, Fetched> sources, boolean moveMark,
-            WatchTarget.ReadStatus status, String detail) {
-        if (fresh.isEmpty()) {
-            return nothingNew(targetId, newest, status, detail);
+    Stored store(long targetId, ChannelPage newest, List<ChannelPost> fresh, List<ChannelPost> editedKnown, Map<Long, Fetched> sources,
+            boolean moveMark, WatchTarget.ReadStatus status, String detail) {
+        List<DiscoveryService.Said> said = new ArrayList<>();
+        if (describedAnew(targetId, newest.description())) {
+            said.add(DiscoveryService.Said.description(newest.description()));
+        }
+        if (fresh.isEmpty() && editedKnown.isEmpty()) {
+            Stored nothing = nothingNew(targetId, newest, status, detail);
+            WatchTarget target = said.isEmpty() ? null : WatchTarget.findById(targetId);
+            return target == null ? nothing : new Stored(nothing.read(), discoveries.newNames(target, said));
         }
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
@@ -152,7 +168,7 @@ public class ChannelWatcher {
         Instant now = clock.instant();
         List<ChannelPost> stored = new ArrayList<>();
         List<WatchPost> rows = new ArrayList<>();
-        Set<Long> known = fresh.isEmpty() ? Set.of() : new HashSet<>(WatchPost.getEntityManager()
+        Set<Long> known = fresh.isEmpty() ? new HashSet<>() : new HashSet<>(WatchPost.getEntityManager()
                 .createQuery("select p.postId from WatchPost p where p.targetId = :target and p.postId in :ids", Long.class)
                 .setParameter("target", targetId).setParameter("ids", fresh.stream().map(ChannelPost::id).toList()).getResultList());
         Map<Fetched, Capture> captures = new IdentityHashMap<>();
@@ -167,7 +183,9 @@ public class ChannelWatcher {
                 stored.add(post);
             }
         }
-        List<Sighting> found = this.sightings.evaluate(target, rows);
+        Map<WatchPost, WatchPostEdit> edits = changedTexts(target, editedKnown, sources, captures, now);
+        List<Sighting> found = new ArrayList<>(this.sightings.evaluate(target, rows));
+        found.addAll(this.sightings.evaluateEdits(target, edits));
         Set<Long> sighted = found.stream().map(s -> s.captureId).collect(Collectors.toSet());
         captures.values().stream().filter(c -> sighted.contains(c.id)).forEach(c -> c.reason = "new posts with sightings");
         int sightings = found.size();
@@ -181,10 +199,65 @@ public class ChannelWatcher {
         record(target, status, detail, null);
         stored.sort(Comparator.comparingLong(ChannelPost::id));
         rows.sort(Comparator.comparingLong(row -> row.postId));
-        List<DiscoveryService.Found> names = discoveries.newNames(target, rows);
-        String summary = detail + (sightings == 0 ? "" : ", " + sightings + " sightings")
+        rows.forEach(row -> said.add(DiscoveryService.Said.post(row)));
+        edits.values().forEach(edit -> said.add(DiscoveryService.Said.edit(edit)));
+        List<DiscoveryService.Found> names = discoveries.newNames(target, said);
+        String summary = detail + (edits.isEmpty() ? "" : ", " + edits.size() + " posts changed")
+                + (sightings == 0 ? "" : ", " + sightings + " sightings")
                 + (queued == 0 ? "" : ", " + queued + " reactive notice runs queued");
         return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), names);
+    }
+
+    /**
+     * Posts Telegram marks as edited whose text differs from the last one stored: each change is kept as a
+     * {@link WatchPostEdit} with the capture of the page that showed it (the first text and capture stay as they are).
+     * A post edited before it was first read is only marked. Returns the stored posts that changed, with their new text.
+     */
+    private Map<WatchPost, WatchPostEdit> changedTexts(WatchTarget target, List<ChannelPost> editedKnown, Map<Long, Fetched> sources,
+            Map<Fetched, Capture> captures, Instant now) {
+        Map<WatchPost, WatchPostEdit> changed = new java.util.LinkedHashMap<>();
+        if (editedKnown.isEmpty()) {
+            return changed;
+        }
+        Map<Long, ChannelPost> shown = new HashMap<>();
+        editedKnown.forEach(post -> shown.putIfAbsent(post.id(), post));
+        List<WatchPost> rows = WatchPost.list("targetId = ?1 and postId in ?2", target.id, shown.keySet());
+        if (rows.isEmpty()) {
+            return changed;
+        }
+        Map<Long, WatchPostEdit> latest = new HashMap<>();
+        WatchPostEdit.<WatchPostEdit>list("watchPostId in ?1 order by id", rows.stream().map(row -> row.id).toList())
+                .forEach(edit -> latest.put(edit.watchPostId, edit));
+        rows.sort(Comparator.comparingLong(row -> row.postId));
+        for (WatchPost row : rows) {
+            ChannelPost post = shown.get(row.postId);
+            WatchPostEdit last = latest.get(row.id);
+            row.edited = true;
+            if (last != null ? last.sameAs(post) : sameAsFirst(row, post)) {
+                continue;
+            }
+            WatchPostEdit edit = WatchPostEdit.of(row, post, now);
+            edit.captureId = captures.computeIfAbsent(sources.get(post.id()), fetched ->
+                    evidence.capture(target.operationId, target.id, target.value, "changed posts", fetched.exchange())).id;
+            edit.persist();
+            changed.put(row, edit);
+        }
+        return changed;
+    }
+
+    private static boolean sameAsFirst(WatchPost row, ChannelPost post) {
+        return row.text.equals(TextClip.clip(post.text(), 10_000)) && java.util.Objects.equals(row.attachmentText,
+                post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000));
+    }
+
+    /** Stores the channel's description when it changed (one conditional update); true when it did. */
+    private boolean describedAnew(long targetId, String description) {
+        if (description == null || description.isBlank()) {
+            return false;
+        }
+        String clipped = TextClip.clip(description, 2_000);
+        return WatchTarget.update("channelDescription = ?1 where id = ?2 and (channelDescription is null or channelDescription <> ?1)",
+                clipped, targetId) == 1;
     }
 
     /**
@@ -235,7 +308,7 @@ public class ChannelWatcher {
     }
 
     private static String clip(String detail) {
-        return detail.length() <= 500 ? detail : detail.substring(0, 500);
+        return TextClip.clip(detail, 500);
     }
 
     private static String describe(ChannelRead read) {

@@ -31,6 +31,8 @@ public class DiscoveryCandidate extends PanacheEntityBase {
     public Long sourcePostId;
     /** The domain probe whose page named it, when it came from a page rather than a post. */
     public Long sourceProbeId;
+    /** Written defanged where it was found ({@code example[.]com}, {@code hxxps://}). */
+    public boolean defanged;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The watch target an accepted candidate became. */

@@ -63,12 +63,14 @@ public class DiscoveryResource {
                         "must be one of " + Arrays.toString(DiscoveryCandidate.Status.values())));
     }
 
-    public record CandidateView(long id, WatchTargetKind kind, String value, Long sourceTargetId, Long sourcePostId, Long sourceProbeId,
-            DiscoveryCandidate.Status status, Long watchTargetId, String decidedBy, Instant decidedAt, Instant createdAt) {
+    /** {@code defanged}: the name was written defanged where it was found ({@code example[.]com}, {@code hxxps://}). */
+    public record CandidateView(long id, WatchTargetKind kind, String value, boolean defanged, Long sourceTargetId, Long sourcePostId,
+            Long sourceProbeId, DiscoveryCandidate.Status status, Long watchTargetId, String decidedBy, Instant decidedAt,
+            Instant createdAt) {
 
         static CandidateView of(DiscoveryCandidate c) {
-            return new CandidateView(c.id, c.kind, c.value, c.sourceTargetId, c.sourcePostId, c.sourceProbeId, c.status, c.watchTargetId, c.decidedBy,
-                    c.decidedAt, c.createdAt);
+            return new CandidateView(c.id, c.kind, c.value, c.defanged, c.sourceTargetId, c.sourcePostId, c.sourceProbeId, c.status,
+                    c.watchTargetId, c.decidedBy, c.decidedAt, c.createdAt);
         }
     }
 }

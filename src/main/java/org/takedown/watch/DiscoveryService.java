@@ -28,9 +28,10 @@ import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 
 /**
- * Discovery: domains (from links and from the text) and {@code @handles} in newly read posts that the operation
- * neither watches nor has been told of are queued as candidates, each once. An officer accepts one (it becomes a
- * watch target, checked like any other) or dismisses it; both are audited.
+ * Discovery: domains (from links, {@code mailto:} addresses and the text, also when written defanged such as
+ * {@code example[.]com}) and {@code @handles} in newly read posts, in changed texts of posts, in a channel's description
+ * and on probed pages, that the operation neither watches nor has been told of, are queued as candidates, each once.
+ * An officer accepts one (it becomes a watch target, checked like any other) or dismisses it; both are audited.
  */
 @ApplicationScoped
 public class DiscoveryService {
@@ -38,6 +39,7 @@ public class DiscoveryService {
     static final String ENTITY = "discovery_candidate";
     private static final Pattern DOMAIN_IN_TEXT = Pattern.compile(
             "(?<![\\p{L}\\p{N}@._/-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,24})(?![\\p{L}\\p{N}_-])");
+    private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}]+", Pattern.CASE_INSENSITIVE);
     /** Telegram's own hosts are how channels link to each other, not places to watch as domains. */
     private static final Set<String> TELEGRAM_HOSTS = Set.of("t.me", "telegram.me", "telegram.org", "telegram.dog", "telegra.ph");
 
@@ -48,29 +50,55 @@ public class DiscoveryService {
     @Inject
     Clock clock;
 
-    /** A name found in a post, not yet known to the operation. */
-    record Found(long operationId, WatchTargetKind kind, String value, long sourceTargetId, Long sourcePostId, Long sourceProbeId) {
+    /** A name found, not yet known to the operation; {@code defanged} when it was written so. */
+    record Found(long operationId, WatchTargetKind kind, String value, boolean defanged, long sourceTargetId, Long sourcePostId,
+            Long sourceProbeId) {
+    }
+
+    /** What a channel said where names may be: a post (its row id), a changed post, or the channel's description (no row). */
+    record Said(Long postRowId, Collection<String> links, String text, Collection<String> mentions) {
+
+        static Said post(WatchPost post) {
+            return new Said(post.id, post.linkList(), post.readableText(), post.mentionList());
+        }
+
+        static Said edit(WatchPostEdit edit) {
+            return new Said(edit.watchPostId, edit.linkList(), edit.readableText(), edit.mentionList());
+        }
+
+        static Said description(String description) {
+            Set<String> handles = new java.util.LinkedHashSet<>();
+            Matcher handle = ChannelPageParser.HANDLE.matcher(description);
+            while (handle.find()) {
+                handles.add(handle.group(1));
+            }
+            return new Said(null, List.of(), description, handles);
+        }
+    }
+
+    /** How a name was found. */
+    private record Name(WatchTargetKind kind, boolean defanged) {
     }
 
     /**
-     * What these newly stored posts of a watched channel name that the operation neither watches nor was told of.
-     * Runs in the read's own transaction, on the rows as it wrote them; {@link #queue} queues the names after that
-     * transaction committed.
+     * What a watched channel said (new posts, changed posts, its description) that names something the operation neither
+     * watches nor was told of. Runs in the read's own transaction, on the rows as it wrote them; {@link #queue} queues
+     * the names after that transaction committed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<Found> newNames(WatchTarget source, List<WatchPost> posts) {
-        Map<WatchPost, Map<String, WatchTargetKind>> foundIn = new LinkedHashMap<>();
+    List<Found> newNames(WatchTarget source, List<Said> said) {
+        Map<Said, Map<String, Name>> foundIn = new LinkedHashMap<>();
         Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
-        for (WatchPost post : posts) {
-            Map<String, WatchTargetKind> found = found(post);
-            foundIn.put(post, found);
-            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
+        for (Said what : said) {
+            Map<String, Name> found = found(what.links(), what.text(), what.mentions());
+            foundIn.put(what, found);
+            found.forEach((value, name) -> names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
         }
         Set<String> known = known(source.operationId, names);
         List<Found> fresh = new ArrayList<>();
-        foundIn.forEach((post, found) -> found.forEach((value, kind) -> {
-            if (known.add(key(kind, value))) {
-                fresh.add(new Found(source.operationId, kind, value, source.id, post.id, null));
+        foundIn.forEach((what, found) -> found.forEach((value, name) -> {
+            if (known.add(key(name.kind(), value))) {
+                fresh.add(new Found(source.operationId, name.kind(), value, name.defanged(), source.id, what.postRowId(), null));
             }
         }));
         return fresh;
@@ -85,7 +113,7 @@ public class DiscoveryService {
         return (int) found.stream().filter(this::queue).count();
     }
 
-    /** Queues what a probed domain's changed page names that is new to the operation; like {@link #collect}. */
+    /** Queues what a probed domain's changed page names that is new to the operation; like {@link #newNames} for posts. */
     public int collectFromPage(long sourceTargetId, long probeId, List<String> links, String text) {
         List<Found> fresh = QuarkusTransaction.requiringNew().call(() -> {
             WatchTarget source = WatchTarget.findById(sourceTargetId);
@@ -103,14 +131,14 @@ public class DiscoveryService {
             while (handle.find()) {
                 mentions.add(handle.group(1));
             }
-            Map<String, WatchTargetKind> found = found(links, text, mentions);
+            Map<String, Name> found = found(links, text, mentions);
             Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
-            found.forEach((value, kind) -> names.computeIfAbsent(kind, k -> new HashSet<>()).add(value));
+            found.forEach((value, name) -> names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
             Set<String> known = known(source.operationId, names);
             List<Found> list = new ArrayList<>();
-            found.forEach((value, kind) -> {
-                if (known.add(key(kind, value))) {
-                    list.add(new Found(source.operationId, kind, value, source.id, null, probeId));
+            found.forEach((value, name) -> {
+                if (known.add(key(name.kind(), value))) {
+                    list.add(new Found(source.operationId, name.kind(), value, name.defanged(), source.id, null, probeId));
                 }
             });
             return list;
@@ -138,6 +166,7 @@ public class DiscoveryService {
                 candidate.sourceTargetId = found.sourceTargetId();
                 candidate.sourcePostId = found.sourcePostId();
                 candidate.sourceProbeId = found.sourceProbeId();
+                candidate.defanged = found.defanged();
                 candidate.status = DiscoveryCandidate.Status.NEW;
                 candidate.createdAt = clock.instant();
                 candidate.persist();
@@ -153,23 +182,36 @@ public class DiscoveryService {
         }
     }
 
-    /** The domains and handles a post names, Telegram's own hosts left out. */
-    private static Map<String, WatchTargetKind> found(WatchPost post) {
-        return found(post.linkList(), post.text, post.mentionList());
+    /**
+     * The domains and handles in links, text and mentions, Telegram's own hosts left out. Names that only appear once
+     * the text is refanged ({@link Defanged}) were written defanged.
+     */
+    private static Map<String, Name> found(Collection<String> links, String text, Collection<String> mentions) {
+        Map<String, Name> found = new LinkedHashMap<>();
+        for (String link : links) {
+            domainOfLink(link).ifPresent(domain -> found.put(domain, new Name(WatchTargetKind.DOMAIN, false)));
+        }
+        domainsIn(text, false, found);
+        String refanged = Defanged.refang(text);
+        if (!refanged.equals(text)) {
+            domainsIn(refanged, true, found);
+        }
+        mentions.forEach(handle -> found.putIfAbsent(handle, new Name(WatchTargetKind.TELEGRAM_CHANNEL, false)));
+        found.entrySet().removeIf(e -> e.getValue().kind() == WatchTargetKind.DOMAIN && isTelegram(e.getKey()));
+        return found;
     }
 
-    private static Map<String, WatchTargetKind> found(Collection<String> links, String text, Collection<String> mentions) {
-        Map<String, WatchTargetKind> found = new LinkedHashMap<>();
-        for (String link : links) {
-            domainOfLink(link).ifPresent(domain -> found.put(domain, WatchTargetKind.DOMAIN));
+    /** Bare domains and the hosts of URLs written out in the text. */
+    private static void domainsIn(String text, boolean defanged, Map<String, Name> found) {
+        Matcher url = URL_IN_TEXT.matcher(text);
+        while (url.find()) {
+            domainOfLink(url.group()).ifPresent(domain -> found.putIfAbsent(domain, new Name(WatchTargetKind.DOMAIN, defanged)));
         }
         Matcher inText = DOMAIN_IN_TEXT.matcher(text);
         while (inText.find()) {
-            HostNames.normaliseDomain(inText.group(1)).ifPresent(domain -> found.putIfAbsent(domain, WatchTargetKind.DOMAIN));
+            HostNames.normaliseDomain(inText.group(1))
+                    .ifPresent(domain -> found.putIfAbsent(domain, new Name(WatchTargetKind.DOMAIN, defanged)));
         }
-        mentions.forEach(handle -> found.putIfAbsent(handle, WatchTargetKind.TELEGRAM_CHANNEL));
-        found.entrySet().removeIf(e -> e.getValue() == WatchTargetKind.DOMAIN && isTelegram(e.getKey()));
-        return found;
     }
 
     /**
@@ -241,7 +283,13 @@ public class DiscoveryService {
         candidate.decidedAt = clock.instant();
     }
 
+    /** The host of a link, or the domain of a {@code mailto:} address. */
     private static java.util.Optional<String> domainOfLink(String link) {
+        if (link.regionMatches(true, 0, "mailto:", 0, 7)) {
+            int at = link.indexOf('@');
+            int end = link.indexOf('?');
+            return at < 0 ? java.util.Optional.empty() : HostNames.normaliseDomain(link.substring(at + 1, end > at ? end : link.length()));
+        }
         try {
             URI uri = new URI(link);
             return uri.getHost() == null ? java.util.Optional.empty() : HostNames.normaliseDomain(uri.getHost());

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.takedown.operation.OperationService;
@@ -32,9 +35,35 @@ public class SightingService {
         for (WatchRule rule : rules(target)) {
             RuleMatcher matcher = RuleMatcher.of(rule.kind, rule.pattern);
             for (WatchPost post : posts) {
-                match(matcher, rule, target, post.text + (post.links.isEmpty() ? "" : "\n" + post.links), "post " + post.postId)
+                match(matcher, rule, target, post.readableText() + (post.links.isEmpty() ? "" : "\n" + post.links), "post " + post.postId)
                         .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, post.captureId)));
             }
+        }
+        return found;
+    }
+
+    /**
+     * In the caller's transaction: the sightings the new texts of changed posts give, for rules that had not matched those
+     * posts yet (a sighting is once per rule and post); each names the capture that showed the new text.
+     */
+    List<Sighting> evaluateEdits(WatchTarget target, Map<WatchPost, WatchPostEdit> edits) {
+        List<Sighting> found = new ArrayList<>();
+        if (edits.isEmpty()) {
+            return found;
+        }
+        Set<String> sighted = new HashSet<>();
+        Sighting.getEntityManager().createQuery("select s.ruleId, s.postId from Sighting s where s.postId in :posts", Object[].class)
+                .setParameter("posts", edits.keySet().stream().map(post -> post.id).toList()).getResultList()
+                .forEach(row -> sighted.add(row[0] + ":" + row[1]));
+        for (WatchRule rule : rules(target)) {
+            RuleMatcher matcher = RuleMatcher.of(rule.kind, rule.pattern);
+            edits.forEach((post, edit) -> {
+                if (!sighted.contains(rule.id + ":" + post.id)) {
+                    match(matcher, rule, target, edit.readableText() + (edit.links.isEmpty() ? "" : "\n" + edit.links),
+                            "changed post " + post.postId)
+                            .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, edit.captureId)));
+                }
+            });
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package org.takedown.watch;
 
+import org.takedown.common.TextClip;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** A post of a watched channel, stored once when first read. Links and handles one per line. */
+/**
+ * A post of a watched channel, stored once when first read, as it was then (its capture is the evidence). Links and
+ * handles one per line. A later read that shows different text adds a {@link WatchPostEdit} and sets {@code edited}.
+ */
 @Entity
 @Table(name = "watch_post")
 public class WatchPost extends PanacheEntityBase {
@@ -34,6 +38,12 @@ public class WatchPost extends PanacheEntityBase {
     public String mentions;
     public Long views;
     public String forwardedFrom;
+    /** The channel the post was forwarded from, when Telegram links it. */
+    public String forwardedFromHandle;
+    /** What the post shows outside its text: a poll's question and options, documents' names. */
+    public String attachmentText;
+    /** Telegram marks the post as edited, or a later read found other text ({@link WatchPostEdit}). */
+    public boolean edited;
     @Enumerated(EnumType.STRING)
     public ChannelPost.MediaKind media;
     public int mediaCount;
@@ -53,12 +63,20 @@ public class WatchPost extends PanacheEntityBase {
         stored.mentions = clip(String.join("\n", post.mentions()), 4_000);
         stored.views = post.views();
         stored.forwardedFrom = post.forwardedFrom() == null ? null : clip(post.forwardedFrom(), 300);
+        stored.forwardedFromHandle = post.forwardedFromHandle();
+        stored.attachmentText = post.attachmentText().isEmpty() ? null : clip(post.attachmentText(), 4_000);
+        stored.edited = post.edited();
         stored.media = post.media();
         stored.mediaCount = post.mediaCount();
         stored.previewUrl = post.preview() == null ? null : clip(post.preview().url(), 2_048);
         stored.service = post.service();
         stored.firstSeenAt = now;
         return stored;
+    }
+
+    /** Everything the post said when first read, for rules and discovery: its text, then what it shows outside it. */
+    public String readableText() {
+        return attachmentText == null ? text : text + "\n" + attachmentText;
     }
 
     public List<String> linkList() {
@@ -70,6 +88,6 @@ public class WatchPost extends PanacheEntityBase {
     }
 
     private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+        return TextClip.clip(text, max);
     }
 }

@@ -46,6 +46,8 @@ public class WatchTarget extends PanacheEntityBase {
     public String alert;
     public Instant alertAt;
     public String channelTitle;
+    /** The channel's "about" as its preview showed it last (often naming the mirror site). */
+    public String channelDescription;
     public Long subscribers;
 
     /** How the last read of a channel went. */

@@ -94,13 +94,13 @@ public class WatchTargetResource {
 
     public record WatchTargetView(long id, long operationId, WatchTargetKind kind, String value, String note,
             Instant createdAt, WatchTarget.ReadStatus lastReadStatus, String lastReadDetail, Instant lastReadAt,
-            Long lastSeenPost, String channelTitle, Long subscribers, Integer readEverySeconds, Instant nextReadAt,
-            DomainProbe.Takedown takedown, String alert, Instant alertAt) {
+            Long lastSeenPost, String channelTitle, String channelDescription, Long subscribers, Integer readEverySeconds,
+            Instant nextReadAt, DomainProbe.Takedown takedown, String alert, Instant alertAt) {
 
         static WatchTargetView of(WatchTarget t) {
             return new WatchTargetView(t.id, t.operationId, t.kind, t.value, t.note, t.createdAt, t.lastReadStatus,
-                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.subscribers, t.readEverySeconds, t.nextReadAt,
-                    t.takedown, t.alert, t.alertAt);
+                    t.lastReadDetail, t.lastReadAt, t.lastSeenPost, t.channelTitle, t.channelDescription, t.subscribers,
+                    t.readEverySeconds, t.nextReadAt, t.takedown, t.alert, t.alertAt);
         }
     }
 
@@ -125,13 +125,28 @@ public class WatchTargetResource {
         }
     }
 
-    public record PostView(long postId, Instant postedAt, String text, List<String> links, List<String> mentions, Long views,
-            String forwardedFrom, ChannelPost.MediaKind media, int mediaCount, String previewUrl, boolean service,
-            Instant firstSeenAt, Long captureId) {
+    /**
+     * A post as first read ({@code captureId} is its evidence); {@code edited} when Telegram marks it so or a later read
+     * found other text, each of which is in {@code edits}, oldest first, with its own capture.
+     */
+    public record PostView(long postId, Instant postedAt, String text, String attachmentText, List<String> links,
+            List<String> mentions, Long views, String forwardedFrom, String forwardedFromHandle, ChannelPost.MediaKind media,
+            int mediaCount, String previewUrl, boolean service, Instant firstSeenAt, Long captureId, boolean edited,
+            List<EditView> edits) {
 
         static PostView of(WatchPost p) {
-            return new PostView(p.postId, p.postedAt, p.text, p.linkList(), p.mentionList(), p.views, p.forwardedFrom, p.media,
-                    p.mediaCount, p.previewUrl, p.service, p.firstSeenAt, p.captureId);
+            List<EditView> edits = !p.edited ? List.of() : WatchPostEdit.<WatchPostEdit>list("watchPostId", io.quarkus.panache.common.Sort.by("id"), p.id)
+                    .stream().map(EditView::of).toList();
+            return new PostView(p.postId, p.postedAt, p.text, p.attachmentText, p.linkList(), p.mentionList(), p.views, p.forwardedFrom,
+                    p.forwardedFromHandle, p.media, p.mediaCount, p.previewUrl, p.service, p.firstSeenAt, p.captureId, p.edited, edits);
+        }
+    }
+
+    /** A later text of a post, as a read found it. */
+    public record EditView(String text, String attachmentText, List<String> links, List<String> mentions, Instant seenAt, Long captureId) {
+
+        static EditView of(WatchPostEdit e) {
+            return new EditView(e.text, e.attachmentText, e.linkList(), e.mentionList(), e.seenAt, e.captureId);
         }
     }
 }

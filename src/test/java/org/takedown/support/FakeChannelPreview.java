@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,9 @@ public final class FakeChannelPreview implements AutoCloseable {
     private final Map<String, TreeSet<Long>> channels = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
+    private final Map<String, String> extras = new ConcurrentHashMap<>();
+    private final Set<String> edited = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> descriptions = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger hanging = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -118,6 +122,26 @@ public final class FakeChannelPreview implements AutoCloseable {
         return this;
     }
 
+    /** Post {@code id} now shows this HTML as its text, marked "edited" as Telegram marks a changed post. */
+    public FakeChannelPreview edit(String channel, long id, String html) {
+        text(channel, id, html);
+        edited.add(channel + "/" + id);
+        return this;
+    }
+
+    /** Post {@code id} shows this HTML in its bubble besides its text (a forward header, a poll, a document). */
+    public FakeChannelPreview extra(String channel, long id, String html) {
+        post(channel, id, id);
+        extras.put(channel + "/" + id, html);
+        return this;
+    }
+
+    /** The channel's "about" text. */
+    public FakeChannelPreview description(String channel, String html) {
+        descriptions.put(channel, html);
+        return this;
+    }
+
     public FakeChannelPreview fault(String channel, Fault fault) {
         if (fault == Fault.HANG && released.getCount() == 0) {
             released = new CountDownLatch(1);
@@ -154,7 +178,11 @@ public final class FakeChannelPreview implements AutoCloseable {
         List<Long> older = (before == null ? all : all.headSet(before, false)).descendingSet().stream().limit(PAGE).sorted().toList();
         StringBuilder html = new StringBuilder("<html><body><div class=\"tgme_channel_info\"><div class=\"tgme_channel_info_header_title\">")
                 .append("<span>").append(channel).append(" title</span></div><div class=\"tgme_channel_info_counter\"><span class=\"counter_value\">")
-                .append("2.5K</span> <span class=\"counter_type\">subscribers</span></div></div><section class=\"tgme_channel_history\">");
+                .append("2.5K</span> <span class=\"counter_type\">subscribers</span></div>");
+        if (descriptions.containsKey(channel)) {
+            html.append("<div class=\"tgme_channel_info_description\">").append(descriptions.get(channel)).append("</div>");
+        }
+        html.append("</div><section class=\"tgme_channel_history\">");
         if (!older.isEmpty() && all.first() < older.get(0)) {
             html.append("<a class=\"tme_messages_more\" data-before=\"").append(older.get(0)).append("\" href=\"/s/").append(channel)
                     .append("?before=").append(older.get(0)).append("\"></a>");
@@ -162,9 +190,12 @@ public final class FakeChannelPreview implements AutoCloseable {
         for (long id : older) {
             // After a layout change the posts are still there, under class names the reader does not know.
             String kind = layoutChanged ? "tgme_post_v2" : "tgme_widget_message";
-            html.append("<div class=\"").append(kind).append("\" data-post=\"").append(channel).append('/').append(id)
-                    .append("\"><div class=\"").append(kind).append("_text\">")
-                    .append(texts.getOrDefault(channel + "/" + id, "Post " + id + " — order at @shop_" + id % 7 + "bot")).append("</div><a class=\"").append(kind).append("_date\"><time datetime=\"2022-11-01T10:00:00+00:00\"></time></a></div>");
+            String key = channel + "/" + id;
+            html.append("<div class=\"").append(kind).append("\" data-post=\"").append(key).append("\">")
+                    .append(extras.getOrDefault(key, "")).append("<div class=\"").append(kind).append("_text\">")
+                    .append(texts.getOrDefault(key, "Post " + id + " — order at @shop_" + id % 7 + "bot")).append("</div><span class=\"")
+                    .append(kind).append("_meta\">").append(edited.contains(key) ? "edited " : "").append("<a class=\"").append(kind)
+                    .append("_date\"><time datetime=\"2022-11-01T10:00:00+00:00\"></time></a></span></div>");
         }
         return html.append("</section></body></html>").toString();
     }

@@ -123,4 +123,40 @@ class ChannelPageParserTest {
         assertNull(oldest.olderBefore());
         assertEquals(1, oldest.posts().size());
     }
+
+    @Test
+    void readsWhatAPostShowsBesideItsTextAndWhetherItWasEdited() {
+        String poll = "<div class=\"tgme_widget_message_poll\"><div class=\"tgme_widget_message_poll_question\">Which bank next?</div>"
+                + "<div class=\"tgme_widget_message_poll_type\">Anonymous poll</div><div class=\"tgme_widget_message_poll_options\">"
+                + "<div class=\"tgme_widget_message_poll_option\"><div class=\"tgme_widget_message_poll_option_percent\">60%</div>"
+                + "<div class=\"tgme_widget_message_poll_option_value\"><div class=\"tgme_widget_message_poll_option_text\">Big Bank</div></div></div>"
+                + "<div class=\"tgme_widget_message_poll_option\"><div class=\"tgme_widget_message_poll_option_text\">vote at poll.example</div></div>"
+                + "</div></div>";
+        String document = "<a class=\"tgme_widget_message_document_wrap\" href=\"https://t.me/" + CHANNEL + "/202\">"
+                + "<div class=\"tgme_widget_message_document\"><div class=\"tgme_widget_message_document_title accent_color\">Spoofer-2.4.apk</div>"
+                + "<div class=\"tgme_widget_message_document_extra\">12.3 MB</div></div></a>";
+        String html = page(CHANNEL, "t", "d", "1", null,
+                post(CHANNEL, 201, "2022-11-05T10:00:00+00:00", "5", poll, null, ""),
+                post(CHANNEL, 202, "2022-11-05T11:00:00+00:00", "5", document, "The app", ""),
+                post(CHANNEL, 203, "2022-11-05T12:00:00+00:00", "5", forwardedFrom("Spoof Partners", "https://t.me/spoofpartners/55"),
+                        "Offer", "").replace("<span class=\"tgme_widget_message_meta\">", "<span class=\"tgme_widget_message_meta\">edited "));
+        Map<Long, ChannelPost> posts = ChannelPageParser.parse(CHANNEL, html, "https://t.me/s/" + CHANNEL).posts().stream()
+                .collect(Collectors.toMap(ChannelPost::id, Function.identity()));
+
+        assertEquals("Which bank next?\nBig Bank\nvote at poll.example", posts.get(201L).attachmentText());
+        assertEquals("\nWhich bank next?\nBig Bank\nvote at poll.example", posts.get(201L).readableText(), "what rules and discovery read");
+        assertEquals(ChannelPost.MediaKind.POLL, posts.get(201L).media());
+        assertEquals("Spoofer-2.4.apk", posts.get(202L).attachmentText());
+        assertFalse(posts.get(202L).edited());
+        ChannelPost forwarded = posts.get(203L);
+        assertTrue(forwarded.edited(), "Telegram wrote 'edited' before its time");
+        assertEquals("spoofpartners", forwarded.forwardedFromHandle());
+        assertEquals("Spoof Partners", forwarded.forwardedFrom());
+        assertTrue(forwarded.mentions().contains("spoofpartners"), "the source channel is a name for discovery");
+        assertEquals("", forwarded.attachmentText());
+
+        ChannelPage known = ChannelPageParser.parse(CHANNEL, html, "https://t.me/s/" + CHANNEL, 203L);
+        assertEquals(List.of(201L, 202L, 203L), known.knownPostIds());
+        assertEquals(List.of(forwarded), known.editedKnownPosts(), "known posts marked edited are read in full");
+    }
 }

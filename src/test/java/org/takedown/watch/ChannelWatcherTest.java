@@ -222,4 +222,88 @@ public class ChannelWatcherTest {
         assertEquals(requests, telegram.requests(), "no request to Telegram before its Retry-After is over");
         assertEquals(List.of(), stored(busyTarget));
     }
+
+    private static Map<String, Map<String, Object>> candidates(long op) {
+        List<Map<String, Object>> queue = Api.as("viewer1").queryParam("status", "NEW").queryParam("size", 200)
+                .get("/api/operations/{id}/discoveries", op).then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Map<String, Object>> byValue = new java.util.HashMap<>();
+        queue.forEach(c -> byValue.put(c.get("kind") + " " + c.get("value"), c));
+        return byValue;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEditedPostKeepsItsFirstTextAndCaptureAndEachChangeBesideThem() {
+        String channel = "edits" + Fixtures.unique();
+        telegram.text(channel, 1, "Order at @shop_1bot").text(channel, 2, "Prices in our bot").text(channel, 3, "See you");
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+        Api.as("officer1").body(Map.of("kind", "KEYWORD", "pattern", "mirror")).post("/api/operations/{id}/watch-rules", op)
+                .then().statusCode(201);
+        watcher.read(target);
+
+        telegram.edit(channel, 2, "Prices moved to our mirror hxxps://mirror-" + channel + "[.]example/shop");
+        ChannelWatcher.Read read = watcher.read(target);
+        assertTrue(read.detail().contains("1 posts changed"), read.detail());
+        assertEquals(1, read.sightings(), "the rule matches the new text");
+        assertEquals(1, read.discovered());
+        Map<String, Object> candidate = candidates(op).get("DOMAIN mirror-" + channel + ".example");
+        assertEquals(true, candidate.get("defanged"), "written defanged: " + candidate);
+
+        Map<String, Object> post = Api.as("viewer1").get("/api/operations/{id}/watch-targets/{t}/posts", op, target).then().statusCode(200)
+                .extract().jsonPath().getList("items", Map.class).stream().filter(p -> ((Number) p.get("postId")).longValue() == 2)
+                .findFirst().orElseThrow();
+        assertEquals("Prices in our bot", post.get("text"), "the first text stays");
+        assertEquals(true, post.get("edited"));
+        List<Map<String, Object>> edits = (List<Map<String, Object>>) post.get("edits");
+        assertEquals(1, edits.size());
+        assertTrue(((String) edits.get(0).get("text")).startsWith("Prices moved to our mirror"), edits.toString());
+        assertTrue(((Number) edits.get(0).get("captureId")).longValue() != ((Number) post.get("captureId")).longValue(),
+                "the change has its own capture; the first capture stays the evidence of the first text");
+
+        assertEquals(0, watcher.read(target).sightings(), "the same edited text again is no new change");
+        telegram.edit(channel, 2, "Prices moved again");
+        watcher.read(target);
+        Map<String, Object> again = Api.as("viewer1").get("/api/operations/{id}/watch-targets/{t}/posts", op, target).then()
+                .extract().jsonPath().getList("items", Map.class).stream().filter(p -> ((Number) p.get("postId")).longValue() == 2)
+                .findFirst().orElseThrow();
+        assertEquals(2, ((List<?>) again.get("edits")).size(), "every change is kept");
+    }
+
+    @Test
+    void namesOutsideThePostTextAreFoundToo() {
+        String channel = "beyond" + Fixtures.unique();
+        telegram.description(channel, "Mirror: backup-" + channel + "(.)example, admin @admin_" + channel)
+                .extra(channel, 1, "<div class=\"tgme_widget_message_forwarded_from\">Forwarded from <a class=\"tgme_widget_message_forwarded_from_name\""
+                        + " href=\"https://t.me/src_" + channel + "/55\"><span>Source</span></a></div>")
+                .text(channel, 1, "Forwarded offer")
+                .extra(channel, 2, "<div class=\"tgme_widget_message_poll\"><div class=\"tgme_widget_message_poll_question\">Where do you order?</div>"
+                        + "<div class=\"tgme_widget_message_poll_option\"><div class=\"tgme_widget_message_poll_option_text\">poll-" + channel
+                        + ".example</div></div></div>")
+                .text(channel, 2, "")
+                .extra(channel, 3, "<a class=\"tgme_widget_message_document_wrap\"><div class=\"tgme_widget_message_document\">"
+                        + "<div class=\"tgme_widget_message_document_title\">SpoofCaller-setup.apk</div></div></a>")
+                .text(channel, 3, "Install it: write to <a href=\"mailto:support@mail-" + channel + ".example?subject=key\">support</a>");
+        long op = Fixtures.createOperation("officer1");
+        long target = watch(op, channel);
+        Api.as("officer1").body(Map.of("kind", "KEYWORD", "pattern", "spoofcaller-setup")).post("/api/operations/{id}/watch-rules", op)
+                .then().statusCode(201);
+
+        ChannelWatcher.Read read = watcher.read(target);
+        assertEquals(1, read.sightings(), "a document's name is the post's text for rules: " + read.detail());
+        Map<String, Map<String, Object>> found = candidates(op);
+        assertTrue(found.keySet().containsAll(List.of("DOMAIN backup-" + channel + ".example", "TELEGRAM_CHANNEL admin_" + channel,
+                "TELEGRAM_CHANNEL src_" + channel, "DOMAIN poll-" + channel + ".example", "DOMAIN mail-" + channel + ".example")),
+                found.keySet().toString());
+        assertEquals(true, found.get("DOMAIN backup-" + channel + ".example").get("defanged"));
+        assertEquals(false, found.get("DOMAIN poll-" + channel + ".example").get("defanged"));
+        assertTrue(((String) view(op, target).get("channelDescription")).startsWith("Mirror:"));
+
+        Map<String, Object> forwarded = Api.as("viewer1").get("/api/operations/{id}/watch-targets/{t}/posts", op, target).then()
+                .extract().jsonPath().getList("items", Map.class).stream().filter(p -> ((Number) p.get("postId")).longValue() == 1)
+                .findFirst().orElseThrow();
+        assertEquals("src_" + channel, forwarded.get("forwardedFromHandle"));
+        assertEquals("Source", forwarded.get("forwardedFrom"));
+        assertEquals(0, watcher.read(target).discovered(), "an unchanged description is not read for names again");
+    }
 }
