@@ -45,6 +45,11 @@ public class ConsoleUser {
         return identity.hasRole(Roles.ADMIN);
     }
 
+    /** Every role they hold (viewer included when another implies it). */
+    public java.util.Set<String> roleSet() {
+        return identity.getRoles();
+    }
+
     public String roles() {
         return String.join(", ", Roles.ALL.stream().filter(identity::hasRole).toList());
     }

@@ -68,6 +68,10 @@ public class LoginPage {
             return Response.status(429).header("Retry-After", throttled.retryAfter().toSeconds() + 1).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.login("Too many failed sign-ins: try again in " + minutes + " minutes.", username, oidc).render()).build();
         }
+        if (outcome instanceof ConsoleLogin.Outcome.Busy) {
+            return Response.status(503).header("Retry-After", 1).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.login("Sign-ins are busy: try again in a moment.", username, oidc).render()).build();
+        }
         return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.login("Wrong user name or password.", username, oidc).render()).build();
     }

@@ -1,9 +1,6 @@
 package org.takedown.security;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,9 +8,9 @@ import org.jboss.logging.Logger;
 import org.takedown.logging.LogValueEscaping;
 
 /**
- * Console sign-in with an embedded user's password (checked by the same identity provider as the API's HTTP Basic)
- * and sign-out. Both are audited (by {@link ConsoleSessions}); a failed attempt is logged, not audited (it names no
- * officer for certain).
+ * Console sign-in with an embedded user's password (throttled and checked as the API's HTTP Basic is: {@link AuthThrottle},
+ * {@link PasswordCheck}) and sign-out. Both are audited (by {@link ConsoleSessions}); a failed attempt is logged, not
+ * audited (it names no officer for certain), and a throttle entered is audited.
  */
 @ApplicationScoped
 public class ConsoleLogin {
@@ -22,11 +19,11 @@ public class ConsoleLogin {
     private static final int MAX_FIELD = 256;
 
     @Inject
-    IdentityProviderManager identities;
+    PasswordCheck passwords;
     @Inject
     ConsoleSessions sessions;
     @Inject
-    LoginThrottle throttle;
+    AuthThrottle throttle;
 
     /** What a sign-in came to. */
     public sealed interface Outcome {
@@ -39,6 +36,10 @@ public class ConsoleLogin {
         /** Too many recent failures for this user name or from this address: not even checked. */
         record Throttled(Duration retryAfter) implements Outcome {
         }
+
+        /** Every password-hashing thread is busy: try again shortly. */
+        record Busy() implements Outcome {
+        }
     }
 
     /** A new session for these credentials; the same refusal for a wrong password and an unknown user. */
@@ -46,22 +47,23 @@ public class ConsoleLogin {
         if (username == null || password == null || username.isBlank() || username.length() > MAX_FIELD || password.length() > MAX_FIELD) {
             return new Outcome.Refused();
         }
-        Duration wait = throttle.wait(username.strip(), address);
+        String name = username.strip();
+        Duration wait = throttle.wait(name, address);
         if (!wait.isZero()) {
             LOG.warnf("Console sign-in throttled for '%s' from %s", LogValueEscaping.escape(username), address);
             return new Outcome.Throttled(wait);
         }
-        SecurityIdentity identity;
-        try {
-            identity = identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(username.strip(),
-                    new io.quarkus.security.credential.PasswordCredential(password.toCharArray())));
-        } catch (AuthenticationFailedException wrong) {
+        PasswordCheck.Result result = passwords.check(name, password).toCompletableFuture().join();
+        if (result instanceof PasswordCheck.Result.Busy) {
+            return new Outcome.Busy();
+        }
+        if (!(result instanceof PasswordCheck.Result.Verified verified)) {
             LOG.warnf("Console sign-in refused for '%s' from %s", LogValueEscaping.escape(username), address);
-            throttle.failed(username.strip(), address);
+            throttle.failed(name, address);
             return new Outcome.Refused();
         }
-        throttle.succeeded(username.strip());
-        return new Outcome.SignedIn(sessions.open(identity.getPrincipal().getName()));
+        throttle.succeeded(name, address);
+        return new Outcome.SignedIn(sessions.open(verified.username()));
     }
 
     public void logout(SecurityIdentity identity) {

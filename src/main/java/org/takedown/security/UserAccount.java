@@ -1,10 +1,6 @@
 package org.takedown.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,20 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** An embedded user: bcrypt password hash (Modular Crypt Format) and comma-separated roles. */
+/** An embedded user: bcrypt password hash (Modular Crypt Format, checked by {@link PasswordCheck}) and comma-separated roles. */
 @Entity
 @Table(name = "user_account")
-@UserDefinition
 public class UserAccount extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Username
     public String username;
-    @Password(PasswordType.MCF)
     public String passwordHash;
-    @io.quarkus.security.jpa.Roles
     public String roles;
     /** Managed by configuration ({@code takedown.users.*}): re-synced at start, not editable through the API. */
     public boolean fromConfig;

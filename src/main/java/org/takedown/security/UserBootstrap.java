@@ -31,6 +31,8 @@ public class UserBootstrap {
     UserService users;
     @Inject
     AuditLog audit;
+    @Inject
+    ApiTokenService tokens;
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
@@ -52,6 +54,9 @@ public class UserBootstrap {
                 users.newUser(SYSTEM, name, wanted.passwordHash(), wanted.roles(), true);
                 audit.record(SYSTEM, "USER_CREATED", UserService.ENTITY, name, Map.of("roles", wanted.roles(), "source", "configuration"));
             } else if (!existing.fromConfig || !existing.passwordHash.equals(wanted.passwordHash()) || !existing.roles.equals(roles)) {
+                if (!existing.passwordHash.equals(wanted.passwordHash())) {
+                    tokens.revokeAllOf(SYSTEM, name, "password changed in configuration");
+                }
                 existing.fromConfig = true;
                 existing.passwordHash = wanted.passwordHash();
                 existing.roles = roles;
@@ -62,6 +67,7 @@ public class UserBootstrap {
                 .filter(u -> !configured.containsKey(u.username)).toList();
         for (UserAccount user : removed) {
             user.delete();
+            tokens.revokeAllOf(SYSTEM, user.username, "removed from configuration");
             audit.record(SYSTEM, "USER_DELETED", UserService.ENTITY, user.username, Map.of("source", "configuration"));
         }
     }

@@ -22,6 +22,8 @@ public class UserService {
     @Inject
     ConsoleSessions sessions;
     @Inject
+    ApiTokenService tokens;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -50,6 +52,7 @@ public class UserService {
             user.passwordHash = BcryptUtil.bcryptHash(request.password());
             summary.put("passwordChanged", true);
             sessions.closeAllOf(user.username); // a new password ends every console session opened with the old one
+            tokens.revokeAllOf(actor, user.username, "password changed"); // and every API token: they stood for the old one
         }
         audit.record(actor, "USER_UPDATED", ENTITY, user.username, summary);
         return user;
@@ -66,6 +69,7 @@ public class UserService {
         }
         user.delete();
         sessions.closeAllOf(username);
+        tokens.revokeAllOf(actor, username, "user removed");
         audit.record(actor, "USER_DELETED", ENTITY, username, Map.of());
     }
 

@@ -235,15 +235,16 @@ public class AuditChainTest {
         };
         Logger logger = Logger.getLogger("org.takedown.audit");
         logger.addHandler(capture);
+        // A note may span lines (a name may not, and no text may hold other control characters: BadInputCorpusTest).
+        long id = Fixtures.createOperation("officer1");
         try {
-            Map<String, Object> body = Fixtures.operationBody(Fixtures.codeName());
-            body.put("name", "Evil\r\n2026-11-24 INFO  [org.takedown.audit] audit seq=1 actor=admin\u0007\u001b[31m");
-            Fixtures.createOperation("officer1", body);
+            Api.as("officer1").body(Map.of("reason", "Evil\r\n2026-11-24 INFO  [org.takedown.audit] audit seq=1 actor=admin\u202e"))
+                    .post("/api/operations/{id}/submit", id).then().statusCode(200);
         } finally {
             logger.removeHandler(capture);
         }
-        String line = messages.stream().filter(m -> m.contains("OPERATION_CREATED")).findFirst().orElseThrow();
-        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u0007") || line.contains("\u001b"), line);
+        String line = messages.stream().filter(m -> m.contains("OPERATION_SUBMITTED") && m.contains("Evil")).findFirst().orElseThrow();
+        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u202e"), line);
         // The summary is JSON (Jackson escapes CR/LF), then the log escapes its backslashes: unambiguous, one line.
         assertTrue(line.contains("Evil\\\\r\\\\n2026-11-24"), line);
     }

@@ -42,10 +42,12 @@ class ConsoleXssTest {
         return XssCorpus.PAYLOADS.stream().map(payload -> DynamicTest.dynamicTest(payload, () -> {
             List<String> pages = new ArrayList<>();
             Map<String, String> op = OperationPagesTest.form(Fixtures.codeName());
-            op.put("name", payload);
+            // Names refuse bidirectional controls (BidiIsolationTest): they get the payload without them.
+            String line = payload.replaceAll("[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]", "");
+            op.put("name", line);
             op.put("description", payload);
             long id = OperationPagesTest.create(officer, op.get("codeName"), op);
-            pages.add(officer.htmx().multiPart("name", payload).multiPart("displayOrder", "1").post("/console/operations/{id}/agencies", id).asString());
+            pages.add(officer.htmx().multiPart("name", line).multiPart("displayOrder", "1").post("/console/operations/{id}/agencies", id).asString());
             pages.add(officer.htmx().formParam("hostname", payload).post("/console/operations/{id}/seized-domains", id).asString());
             pages.add(officer.htmx().formParam("chat", "@xss_target_1").formParam("title", payload)
                     .post("/console/operations/{id}/telegram-targets", id).asString());

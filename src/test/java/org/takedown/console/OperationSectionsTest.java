@@ -57,7 +57,7 @@ class OperationSectionsTest {
         officer.htmx().multiPart("name", "National Crime Agency").multiPart("website", "https://nca.example.org").multiPart("displayOrder", "1")
                 .multiPart("emblem", "emblem.svg", Fixtures.SVG.getBytes(StandardCharsets.UTF_8), "image/svg+xml")
                 .post("/console/operations/{id}/agencies", op).then().statusCode(200).body(containsString("Added National Crime Agency."))
-                .body(containsString("alt=\"Emblem of National Crime Agency\"")).header("HX-Trigger", "operation-changed");
+                .body(containsString("alt=\"Emblem of \u2068National Crime Agency\u2069\"")).header("HX-Trigger", "operation-changed");
         long agency = Api.as("viewer1").get("/api/operations/{id}/agencies", op).jsonPath().getLong("items[0].id");
         officer.request().get("/console/operations/{id}/agencies/{a}/emblem", op, agency).then().statusCode(200)
                 .contentType("image/svg+xml").header("Content-Security-Policy", containsString("sandbox"));

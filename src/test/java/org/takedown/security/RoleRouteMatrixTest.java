@@ -44,6 +44,9 @@ public class RoleRouteMatrixTest {
     /** Who may call each route. The specification of the role matrix. */
     static final Map<String, Set<String>> RULES = Map.ofEntries(
             Map.entry("GET /api/me", ANY_USER),
+            Map.entry("GET /api/tokens", ANY_USER),
+            Map.entry("POST /api/tokens", ANY_USER),
+            Map.entry("DELETE /api/tokens/{tokenId}", ANY_USER),
             Map.entry("GET /api/users", ADMINS),
             Map.entry("POST /api/users", ADMINS),
             Map.entry("PUT /api/users/{username}", ADMINS),
@@ -156,10 +159,12 @@ public class RoleRouteMatrixTest {
             tests.add(DynamicTest.dynamicTest(route + " as anonymous", () -> {
                 Response response = call(route, null);
                 assertEquals(401, response.statusCode(), route + " without credentials");
+                assertEquals("application/problem+json", response.contentType().split(";")[0], route);
             }));
             tests.add(DynamicTest.dynamicTest(route + " with a wrong password", () -> {
                 Response response = call(route, "wrong-password");
                 assertEquals(401, response.statusCode(), route + " with a wrong password");
+                assertEquals("application/problem+json", response.contentType().split(";")[0], route);
             }));
             for (String user : USERS) {
                 tests.add(DynamicTest.dynamicTest(route + " as " + user, () -> {
@@ -169,6 +174,7 @@ public class RoleRouteMatrixTest {
                                 route + " as " + user + " should succeed but was " + response.statusCode() + " " + response.asString());
                     } else {
                         assertEquals(403, response.statusCode(), route + " as " + user + ": " + response.asString());
+                        assertEquals("application/problem+json", response.contentType().split(";")[0], route + " as " + user);
                     }
                 }));
             }
@@ -177,13 +183,15 @@ public class RoleRouteMatrixTest {
     }
 
     private static final byte[] NOTICE_IMAGE = Fixtures.image("png", 64, 48);
+    private static final Map<String, Object> TOKEN = Map.of("name", "matrix", "roles", List.of("viewer"), "expiresInDays", 1);
 
     /** Calls the route with a valid request against fresh data, so an allowed caller gets a 2xx. */
     static Response call(String route, String user) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
         RequestSpecification request = user == null ? Api.anonymous()
-                : user.equals("wrong-password") ? given().auth().preemptive().basic("officer1", "not-the-password")
+                // A name of its own each time: a user name is throttled after 5 failures from one address.
+                : user.equals("wrong-password") ? given().auth().preemptive().basic("nobody-" + Fixtures.unique(), "not-the-password")
                         .contentType("application/json")
                         : Api.as(user);
         Map<String, Object> params = new HashMap<>();
@@ -203,6 +211,11 @@ public class RoleRouteMatrixTest {
                 .getList("id").stream().findFirst().orElse(0));
         if (path.contains("{username}")) {
             params.put("username", newUser());
+        }
+        if (path.contains("{tokenId}")) {
+            String owner = user != null && USERS.contains(user) ? user : "viewer1";
+            params.put("tokenId", Api.as(owner).body(TOKEN).post("/api/tokens").then().statusCode(201).extract().jsonPath()
+                    .getLong("details.id"));
         }
         if (path.contains("watch-targets/{targetId}")) {
             params.put("targetId", ids.watchTarget());
@@ -260,6 +273,9 @@ public class RoleRouteMatrixTest {
     static Object body(String method, String path, String transition) {
         if (method.equals("GET") || method.equals("DELETE")) {
             return null;
+        }
+        if (path.equals("/api/tokens")) {
+            return TOKEN;
         }
         if (transition.equals("approve")) {
             return Map.of("legalReference", Fixtures.REFERENCE);

@@ -74,7 +74,10 @@ public final class Browser implements AutoCloseable {
 
     /** axe-core (WCAG 2.x A and AA rules) finds no serious or critical violation on the page as it is now. */
     public static void assertAccessible(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")).analyze();
+        // The banner preview is a sandboxed srcdoc frame (an opaque origin): axe's per-frame run never returns from one
+        // in recent Chromium, so it is left out here; the banner itself is checked where it is served.
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .exclude("iframe[sandbox]").analyze();
         if (results.isErrored()) {
             fail("axe-core did not run on " + page.url() + ": " + results.getErrorMessage());
         }

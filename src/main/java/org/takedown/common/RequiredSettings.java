@@ -1,0 +1,60 @@
+package org.takedown.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The settings the production profile cannot start without, checked before Quarkus starts so that a missing one is
+ * one clear line (not a stack trace from the datasource or the OIDC client). Each is found under its
+ * {@code TAKEDOWN_*} variable or under the Quarkus property it feeds (as a system property, an environment variable in
+ * Quarkus' form, or in {@code .env} / {@code config/application.properties}, which {@code lookup} reads).
+ */
+public final class RequiredSettings {
+
+    /** A required setting: its variable, the Quarkus property it feeds, what it is, and when it is required. */
+    private record Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("TAKEDOWN_DB_URL", "quarkus.datasource.jdbc.url",
+                    "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown", lookup -> true),
+            new Setting("TAKEDOWN_DB_USER", "quarkus.datasource.username", "the database user", lookup -> true),
+            new Setting("TAKEDOWN_DB_PASSWORD", "quarkus.datasource.password", "the database user's password", lookup -> true),
+            new Setting("TAKEDOWN_OIDC_ISSUER", "quarkus.oidc.auth-server-url", "the OIDC provider's issuer URL", RequiredSettings::oidc),
+            new Setting("TAKEDOWN_OIDC_CLIENT_SECRET", "quarkus.oidc.console.credentials.secret",
+                    "the console's OIDC client secret", RequiredSettings::oidc));
+
+    private RequiredSettings() {
+    }
+
+    /**
+     * One line per missing setting, e.g. {@code TAKEDOWN_DB_URL is not set: …}; empty when nothing is missing.
+     * {@code lookup} gives the value of a variable or property name, or null.
+     */
+    public static List<String> missing(Function<String, String> lookup) {
+        List<String> missing = new ArrayList<>();
+        for (Setting setting : SETTINGS) {
+            if (setting.requiredWhen().apply(lookup) && blank(lookup.apply(setting.variable())) && blank(lookup.apply(setting.property()))
+                    && blank(lookup.apply(quarkusVariable(setting.property())))) {
+                missing.add(setting.variable() + " is not set: the production profile needs " + setting.what()
+                        + " (or " + setting.property() + ")");
+            }
+        }
+        return missing;
+    }
+
+    private static boolean oidc(Function<String, String> lookup) {
+        return "true".equalsIgnoreCase(lookup.apply("TAKEDOWN_OIDC_ENABLED"));
+    }
+
+    /** {@code quarkus.datasource.jdbc.url} as an environment variable: {@code QUARKUS_DATASOURCE_JDBC_URL}. */
+    static String quarkusVariable(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
