@@ -20,13 +20,20 @@
         secondsDisplay: "always"});
       format = function (parts) { return duration.format(parts); };
     } else if (window.Intl && Intl.NumberFormat) {
+      var units = {};
+      ["day", "hour", "minute", "second"].forEach(function (unit) {
+        units[unit] = new Intl.NumberFormat(lang, {style: "unit", unit: unit, unitDisplay: "narrow"});
+      });
       format = function (parts) {
         return ["day", "hour", "minute", "second"].filter(function (unit) {
           return unit !== "day" || parts.days > 0;
         }).map(function (unit) {
-          return new Intl.NumberFormat(lang, {style: "unit", unit: unit, unitDisplay: "narrow"}).format(parts[unit + "s"]);
+          return units[unit].format(parts[unit + "s"]);
         }).join(" ");
       };
+    }
+    if (format) {
+      format({days: 1, hours: 1, minutes: 1, seconds: 1}); // a browser that cannot keeps the server's text
     }
   } catch (e) {
     format = null;

@@ -1,6 +1,7 @@
 package org.takedown;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,14 +36,24 @@ public final class TakedownMain {
                 System.exit(1);
             }
         }
-        stopCleanlyOn("TERM");
-        stopCleanlyOn("INT");
-        Quarkus.run(args);
+        Quarkus.run(Running.class, args);
+    }
+
+    /** The service once started: it waits for a stop, which SIGTERM and SIGINT now ask for cleanly. */
+    public static class Running implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            stopCleanlyOn("TERM");
+            stopCleanlyOn("INT");
+            Quarkus.waitForExit();
+            return 0;
+        }
     }
 
     /**
-     * SIGTERM (a service manager, Kubernetes) and SIGINT (Ctrl-C, also under {@code quarkus:run}) stop the service in
-     * order and end with status 0, as a requested stop is not a failure; the JVM's own handling would report 143/130.
+     * Once started, SIGTERM (a service manager, Kubernetes) and SIGINT (Ctrl-C, also under {@code quarkus:run}) stop the
+     * service in order and end with status 0, as a requested stop is not a failure; the JVM's own handling would report
+     * 143/130. (During start-up the JVM's handling applies: a stop then is not a clean one.)
      */
     @SuppressWarnings("restriction")
     private static void stopCleanlyOn(String signal) {

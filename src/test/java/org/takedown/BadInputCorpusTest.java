@@ -177,6 +177,10 @@ public class BadInputCorpusTest {
                 "{\"engaged\":true,\"reason\":\"stop\\u0000\"}", 400));
         corpus.add(new Bad("NUL in a new user's password", "admin1", "POST", "/api/users", json,
                 "{\"username\":\"nul-pw\",\"password\":\"a-long-enough\\u0000password\",\"roles\":[\"viewer\"]}", 400));
+        corpus.add(new Bad("a date given as a number", "officer1", "POST", "/api/operations", json,
+                with(operation("BAD-17"), "legalAuthority", Map.of("type", "WARRANT", "reference", "R", "issuedBy", "C", "issuedOn", 20000)), 400));
+        corpus.add(new Bad("an update from a stale version", "officer1", "PUT", op, json,
+                with(operation(draftCodeName()), "version", -1), 409));
         corpus.add(new Bad("NUL in a search", "viewer1", "GET", "/api/operations?q=%00", json, null, 400));
         corpus.add(new Bad("control character in an audit filter", "viewer1", "GET", "/api/audit?actor=a%01b", json, null, 400));
         corpus.add(new Bad("NUL in a path", "admin1", "PUT", "/api/users/a%00b", json, Map.of("roles", List.of("viewer")), 400));

@@ -98,9 +98,18 @@ public final class OfficerText {
         return Optional.empty();
     }
 
-    /** {@code value} between FSI and PDI: shown in its own direction, without reordering the text around it. */
+    /**
+     * {@code value} between FSI and PDI: shown in its own direction, without reordering the text around it. Embeddings,
+     * overrides and isolates inside the value are left out first (a PDI in it would close the isolate early); the marks
+     * LRM, RLM and ALM stay, as they reach nothing outside.
+     */
     public static String isolate(String value) {
-        return value == null || value.isEmpty() ? value : FSI + value + PDI;
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        StringBuilder isolated = new StringBuilder(value.length() + 2).append(FSI);
+        value.chars().filter(c -> !(c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069)).forEach(c -> isolated.append((char) c));
+        return isolated.append(PDI).toString();
     }
 
     /** U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), LRM, RLM and the Arabic letter mark. */

@@ -115,6 +115,10 @@ public class OperationService {
     @Transactional
     public Operation update(String actor, long id, OperationRequest request) {
         Operation operation = lockForEdit(id);
+        if (request.version() != null && request.version() != operation.version) {
+            throw ProblemException.conflict("Someone else changed this operation since you read it (version " + request.version()
+                    + ", now " + operation.version + "); read it again");
+        }
         requireUniqueCodeName(request.codeName(), operation.id);
         apply(operation, request);
         recordEdit(operation, actor, "OPERATION_UPDATED", ENTITY, operation.id, Map.of("name", operation.name));

@@ -47,7 +47,7 @@ final class ApiIdentityProviders {
                 if (!wait.isZero()) {
                     throw new ApiRefusal.Throttled(wait).refusal();
                 }
-                PasswordCheck.Result result = passwords.check(request.username(), request.password()).toCompletableFuture().join();
+                PasswordCheck.Result result = passwords.check(PasswordCheck.Door.API, request.username(), request.password()).toCompletableFuture().join();
                 if (result instanceof PasswordCheck.Result.Verified verified) {
                     throttle.succeeded(request.username(), request.client());
                     return identity(verified.username(), verified.roles(), "password");
@@ -83,7 +83,9 @@ final class ApiIdentityProviders {
                 }
                 return tokens.resolve(request.secret()).map(bearer -> identity(bearer.username(), bearer.roles(), "token"))
                         .orElseGet(() -> {
-                            throttle.failed(null, request.client());
+                            if (!tokens.exists(request.secret())) {
+                                throttle.failed(null, request.client()); // a guess; an expired or revoked token is not one
+                            }
                             throw new AuthenticationFailedException("unknown, expired or revoked API token");
                         });
             });

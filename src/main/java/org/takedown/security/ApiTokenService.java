@@ -54,6 +54,10 @@ public class ApiTokenService {
 
     @Transactional
     public Created create(String actor, Set<String> actorRoles, TokenRequest request) {
+        if (UserAccount.findByUsername(actor).isEmpty()) {
+            // Nothing here could check such a token's owner again later: an OIDC user uses the provider's own tokens.
+            throw ProblemException.forbidden("API tokens are for embedded users; signed in through OIDC, use the provider's access tokens");
+        }
         Set<String> roles = new LinkedHashSet<>(request.roles());
         if (!actorRoles.containsAll(roles)) {
             roles.removeAll(actorRoles);
@@ -70,7 +74,7 @@ public class ApiTokenService {
         ApiToken token = new ApiToken();
         token.tokenHash = hash(secret);
         token.username = actor;
-        token.embedded = UserAccount.findByUsername(actor).isPresent();
+        token.embedded = true;
         token.name = request.name().strip();
         token.roles = String.join(",", roles);
         token.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -118,6 +122,7 @@ public class ApiTokenService {
     /** Who the token acts for, if it is valid now; its roles cut to those its embedded user still has. */
     @Transactional
     public Optional<Bearer> resolve(String secret) {
+        // Read only: the token row is never written back whole (see the touch below).
         if (!secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
@@ -143,9 +148,16 @@ public class ApiTokenService {
             return Optional.empty();
         }
         if (token.lastUsedAt == null || Duration.between(token.lastUsedAt, now).compareTo(TOUCH_EVERY) >= 0) {
-            token.lastUsedAt = now.truncatedTo(ChronoUnit.MILLIS);
+            // One statement, never the whole row: a revocation committed meanwhile must not be written back over.
+            ApiToken.update("lastUsedAt = ?1 where id = ?2 and revokedAt is null", now.truncatedTo(ChronoUnit.MILLIS), token.id);
         }
         return Optional.of(new Bearer(token.id, token.username, Set.copyOf(roles)));
+    }
+
+    /** Whether this is a token that was ever issued (expired, revoked or not). */
+    @Transactional
+    public boolean exists(String secret) {
+        return secret.startsWith(PREFIX) && secret.length() <= 100 && ApiToken.count("tokenHash", hash(secret)) > 0;
     }
 
     static String hash(String secret) {

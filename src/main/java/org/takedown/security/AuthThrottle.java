@@ -88,14 +88,32 @@ public class AuthThrottle {
 
     public void succeeded(String username, String client) {
         if (username != null) {
-            failures.remove("user-and-client:" + username + "@" + client);
+            failures.remove("user-and-client:" + username + "@" + network(client));
         }
     }
 
-    /** The keys in the order of {@link #limits}; null where the attempt has no user name (a token). */
+    /**
+     * The keys in the order of {@link #limits}. A token (no user name) is counted apart from passwords, by client only:
+     * a forgotten script with an expired token must not lock the officers of its office out of signing in.
+     */
     private static List<String> keys(String username, String client) {
-        return java.util.Arrays.asList(username == null ? null : "user-and-client:" + username + "@" + client, "client:" + client,
-                username == null ? null : "user:" + username);
+        String network = network(client);
+        return username == null ? java.util.Arrays.asList(null, "token-client:" + network, null)
+                : List.of("user-and-client:" + username + "@" + network, "client:" + network, "user:" + username);
+    }
+
+    /** A client as the throttle counts it: an IPv4 address, or the /64 of an IPv6 address (one holder has them all). */
+    static String network(String client) {
+        if (client == null || client.indexOf(':') < 0) {
+            return client;
+        }
+        try {
+            byte[] address = java.net.InetAddress.getByName(client.startsWith("[") ? client.substring(1, client.length() - 1) : client)
+                    .getAddress();
+            return address.length == 16 ? java.util.HexFormat.of().formatHex(address, 0, 8) + "::/64" : client;
+        } catch (java.net.UnknownHostException e) {
+            return client;
+        }
     }
 
     private void auditOnce(String key, Limit limit, String username, String client, Instant now) {

@@ -53,7 +53,7 @@ public class ConsoleLogin {
             LOG.warnf("Console sign-in throttled for '%s' from %s", LogValueEscaping.escape(username), address);
             return new Outcome.Throttled(wait);
         }
-        PasswordCheck.Result result = passwords.check(name, password).toCompletableFuture().join();
+        PasswordCheck.Result result = passwords.check(PasswordCheck.Door.CONSOLE, name, password).toCompletableFuture().join();
         if (result instanceof PasswordCheck.Result.Busy) {
             return new Outcome.Busy();
         }

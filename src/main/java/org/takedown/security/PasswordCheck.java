@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Checks an embedded user's password, for the API's Basic credentials and the console's sign-in. bcrypt is slow on
  * purpose, so it runs on a small pool of its own ({@code hashingThreads}) with a bounded queue, within a budget of CPU
- * time ({@code hashingShare} of one core on average): a flood of passwords, right or wrong and from any number of
+ * time per door ({@code hashingShare} of one core on average for the API, as much for the console): a flood of passwords, right or wrong and from any number of
  * addresses, can take no more than that from the event loops that serve banners; beyond the queue or the budget a check
  * is refused at once ({@link Result.Busy}) instead of waiting. A password verified within {@code verifiedFor} is
  * recognised again by a salted SHA-256 kept in memory, against the stored hash read on every use: a new password or a
@@ -73,9 +73,15 @@ public class PasswordCheck {
         }
     };
     private ThreadPoolExecutor hashing;
-    private double budgetNanos = BUDGET_CAPACITY_NANOS;
-    private long budgetAt = System.nanoTime();
+    /** One budget per door, so a flood at the API cannot stop officers signing in to the console, nor the reverse. */
+    private final java.util.Map<Door, double[]> budgets = new java.util.EnumMap<>(Door.class);
+
+    /** Where a password comes from. */
+    public enum Door { API, CONSOLE }
     private volatile String unknownUserHash;
+    private volatile Instant unknownUserHashUntil = Instant.EPOCH;
+    /** BcryptUtil's default cost, that of users created through the API. */
+    private static final int DEFAULT_COST = 10;
 
     @PostConstruct
     void init() {
@@ -91,18 +97,18 @@ public class PasswordCheck {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        hashing.shutdownNow();
+        hashing.shutdown(); // the checks already queued finish (one hash each): no caller waits forever
     }
 
     /** Checks the password; reads the user from the database, so call it off the event loop. */
-    public CompletionStage<Result> check(String username, String password) {
+    public CompletionStage<Result> check(Door door, String username, String password) {
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> UserAccount.findByUsername(username)
                 .map(user -> new Account(user.passwordHash, user.roleList())));
         String key = username + '\u0000' + digest(password);
         if (account.isPresent() && rememberedAs(key, account.get().passwordHash())) {
             return CompletableFuture.completedFuture(new Result.Verified(username, account.get().roles()));
         }
-        if (!withinBudget()) {
+        if (!withinBudget(door)) {
             return CompletableFuture.completedFuture(new Result.Busy());
         }
         try {
@@ -119,7 +125,7 @@ public class PasswordCheck {
                     remember(key, account.get().passwordHash());
                     return new Result.Verified(username, account.get().roles());
                 } finally {
-                    spend(System.nanoTime() - started);
+                    spend(door, System.nanoTime() - started);
                 }
             }, hashing);
         } catch (RejectedExecutionException full) {
@@ -127,16 +133,17 @@ public class PasswordCheck {
         }
     }
 
-    /** Refills the budget by the share of the time since the last look; true while any is left. */
-    private synchronized boolean withinBudget() {
+    /** Refills the door's budget by its share of the time since the last look; true while any is left. */
+    private synchronized boolean withinBudget(Door door) {
         long now = System.nanoTime();
-        budgetNanos = Math.min(BUDGET_CAPACITY_NANOS, budgetNanos + (now - budgetAt) * config.auth().hashingShare());
-        budgetAt = now;
-        return budgetNanos > 0;
+        double[] budget = budgets.computeIfAbsent(door, d -> new double[] {BUDGET_CAPACITY_NANOS, now});
+        budget[0] = Math.min(BUDGET_CAPACITY_NANOS, budget[0] + (now - budget[1]) * config.auth().hashingShare());
+        budget[1] = now;
+        return budget[0] > 0;
     }
 
-    private synchronized void spend(long nanos) {
-        budgetNanos -= nanos;
+    private synchronized void spend(Door door, long nanos) {
+        budgets.get(door)[0] -= nanos;
     }
 
     private boolean rememberedAs(String key, String storedHash) {
@@ -152,11 +159,31 @@ public class PasswordCheck {
         }
     }
 
+    /**
+     * A hash of the same cost as the users' own (the highest found, looked at again every ten minutes): refusing an
+     * unknown name then takes as long as refusing a known one.
+     */
     private String unknownUserHash() {
-        if (unknownUserHash == null) {
-            unknownUserHash = BcryptUtil.bcryptHash(HexFormat.of().formatHex(salt));
+        Instant now = clock.instant();
+        if (unknownUserHash == null || unknownUserHashUntil.isBefore(now)) {
+            int cost = QuarkusTransaction.requiringNew().call(() -> UserAccount.getEntityManager()
+                    .createQuery("select u.passwordHash from UserAccount u", String.class).getResultStream()
+                    .map(PasswordCheck::costOf).max(Integer::compare).orElse(DEFAULT_COST));
+            if (unknownUserHash == null || costOf(unknownUserHash) != cost) {
+                unknownUserHash = BcryptUtil.bcryptHash(HexFormat.of().formatHex(salt), cost);
+            }
+            unknownUserHashUntil = now.plus(java.time.Duration.ofMinutes(10));
         }
         return unknownUserHash;
+    }
+
+    /** The cost of a bcrypt hash in Modular Crypt Format ({@code $2a$12$...}); the default when it is not one. */
+    static int costOf(String hash) {
+        try {
+            return hash != null && hash.length() > 7 && hash.startsWith("$2") ? Integer.parseInt(hash.substring(4, 6)) : DEFAULT_COST;
+        } catch (NumberFormatException e) {
+            return DEFAULT_COST;
+        }
     }
 
     private String digest(String password) {

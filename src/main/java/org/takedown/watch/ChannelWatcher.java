@@ -245,9 +245,11 @@ public class ChannelWatcher {
         return changed;
     }
 
+    /** Same text, attachments and links (a new link under the same words is how a channel moves to a backup domain). */
     private static boolean sameAsFirst(WatchPost row, ChannelPost post) {
         return row.text.equals(TextClip.clip(post.text(), 10_000)) && java.util.Objects.equals(row.attachmentText,
-                post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000));
+                post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
+                && row.links.equals(TextClip.clip(String.join("\n", post.links()), 20_000));
     }
 
     /** Stores the channel's description when it changed (one conditional update); true when it did. */

@@ -44,10 +44,11 @@ public class WatchPostEdit extends PanacheEntityBase {
         return edit;
     }
 
-    /** Whether {@code post} reads as this version (same text and attachments). */
+    /** Whether {@code post} reads as this version (same text, attachments and links: a new link under old words is a change). */
     boolean sameAs(ChannelPost post) {
         return text.equals(TextClip.clip(post.text(), 10_000))
-                && java.util.Objects.equals(attachmentText, post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000));
+                && java.util.Objects.equals(attachmentText, post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
+                && links.equals(TextClip.clip(String.join("\n", post.links()), 20_000));
     }
 
     public String readableText() {

@@ -49,5 +49,8 @@ class OfficerTextTest {
     void isolateWrapsAValueInFirstStrongIsolateAndPop() {
         assertEquals("\u2068example.com\u2069", OfficerText.isolate("example.com"));
         assertEquals("", OfficerText.isolate(""));
+        // A PDI inside would close the isolate early and let the override after it escape: controls are left out.
+        assertEquals("\u2068name\u202e-tail\u2069".replace("\u202e", ""), OfficerText.isolate("name\u2069\u202e-tail"));
+        assertEquals("\u2068ok \u200f mark\u2069", OfficerText.isolate("ok \u200f mark"), "marks reach nothing outside: kept");
     }
 }

@@ -63,4 +63,11 @@ public class OidcLoginTest {
         given().auth().oauth2(tampered).get("/api/me").then().statusCode(401);
         given().get("/api/me").then().statusCode(401);
     }
+
+    @Test
+    void anOidcUserUsesTheProvidersTokensNotApiTokens() {
+        given().auth().oauth2(token("olga", "officer")).contentType("application/json")
+                .body(java.util.Map.of("name", "script", "roles", List.of("viewer"))).post("/api/tokens").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("embedded users"));
+    }
 }

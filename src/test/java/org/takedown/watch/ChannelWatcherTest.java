@@ -262,6 +262,8 @@ public class ChannelWatcherTest {
                 "the change has its own capture; the first capture stays the evidence of the first text");
 
         assertEquals(0, watcher.read(target).sightings(), "the same edited text again is no new change");
+        telegram.edit(channel, 3, "See <a href=\"https://moved-" + channel + ".example/\">you</a>");
+        assertEquals(1, watcher.read(target).discovered(), "a link changed under the same words is a change, and its domain is found");
         telegram.edit(channel, 2, "Prices moved again");
         watcher.read(target);
         Map<String, Object> again = Api.as("viewer1").get("/api/operations/{id}/watch-targets/{t}/posts", op, target).then()
