@@ -13,18 +13,35 @@ import java.util.function.Function;
  */
 public final class RequiredSettings {
 
-    /** A required setting: its variable, the Quarkus property it feeds, what it is, and when it is required. */
-    private record Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen) {
+    /**
+     * A required setting: its variable, the Quarkus property it feeds, what it is, when it is required, and whether
+     * setting it empty is a choice (a database that trusts its local clients has no password) rather than a mistake.
+     */
+    private record Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen,
+            boolean mayBeEmpty) {
+
+        Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen) {
+            this(variable, property, what, requiredWhen, false);
+        }
+
+        boolean unset(String value) {
+            return value == null || !mayBeEmpty && value.isBlank();
+        }
     }
 
     private static final List<Setting> SETTINGS = List.of(
             new Setting("TAKEDOWN_DB_URL", "quarkus.datasource.jdbc.url",
                     "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown", lookup -> true),
             new Setting("TAKEDOWN_DB_USER", "quarkus.datasource.username", "the database user", lookup -> true),
-            new Setting("TAKEDOWN_DB_PASSWORD", "quarkus.datasource.password", "the database user's password", lookup -> true),
+            new Setting("TAKEDOWN_DB_PASSWORD", "quarkus.datasource.password",
+                    "the database user's password (set it empty for a database that trusts its clients)", lookup -> true, true),
             new Setting("TAKEDOWN_OIDC_ISSUER", "quarkus.oidc.auth-server-url", "the OIDC provider's issuer URL", RequiredSettings::oidc),
             new Setting("TAKEDOWN_OIDC_CLIENT_SECRET", "quarkus.oidc.console.credentials.secret",
-                    "the console's OIDC client secret", RequiredSettings::oidc));
+                    "the console's OIDC client secret", RequiredSettings::oidc),
+            new Setting("TAKEDOWN_BOT_TOKEN", "takedown.telegram.bot-token",
+                    "the Telegram bot's token to send notices; TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead",
+                    lookup -> !"true".equalsIgnoreCase(lookup.apply("TAKEDOWN_TELEGRAM_DRY_RUN"))
+                            && !"true".equalsIgnoreCase(lookup.apply("takedown.telegram.dry-run"))));
 
     private RequiredSettings() {
     }
@@ -36,8 +53,8 @@ public final class RequiredSettings {
     public static List<String> missing(Function<String, String> lookup) {
         List<String> missing = new ArrayList<>();
         for (Setting setting : SETTINGS) {
-            if (setting.requiredWhen().apply(lookup) && blank(lookup.apply(setting.variable())) && blank(lookup.apply(setting.property()))
-                    && blank(lookup.apply(quarkusVariable(setting.property())))) {
+            if (setting.requiredWhen().apply(lookup) && setting.unset(lookup.apply(setting.variable()))
+                    && setting.unset(lookup.apply(setting.property())) && setting.unset(lookup.apply(quarkusVariable(setting.property())))) {
                 missing.add(setting.variable() + " is not set: the production profile needs " + setting.what()
                         + " (or " + setting.property() + ")");
             }
@@ -52,9 +69,5 @@ public final class RequiredSettings {
     /** {@code quarkus.datasource.jdbc.url} as an environment variable: {@code QUARKUS_DATASOURCE_JDBC_URL}. */
     static String quarkusVariable(String property) {
         return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

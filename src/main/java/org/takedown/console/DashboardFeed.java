@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.takedown.audit.AuditLog;
 import org.takedown.notice.DeliveryService;
-import org.takedown.notice.DeliveryStatus;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.notice.Notice;
 import org.takedown.notice.NoticeRun;
 import org.takedown.notice.NoticeService;

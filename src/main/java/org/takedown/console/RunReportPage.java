@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.takedown.common.ProblemException;
-import org.takedown.notice.Delivery;
 import org.takedown.notice.DeliveryService;
-import org.takedown.notice.DeliveryStatus;
+import org.takedown.delivery.DeliveryStatus;
+import org.takedown.notice.DeliveryResource;
 import org.takedown.notice.NoticeRun;
 import org.takedown.notice.ResolveRequest;
 import org.takedown.operation.Operation;
@@ -51,13 +51,13 @@ public class RunReportPage {
     }
 
     /** A ledger row with the link to its message, if Telegram told us where it is. */
-    public record Row(Delivery delivery, String link) {
+    public record Row(DeliveryResource.DeliveryView delivery, String link) {
         public boolean unknown() {
-            return delivery.status == DeliveryStatus.UNKNOWN;
+            return delivery.status() == DeliveryStatus.UNKNOWN;
         }
 
         public boolean resendable() {
-            return delivery.status == DeliveryStatus.UNKNOWN || delivery.status == DeliveryStatus.FAILED_RETRYABLE;
+            return delivery.status() == DeliveryStatus.UNKNOWN || delivery.status() == DeliveryStatus.FAILED_RETRYABLE;
         }
     }
 
@@ -118,16 +118,16 @@ public class RunReportPage {
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id, @PathParam("runId") long runId) {
         NoticeRun run = deliveries.run(id, runId);
-        List<Delivery> rows = deliveries.deliveries(id, runId, null).list();
+        List<DeliveryResource.DeliveryView> rows = DeliveryResource.DeliveryView.of(deliveries.deliveries(id, runId, null).list(), deliveries);
         StreamingOutput body = out -> {
             Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             csv.write("delivery,chat,part,parts,language,status,attempts,message_id,message_link,sent_at,detail,resolved_by,updated_at\r\n");
-            for (Delivery row : rows) {
-                csv.write(String.join(",", List.of(Long.toString(row.id), Csv.cell(row.chat), Integer.toString(row.part + 1),
-                        Integer.toString(row.parts), Csv.cell(row.language), row.status.name(), Integer.toString(row.attempts),
-                        row.messageId == null ? "" : row.messageId.toString(), Csv.cell(TelegramLinks.message(row.chat, row.messageId)),
-                        row.sentAt == null ? "" : row.sentAt.toString(), Csv.cell(row.detail), Csv.cell(row.resolvedBy),
-                        row.updatedAt == null ? "" : row.updatedAt.toString())));
+            for (DeliveryResource.DeliveryView row : rows) {
+                csv.write(String.join(",", List.of(Long.toString(row.id()), Csv.cell(row.chat()), Integer.toString(row.part() + 1),
+                        Integer.toString(row.parts()), Csv.cell(row.language()), row.status().name(), Integer.toString(row.attempts()),
+                        row.messageId() == null ? "" : row.messageId().toString(), Csv.cell(TelegramLinks.message(row.chat(), row.messageId())),
+                        row.sentAt() == null ? "" : row.sentAt().toString(), Csv.cell(row.detail()), Csv.cell(row.resolvedBy()),
+                        row.updatedAt() == null ? "" : row.updatedAt().toString())));
                 csv.write("\r\n");
             }
             csv.flush();
@@ -155,8 +155,8 @@ public class RunReportPage {
         Operation op = operations.get(id);
         NoticeRun run = deliveries.run(id, runId);
         Map<DeliveryStatus, Long> counts = deliveries.counts(runId);
-        List<Row> rows = deliveries.deliveries(id, runId, null).list().stream()
-                .map(d -> new Row(d, TelegramLinks.message(d.chat, d.messageId))).toList();
+        List<Row> rows = DeliveryResource.DeliveryView.of(deliveries.deliveries(id, runId, null).list(), deliveries).stream()
+                .map(d -> new Row(d, TelegramLinks.message(d.chat(), d.messageId()))).toList();
         boolean settled = counts.keySet().stream().noneMatch(UNSETTLED::contains);
         return new Report(op, run, counts, rows, settled);
     }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.takedown.notice.DeliveryService;
-import org.takedown.notice.DeliveryStatus;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.notice.NoticeRun;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;

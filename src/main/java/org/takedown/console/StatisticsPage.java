@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.takedown.notice.Delivery;
+import org.takedown.notice.DeliveryResource;
 import org.takedown.notice.DeliveryService;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -93,9 +93,10 @@ public class StatisticsPage {
         }
         Map<Instant, Long> sent = deliveries.sentPerHour(op.id, from, to);
         List<Reach> reach = new ArrayList<>();
-        for (Delivery row : deliveries.sent(op.id, from, to, REACH_ROWS)) {
-            if (row.messageId != null && row.chat.startsWith("@")) {
-                reach.add(new Reach(row.chat, row.messageId, row.sentAt, watch.viewsOf(op.id, row.chat.substring(1), row.messageId).orElse(null)));
+        for (DeliveryResource.DeliveryView row : DeliveryResource.DeliveryView.of(deliveries.sent(op.id, from, to, REACH_ROWS), deliveries)) {
+            if (row.messageId() != null && row.chat().startsWith("@")) {
+                reach.add(new Reach(row.chat(), row.messageId(), row.sentAt(),
+                        watch.viewsOf(op.id, row.chat().substring(1), row.messageId()).orElse(null)));
             }
         }
         List<String> hoursAxis = new ArrayList<>();

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.takedown.notice.Delivery;
+import org.takedown.delivery.Delivery;
 import org.takedown.notice.DeliveryService;
 import org.takedown.security.Roles;
 

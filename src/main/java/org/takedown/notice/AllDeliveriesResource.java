@@ -26,6 +26,6 @@ public class AllDeliveriesResource {
     @RolesAllowed(Roles.VIEWER)
     public Page<DeliveryResource.DeliveryView> list(@QueryParam("status") @Size(max = 32) String status,
             @Valid @BeanParam PageRequest page) {
-        return Page.of(deliveries.deliveries(null, null, status), page, DeliveryResource.DeliveryView::of);
+        return Page.ofAll(deliveries.deliveries(null, null, status), page, rows -> DeliveryResource.DeliveryView.of(rows, deliveries));
     }
 }

@@ -33,6 +33,8 @@ public class BotUpdates {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    TargetHolds targetHolds;
 
     @Transactional
     public void apply(Update update) {
@@ -52,7 +54,11 @@ public class BotUpdates {
             target.preflightAt = clock.instant();
             target.chatType = chat.getType();
             target.chatTitle = chat.getTitle();
-            target.suspended = status != PreflightStatus.OK;
+            if (status == PreflightStatus.OK) {
+                targetHolds.lift(target);
+            } else {
+                targetHolds.suspend(target, target.preflightDetail);
+            }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("chat", target.chat());
             summary.put("botStatus", member.getStatus());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.takedown.delivery.DeliveryLedger;
 import org.takedown.common.CanonicalJson;
 import org.takedown.common.LanguageTag;
 import org.takedown.common.Problem;
@@ -38,6 +39,8 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
     NoticeRenderer renderer;
     @Inject
     Clock clock;
+    @Inject
+    DeliveryLedger ledger;
 
     public PanacheQuery<Notice> list(long operationId) {
         operations.get(operationId);
@@ -148,8 +151,16 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
 
     /** Rows still waiting carry the old text: they are not sent (an officer sends the new text with a new run). */
     private void skipQueued(long noticeId, String why) {
-        Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where noticeId = ?4 and status in ?5", DeliveryStatus.SKIPPED, why,
-                clock.instant(), noticeId, DeliveryStatus.CLAIMABLE);
+        ledger.skipPending(TelegramChannel.NAME, contentKey(noticeId), why);
+    }
+
+    /** A notice as the delivery engine knows it: the content key of its rows. */
+    static String contentKey(long noticeId) {
+        return "notice:" + noticeId;
+    }
+
+    static long noticeOf(String contentKey) {
+        return Long.parseLong(contentKey.substring("notice:".length()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.takedown.notice;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.takedown.delivery.DeliveryHolds;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,6 +34,8 @@ public class RunPreflight {
     KillSwitchService killSwitch;
     @Inject
     Clock clock;
+    @Inject
+    DeliveryHolds holds;
 
     /** The oldest queued run of an active operation still to be checked, now held by this replica. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -54,19 +57,22 @@ public class RunPreflight {
 
     /** Checks the run's targets and releases its rows to the dispatcher. */
     public void check(NoticeRun run) {
-        preflight.beforeRun(DeliveryLedger.DISPATCHER, run.operationId, targetsOf(run.id));
+        preflight.beforeRun(org.takedown.delivery.DeliveryLedger.DISPATCHER, run.operationId, targetsOf(run.id));
         checked(run.id);
     }
 
     @Transactional
     List<TelegramTarget> targetsOf(long runId) {
-        return TelegramTarget.list("id in (select d.targetId from Delivery d where d.runId = ?1) order by id", runId);
+        return TelegramTarget.list("id in (select t.targetId from TelegramDelivery t, Delivery d where d.id = t.deliveryId"
+                + " and d.channel = ?1 and d.runId = ?2) order by id", TelegramChannel.NAME, runId);
     }
 
+    /** The run's rows may go (those of a target the check suspended stay held by their target). */
     @Transactional
     void checked(long runId) {
         NoticeRun run = NoticeRun.findById(runId);
         run.preflightedAt = clock.instant();
         run.preflightClaimedUntil = null;
+        holds.releaseRun(TelegramChannel.NAME, runId);
     }
 }

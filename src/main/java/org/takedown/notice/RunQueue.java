@@ -1,6 +1,9 @@
 package org.takedown.notice;
 
 import org.takedown.common.TextClip;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.DeliveryHolds;
+import org.takedown.delivery.DeliveryRows;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +39,11 @@ public class RunQueue {
     @Inject
     NoticeRenderer renderer;
     @Inject
-    TelegramGateway gateway;
+    TelegramChannel channel;
+    @Inject
+    DeliveryRows rows;
+    @Inject
+    DeliveryHolds holds;
     @Inject
     AuditLog audit;
     @Inject
@@ -122,32 +129,19 @@ public class RunQueue {
             return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, String.join("; ", problems), sendUntil);
         }
         NoticeRun run = newRun(notice, due, fired, origin, actor, RunStatus.QUEUED, null, sendUntil);
-        if (gateway.dryRun()) {
+        if (channel.dryRun()) {
             run.preflightedAt = clock.instant();
+        } else {
+            // Its targets are checked again before its first message goes (RunPreflight releases the hold).
+            holds.holdRun(TelegramChannel.NAME, run.id, "waiting for the check of its targets");
         }
-        Instant now = clock.instant();
         int messageCount = 0;
         for (TelegramTarget target : audience) {
             NoticeRenderer.Rendered rendered = byLanguage.get(notice.languageFor(target.language));
-            List<String> messages = rendered.messages();
-            for (int part = 0; part < messages.size(); part++) {
-                Delivery delivery = new Delivery();
-                delivery.runId = run.id;
-                delivery.operationId = operation.id;
-                delivery.noticeId = notice.id;
-                delivery.targetId = target.id;
-                delivery.part = part;
-                delivery.parts = messages.size();
-                delivery.chat = target.chat();
-                delivery.language = rendered.language();
-                delivery.payload = messages.get(part);
-                delivery.photoSha256 = photo && part == 0 ? notice.imageSha256 : null;
-                delivery.silent = notice.silent;
-                delivery.pin = notice.pin && part == 0;
-                delivery.status = DeliveryStatus.PENDING;
-                delivery.notBefore = now;
-                delivery.updatedAt = now;
-                delivery.persist();
+            List<Delivery> queued = rows.queue(TelegramChannel.NAME, run.id, operation.id, new DeliveryRows.Recipient(
+                    TargetHolds.recipientKey(target.id), target.chat(), NoticeService.contentKey(notice.id), rendered.messages()), sendUntil);
+            for (Delivery row : queued) {
+                TelegramDelivery.queue(row, notice, target, rendered.language(), photo);
                 messageCount++;
             }
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Map;
 import org.takedown.common.Page;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.common.PageRequest;
 import org.takedown.security.Roles;
 

@@ -13,10 +13,6 @@ public sealed interface SendOutcome {
         }
     }
 
-    /** Dry-run: nothing was sent. */
-    record DryRun() implements SendOutcome {
-    }
-
     /** 429: wait exactly this long before the next request to this chat. Not a failure. */
     record RateLimited(int retryAfterSeconds) implements SendOutcome {
     }

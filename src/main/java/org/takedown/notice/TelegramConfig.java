@@ -14,6 +14,12 @@ public interface TelegramConfig {
      */
     Optional<String> botToken();
 
+    /**
+     * True: send nothing even with a token ({@code TAKEDOWN_TELEGRAM_DRY_RUN}). The production profile does not start
+     * without a token unless this says so (the embedded profile runs dry without one).
+     */
+    Optional<Boolean> dryRun();
+
     /** The Bot API server: Telegram's, an on-premise Bot API server, or a test double. */
     Api api();
 

@@ -57,7 +57,7 @@ public class TelegramGateway {
     @PostConstruct
     void init() {
         token = config.botToken().filter(t -> !t.isBlank()).orElse(null);
-        if (token == null) {
+        if (token == null || config.dryRun().orElse(false)) {
             return;
         }
         Duration timeout = config.api().timeout();
@@ -76,17 +76,22 @@ public class TelegramGateway {
         return client == null;
     }
 
+    /** The client for a send; the Telegram channel's dry-run sender never sends, so a dry gateway is never asked. */
+    private TelegramClient sending() {
+        if (client == null) {
+            throw new IllegalStateException("The Telegram channel runs dry: nothing is sent");
+        }
+        return client;
+    }
+
     /** {@code sendMessage} in HTML parse mode, link previews off. */
     public SendOutcome sendMessage(String chat, String html, boolean silent) {
-        if (dryRun()) {
-            return new SendOutcome.DryRun();
-        }
         SendMessage message = SendMessage.builder().chatId(chat).text(html).parseMode(ParseMode.HTML)
                 .disableNotification(silent)
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .build();
         try {
-            return new SendOutcome.Sent(client.execute(message).getMessageId());
+            return new SendOutcome.Sent(sending().execute(message).getMessageId());
         } catch (TelegramApiRequestException e) {
             return refused(e);
         } catch (TelegramApiException e) {
@@ -99,13 +104,10 @@ public class TelegramGateway {
      * (then {@link SendOutcome.Sent#photoFileId()} says how to send them again without uploading).
      */
     public SendOutcome sendPhoto(String chat, InputFile photo, String caption, boolean silent) {
-        if (dryRun()) {
-            return new SendOutcome.DryRun();
-        }
         SendPhoto message = SendPhoto.builder().chatId(chat).photo(photo).caption(caption).parseMode(ParseMode.HTML)
                 .disableNotification(silent).build();
         try {
-            Message sent = client.execute(message);
+            Message sent = sending().execute(message);
             List<PhotoSize> sizes = sent.getPhoto();
             String fileId = sizes == null || sizes.isEmpty() ? null
                     : sizes.stream().max(Comparator.comparingInt(size -> size.getWidth() * size.getHeight())).orElseThrow().getFileId();
@@ -118,11 +120,8 @@ public class TelegramGateway {
     }
 
     public SendOutcome pin(String chat, int messageId, boolean silent) {
-        if (dryRun()) {
-            return new SendOutcome.DryRun();
-        }
         try {
-            client.execute(PinChatMessage.builder().chatId(chat).messageId(messageId).disableNotification(silent).build());
+            sending().execute(PinChatMessage.builder().chatId(chat).messageId(messageId).disableNotification(silent).build());
             return new SendOutcome.Sent(messageId);
         } catch (TelegramApiRequestException e) {
             return refused(e);

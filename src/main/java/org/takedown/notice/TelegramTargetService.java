@@ -31,6 +31,10 @@ public class TelegramTargetService implements PublicContentSection {
     org.takedown.audit.AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    TargetHolds targetHolds;
+    @Inject
+    org.takedown.delivery.DeliveryLedger ledger;
 
     public PanacheQuery<TelegramTarget> list(long operationId, String text) {
         operations.get(operationId);
@@ -74,6 +78,9 @@ public class TelegramTargetService implements PublicContentSection {
     public void remove(String actor, long operationId, long targetId) {
         Operation operation = operations.lockForEdit(operationId);
         TelegramTarget target = get(operationId, targetId);
+        // Its messages still waiting are not sent; and the target holds nothing back any more.
+        ledger.skipRecipient(TelegramChannel.NAME, TargetHolds.recipientKey(target.id), "the target was removed");
+        targetHolds.lift(target);
         target.delete();
         operations.recordEdit(operation, actor, "TELEGRAM_TARGET_REMOVED", ENTITY, targetId, Map.of("chat", target.chat()));
     }
@@ -97,9 +104,9 @@ public class TelegramTargetService implements PublicContentSection {
             target.chatType = check.chatType() == null ? target.chatType : check.chatType();
             target.chatTitle = check.chatTitle() == null ? target.chatTitle : check.chatTitle();
             if (check.status() == PreflightStatus.OK) {
-                target.suspended = false;
+                targetHolds.lift(target);
             } else if (suspendRefused && check.status().refusesTheBot() && !target.suspended) {
-                target.suspended = true;
+                targetHolds.suspend(target, check.detail());
                 org.jboss.logging.Logger.getLogger(TelegramTargetService.class).warnf(
                         "ALERT: Telegram target %d (%s) suspended by the check before a run: %s", target.id, target.chat(), check.detail());
             }

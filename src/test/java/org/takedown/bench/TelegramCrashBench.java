@@ -150,7 +150,7 @@ public class TelegramCrashBench {
     private Map<String, Set<String>> statuses(long run) throws Exception {
         Map<String, Set<String>> byStatus = new HashMap<>();
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT status, chat FROM delivery WHERE run_id = " + run)) {
+                ResultSet rows = statement.executeQuery("SELECT status, address FROM delivery WHERE channel = 'telegram' AND run_id = " + run)) {
             while (rows.next()) {
                 byStatus.computeIfAbsent(rows.getString(1), s -> new HashSet<>()).add(rows.getString(2).toLowerCase());
             }

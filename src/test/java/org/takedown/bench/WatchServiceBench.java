@@ -69,7 +69,7 @@ public class WatchServiceBench {
                 urls.add("http://127.0.0.2:" + sites.port() + "/|" + name);
             }
             Map<String, String> database = Map.of("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                    "TAKEDOWN_DB_USER", "postgres", "TAKEDOWN_DB_PASSWORD", "");
+                    "TAKEDOWN_DB_USER", "postgres", "TAKEDOWN_DB_PASSWORD", "", "TAKEDOWN_TELEGRAM_DRY_RUN", "true");
             Map<String, String> config = Map.of(
                     "takedown.watch.cycle-every", "1s",
                     "takedown.watch.telegram-preview-url", "http://127.0.0.2:" + telegram.port(),

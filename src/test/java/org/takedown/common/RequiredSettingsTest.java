@@ -3,6 +3,7 @@ package org.takedown.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class RequiredSettingsTest {
     @Test
     void eachMissingSettingIsOneLineNamingItsVariable() {
         List<String> missing = RequiredSettings.missing(Map.<String, String>of()::get);
-        assertEquals(3, missing.size(), missing.toString());
+        assertEquals(4, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL"),
                 missing.get(0));
         assertTrue(missing.stream().noneMatch(line -> line.contains("\n")));
@@ -21,14 +22,38 @@ class RequiredSettingsTest {
     @Test
     void aSettingMayComeUnderItsQuarkusNameToo() {
         Map<String, String> given = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/t", "quarkus.datasource.username", "t",
-                "TAKEDOWN_DB_PASSWORD", "secret");
+                "TAKEDOWN_DB_PASSWORD", "secret", "takedown.telegram.bot-token", "123:abc");
         assertEquals(List.of(), RequiredSettings.missing(given::get));
+    }
+
+    @Test
+    void anEmptyDatabasePasswordIsAChoiceButAnEmptyUrlIsNot() {
+        Map<String, String> given = Map.of("TAKEDOWN_DB_URL", " ", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "",
+                "TAKEDOWN_BOT_TOKEN", "123:abc");
+        List<String> missing = RequiredSettings.missing(given::get);
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set"), missing.get(0));
+    }
+
+    @Test
+    void theTelegramChannelNeedsABotTokenUnlessItIsSaidToRunDry() {
+        Map<String, String> database = Map.of("TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "s");
+        List<String> missing = RequiredSettings.missing(database::get);
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).startsWith("TAKEDOWN_BOT_TOKEN is not set"), missing.get(0));
+        assertTrue(missing.get(0).contains("TAKEDOWN_TELEGRAM_DRY_RUN=true"), missing.get(0));
+
+        Map<String, String> dry = new HashMap<>(database);
+        dry.put("TAKEDOWN_TELEGRAM_DRY_RUN", "TRUE");
+        assertEquals(List.of(), RequiredSettings.missing(dry::get));
+        dry.put("TAKEDOWN_TELEGRAM_DRY_RUN", "false");
+        assertEquals(1, RequiredSettings.missing(dry::get).size());
     }
 
     @Test
     void oidcSettingsAreRequiredOnlyWhenOidcIsOn() {
         Map<String, String> database = Map.of("TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t",
-                "TAKEDOWN_DB_PASSWORD", "secret", "TAKEDOWN_OIDC_ENABLED", "true");
+                "TAKEDOWN_DB_PASSWORD", "secret", "TAKEDOWN_OIDC_ENABLED", "true", "TAKEDOWN_TELEGRAM_DRY_RUN", "true");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(2, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_OIDC_ISSUER is not set"), missing.get(0));

@@ -141,6 +141,14 @@ public class HelmChartTest {
     }
 
     @Test
+    void runningTelegramDryIsSaidExplicitly() throws Exception {
+        JsonNode container = one(render(""), "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("false", env(container, "TAKEDOWN_TELEGRAM_DRY_RUN"), "a missing token stops the pod instead of running dry");
+        container = one(render("", "telegram.dryRun=true"), "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("true", env(container, "TAKEDOWN_TELEGRAM_DRY_RUN"));
+    }
+
+    @Test
     void theGrafanaDashboardShipsAsALabelledConfigMapWhenAsked() throws Exception {
         assertTrue(kind(render(""), "ConfigMap").stream().noneMatch(m -> m.at("/metadata/name").asText().endsWith("-dashboard")),
                 "off by default");

@@ -36,7 +36,10 @@ class ProductionSettingsIT {
         assertEquals(List.of(
                 "TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown"
                         + " (or quarkus.datasource.jdbc.url)",
-                "TAKEDOWN_DB_PASSWORD is not set: the production profile needs the database user's password (or quarkus.datasource.password)"),
+                "TAKEDOWN_DB_PASSWORD is not set: the production profile needs the database user's password"
+                        + " (set it empty for a database that trusts its clients) (or quarkus.datasource.password)",
+                "TAKEDOWN_BOT_TOKEN is not set: the production profile needs the Telegram bot's token to send notices;"
+                        + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)"),
                 lines);
         assertFalse(String.join("\n", lines).contains("Exception"));
         deleteQuietly(work, output);

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.takedown.delivery.Claimed;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.DeliveryLedger;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.support.Api;
 import org.takedown.support.FakeBotApi;
 import org.takedown.support.Fixtures;
@@ -68,7 +72,7 @@ public class DeliveryTest {
 
     @Test
     void aRunReachesEveryTargetOnceWithTheRenderedPayload() {
-        double sentBefore = Prometheus.value("takedown_deliveries_total{state=\"SENT\"}");
+        double sentBefore = Prometheus.value("takedown_deliveries_total{channel=\"telegram\",state=\"SENT\"}");
         TelegramOperation op = operation(5);
         long run = op.sendNow();
         List<Map<String, Object>> rows = op.awaitSettled(run, SETTLE);
@@ -89,7 +93,7 @@ public class DeliveryTest {
                 .body("status", equalTo("QUEUED")).body("origin", equalTo("MANUAL")).body("createdBy", equalTo("officer1"))
                 .body("deliveries.SENT", equalTo(5));
         assertEquals(1, audited("NOTICE_RUN_QUEUED", run).size());
-        assertTrue(Prometheus.value("takedown_deliveries_total{state=\"SENT\"}") - sentBefore >= 5, "SENT rows counted");
+        assertTrue(Prometheus.value("takedown_deliveries_total{channel=\"telegram\",state=\"SENT\"}") - sentBefore >= 5, "SENT rows counted");
     }
 
     @Test
@@ -301,8 +305,10 @@ public class DeliveryTest {
         op.awaitSettled(run, SETTLE);
         Instant lapses = Instant.now().plusSeconds(2);
         long row = orphanedClaim(run, null, lapses);
-        DeliveryClaimer.Claimed claim = new DeliveryClaimer.Claimed(row, "dead-worker", op.chats().get(0), "late", null, false,
-                false, Instant.now());
+        Claimed claim = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = Delivery.findById(row);
+            return new Claimed(row, "dead-worker", d.channel, d.runId, d.recipientKey, d.address, d.contentKey, d.part, "late", Instant.now());
+        });
         CountDownLatch marked = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         AtomicBoolean started = new AtomicBoolean();
@@ -319,7 +325,7 @@ public class DeliveryTest {
         assertTrue(marked.await(10, TimeUnit.SECONDS), "the worker marked its request");
         assertTrue(started.get(), "the claim was still the worker's when it marked it");
         await().until(() -> Instant.now().isAfter(lapses.plusMillis(100)));
-        Thread sweeper = new Thread(ledger::sweep);
+        Thread sweeper = new Thread(() -> ledger.sweep(TelegramChannel.NAME));
         sweeper.start();
         // The sweep (and the dispatcher's own, every 2 s) now reach the lapsed row while the mark is uncommitted.
         await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
@@ -346,14 +352,15 @@ public class DeliveryTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Delivery sent = Delivery.find("runId", run).firstResult();
             Delivery claimed = new Delivery();
+            claimed.channel = sent.channel;
             claimed.runId = run;
             claimed.operationId = sent.operationId;
-            claimed.noticeId = sent.noticeId;
-            claimed.targetId = sent.targetId;
+            claimed.recipientKey = sent.recipientKey;
+            claimed.contentKey = sent.contentKey;
+            claimed.weight = 1;
             claimed.part = 1;
             claimed.parts = 2;
-            claimed.chat = sent.chat;
-            claimed.language = sent.language;
+            claimed.address = sent.address;
             claimed.payload = "second part, claimed by a worker that then died";
             claimed.status = DeliveryStatus.CLAIMED;
             claimed.claimToken = "dead-worker";
@@ -363,14 +370,21 @@ public class DeliveryTest {
             claimed.notBefore = Instant.now().minusSeconds(60);
             claimed.updatedAt = claimed.notBefore;
             claimed.persist();
+            TelegramDelivery first = TelegramDelivery.findById(sent.id);
+            TelegramDelivery extra = new TelegramDelivery();
+            extra.deliveryId = claimed.id;
+            extra.noticeId = first.noticeId;
+            extra.targetId = first.targetId;
+            extra.language = first.language;
+            extra.persist();
             return claimed.id;
         });
     }
 
     @Test
     void a429IsHonouredExactlyWithoutSpendingAnAttempt() {
-        double refusedBefore = Prometheus.value("takedown_telegram_rate_limited_total");
-        double waitsBefore = Prometheus.value("takedown_telegram_pacing_wait_seconds_count");
+        double refusedBefore = Prometheus.value("takedown_delivery_rate_limited_total{channel=\"telegram\"}");
+        double waitsBefore = Prometheus.value("takedown_delivery_pacing_wait_seconds_count{channel=\"telegram\"}");
         TelegramOperation op = operation(1);
         telegram.fault(op.chats().get(0), FakeBotApi.Fault.FLOOD, 1, 2);
         Instant asked = Instant.now();
@@ -380,8 +394,8 @@ public class DeliveryTest {
         assertEquals(0, row.get("attempts"), "a 429 is not a failed attempt");
         FakeBotApi.Delivered delivered = deliveredTo(op).get(0);
         assertTrue(!delivered.at().isBefore(asked.plusSeconds(2)), "waited the full retry_after: " + asked + " -> " + delivered.at());
-        assertEquals(1.0, Prometheus.value("takedown_telegram_rate_limited_total") - refusedBefore, "the 429 is counted");
-        assertTrue(Prometheus.value("takedown_telegram_pacing_wait_seconds_count") - waitsBefore >= 2,
+        assertEquals(1.0, Prometheus.value("takedown_delivery_rate_limited_total{channel=\"telegram\"}") - refusedBefore, "the 429 is counted");
+        assertTrue(Prometheus.value("takedown_delivery_pacing_wait_seconds_count{channel=\"telegram\"}") - waitsBefore >= 2,
                 "both sends waited for their slot (the second after the 429)");
     }
 

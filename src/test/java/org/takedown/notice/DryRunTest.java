@@ -3,7 +3,8 @@ package org.takedown.notice;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.takedown.delivery.Sender;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 
@@ -20,11 +22,14 @@ public class DryRunTest {
 
     @Inject
     TelegramGateway gateway;
+    @Inject
+    TelegramChannel channel;
 
     @Test
     void withoutATokenNothingIsSentOrChecked() {
         assertTrue(gateway.dryRun());
-        assertEquals(new SendOutcome.DryRun(), gateway.sendMessage("@anyone_at_all", "<b>x</b>", false));
+        assertSame(Sender.DRY_RUN, channel.sender(), "the channel's sender is chosen once: the one that sends nothing");
+        assertThrows(IllegalStateException.class, () -> gateway.sendMessage("@anyone_at_all", "<b>x</b>", false));
         Fixtures.Ids ids = Fixtures.operationIn("DRAFT");
         Fixtures.addTelegramTarget(ids.operation(), "officer1");
         Api.as("officer1").post("/api/operations/{id}/telegram-targets/preflight", ids.operation()).then().statusCode(200)

@@ -21,8 +21,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.takedown.notice.Delivery;
-import org.takedown.notice.DeliveryStatus;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 

@@ -19,6 +19,11 @@ public class FakeBotApiResource implements QuarkusTestResourceLifecycleManager {
                 "takedown.telegram.api.timeout", "2s");
     }
 
+    /** The fake, once started: a subclass may tell it about chats before the application starts. */
+    protected FakeBotApi api() {
+        return api;
+    }
+
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(api, new TestInjector.MatchesType(FakeBotApi.class));

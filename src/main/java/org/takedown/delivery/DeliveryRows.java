@@ -1,0 +1,56 @@
+package org.takedown.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way rows enter the ledger: a run's rows for one recipient, built here from what the channel says about them
+ * (never assembled field by field elsewhere). In the caller's transaction, which also records the run.
+ */
+@ApplicationScoped
+public class DeliveryRows {
+
+    @Inject
+    Clock clock;
+
+    /** One recipient of a run: who, where, what (one payload per part, in order), and how many slots each part takes. */
+    public record Recipient(String recipientKey, String address, String contentKey, List<String> payloads, int weight) {
+
+        public Recipient(String recipientKey, String address, String contentKey, List<String> payloads) {
+            this(recipientKey, address, contentKey, payloads, 1);
+        }
+    }
+
+    /** Queues the recipient's parts, PENDING from now; sent no later than {@code notAfter} (null: no limit). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> queue(String channel, long runId, long operationId, Recipient recipient, Instant notAfter) {
+        Instant now = clock.instant();
+        List<Delivery> rows = new ArrayList<>();
+        List<String> payloads = recipient.payloads();
+        for (int part = 0; part < payloads.size(); part++) {
+            Delivery row = new Delivery();
+            row.channel = channel;
+            row.runId = runId;
+            row.operationId = operationId;
+            row.recipientKey = recipient.recipientKey();
+            row.address = recipient.address();
+            row.contentKey = recipient.contentKey();
+            row.part = part;
+            row.parts = payloads.size();
+            row.payload = payloads.get(part);
+            row.weight = Math.max(1, recipient.weight());
+            row.status = DeliveryStatus.PENDING;
+            row.notBefore = now;
+            row.notAfter = notAfter;
+            row.updatedAt = now;
+            row.persist();
+            rows.add(row);
+        }
+        return rows;
+    }
+}
