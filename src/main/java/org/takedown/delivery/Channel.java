@@ -3,8 +3,10 @@ package org.takedown.delivery;
 /**
  * The engine's one door for a channel (Telegram, SMS, email): its name, its sender (live, or dry-run, chosen once at
  * start), its limits, and what an outcome means beyond the row. Every effect method runs in the transaction that
- * records the outcome; the engine has already done its part (held the recipient, skipped the content, moved the
- * recipient's pending rows).
+ * records the outcome, before the engine's own part (holding the recipient, skipping the content's waiting rows,
+ * moving the recipient's rows): a channel that locks its own records (a target, a notice) does so first, here, as it
+ * does when an officer changes them, so that the two orders never deadlock. The reasons a channel gives (in outcomes, receipts) are kept in the ledger and the audit log: they must not
+ * carry personal data (a phone number echoed by a provider is scrubbed by the channel).
  */
 public interface Channel {
 
@@ -30,12 +32,22 @@ public interface Channel {
     default void prepare() {
     }
 
+    /**
+     * After a row was recorded SENT (committed), on the sender's thread, outside any transaction: a step that must not
+     * decide whether the message went, such as pinning a Telegram message. An exception here is logged, nothing more.
+     */
+    default void afterSent(Claimed row, String providerId) {
+    }
+
     /** The recipient refused or is gone ({@link Outcome.RecipientGone}): e.g. suspend a Telegram target. */
     default void recipientGone(Delivery row, String reason) {
     }
 
-    /** The provider refused the content ({@link Outcome.ContentRefused}): e.g. block the notice. */
-    default void contentRefused(Delivery row, String reason, int skipped) {
+    /**
+     * The provider refused the content ({@link Outcome.ContentRefused}): e.g. block the notice. {@code waiting} rows
+     * with the same content are about to be skipped.
+     */
+    default void contentRefused(Delivery row, String reason, int waiting) {
     }
 
     /** The recipient has a new address ({@link Outcome.Moved}): e.g. a Telegram group became a supergroup. */

@@ -24,7 +24,8 @@ import org.takedown.operation.OperationStatus;
  * the provider. The sender records when the request leaves ({@link DeliveryLedger#start}): a worker that dies mid-call
  * leaves a started CLAIMED row whose lease runs out (UNKNOWN), never a row sent twice without a trace; one that dies
  * while waiting for its slot leaves a row that is simply queued again. A row may go when its operation is ACTIVE, the
- * kill switch is off, neither its recipient nor its run is held ({@link DeliveryHolds}), its earlier parts were sent,
+ * kill switch is off, neither its recipient nor its run is held ({@link DeliveryHolds}), its earlier parts were sent
+ * (a part that never will be skips the parts after it: {@link DeliveryLedger#record}), its send window is open,
  * and the channel and its address are within the channel's limits ({@link SendSchedule}). One claim takes at most one
  * row per address. Rows are locked with {@code FOR UPDATE SKIP LOCKED} where the database has it: claimers on other
  * replicas pass over them.
@@ -44,14 +45,15 @@ public class DeliveryClaimer {
         }
     }
 
-    private static final Set<DeliveryStatus> SENT = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+    /** An earlier part in one of these lets the next go (a dry run records each part as it would have gone). */
+    private static final Set<DeliveryStatus> SENT = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DRY_RUN);
     private static final String CLAIMABLE = """
             from Delivery d where d.channel = :channel and d.status in :claimable and d.notBefore <= :now
               and (d.notAfter is null or d.notAfter > :now)
               and d.operationId in :active
               and not exists (select 1 from DeliveryHold h where h.channel = d.channel
                               and (h.holdKey = concat('recipient:', d.recipientKey) or h.holdKey = concat('run:', cast(d.runId as String))))
-              and not exists (select 1 from SendPace p where p.key = concat(:addressKey, lower(d.address)) and p.readyAt > :wall)
+              and not exists (select 1 from SendPace p where p.key = concat(:addressKey, lower(d.address)) and p.readyAt > :firstSlot)
               and not exists (select 1 from Delivery e where e.channel = d.channel and e.runId = d.runId
                               and e.recipientKey = d.recipientKey and e.part < d.part and e.status not in :sent)
             order by d.id""";
@@ -99,7 +101,9 @@ public class DeliveryClaimer {
                 .setParameter("now", now)
                 .setParameter("active", active)
                 .setParameter("addressKey", SendPace.address(channel.name(), ""))
-                .setParameter("wall", wall)
+                // Against the window's first slot, the earliest any row of this claim can go (not the clock now, which
+                // may be later): an address is never given a slot before it is free.
+                .setParameter("firstSlot", paced ? window.first() : wall)
                 .setParameter("sent", SENT)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED where the database has it

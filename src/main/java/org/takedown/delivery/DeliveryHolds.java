@@ -16,9 +16,17 @@ public class DeliveryHolds {
 
     @Inject
     Clock clock;
+    @Inject
+    SendSchedule schedule;
 
+    /**
+     * Holds the recipient. Two transactions may hold the same recipient at once (the provider refused a send while the
+     * channel heard the recipient left), so this one first takes the channel's pacing row, as a claim does: the second
+     * then finds the first's hold instead of colliding with it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRecipient(String channel, String recipientKey, String reason) {
+        schedule.lockChannel(channel);
         hold(channel, recipientKey(recipientKey), reason);
     }
 
@@ -27,6 +35,7 @@ public class DeliveryHolds {
         release(channel, recipientKey(recipientKey));
     }
 
+    /** Holds a new run (its key is new: no other transaction can hold it at the same time). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRun(String channel, long runId, String reason) {
         hold(channel, runKey(runId), reason);

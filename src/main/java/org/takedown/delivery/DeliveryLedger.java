@@ -74,8 +74,10 @@ public class DeliveryLedger {
         } else if (outcome instanceof Outcome.RecipientGone gone) {
             row.status = DeliveryStatus.FAILED_PERMANENT;
             row.detail = clip(gone.reason());
-            holds.holdRecipient(row.channel, row.recipientKey, gone.reason());
+            // The channel first: it may lock its own record of the recipient, as it does when it holds the recipient
+            // itself, and the hold then takes the channel's pacing row: always in that order, so the two never deadlock.
             channel.recipientGone(row, gone.reason());
+            holds.holdRecipient(row.channel, row.recipientKey, gone.reason());
         } else if (outcome instanceof Outcome.ContentRefused refused) {
             refused(channel, row, refused.reason());
         } else if (outcome instanceof Outcome.Failed failed && failed.retryable()) {
@@ -91,7 +93,30 @@ public class DeliveryLedger {
         } else {
             throw new IllegalArgumentException("Unhandled outcome " + outcome);
         }
+        if (DeliveryStatus.CLAIMABLE.contains(row.status) && row.notAfter != null && !row.notAfter.isAfter(now)) {
+            // Its send window closed while the request was out: not sent again.
+            row.status = DeliveryStatus.SKIPPED;
+            row.detail = clip("not sent again: its send window closed (" + row.detail + ")");
+        }
+        if (row.status == DeliveryStatus.FAILED_PERMANENT || row.status == DeliveryStatus.SKIPPED) {
+            skipLaterParts(row);
+        }
         metrics.entered(row.channel, row.status);
+    }
+
+    /**
+     * A part that will not be sent makes the recipient's later parts of the run pointless: they are skipped. (A part
+     * nobody can vouch for, UNKNOWN or FAILED_RETRYABLE, keeps them waiting for the officer who resolves it.)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void skipLaterParts(Delivery row) {
+        if (row.part + 1 >= row.parts) {
+            return;
+        }
+        int skipped = Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and runId = ?5 and recipientKey = ?6"
+                + " and part > ?7 and status in ?8", DeliveryStatus.SKIPPED, clip("not sent: part " + (row.part + 1) + " was not sent"),
+                clock.instant(), row.channel, row.runId, row.recipientKey, row.part, DeliveryStatus.CLAIMABLE);
+        metrics.entered(row.channel, DeliveryStatus.SKIPPED, skipped);
     }
 
     /**
@@ -192,23 +217,28 @@ public class DeliveryLedger {
             return;
         }
         String from = row.address;
+        // The channel first (it may lock its record of the recipient), then the rows: the order of recipientGone.
+        channel.moved(row, from, to);
         Delivery.update("address = ?1 where channel = ?2 and recipientKey = ?3 and status in ?4", to, row.channel, row.recipientKey,
                 DeliveryStatus.CLAIMABLE);
         row.address = to;
         row.moved = true;
         row.status = DeliveryStatus.PENDING;
         row.detail = clip("the recipient moved to " + to + "; sent there once");
-        channel.moved(row, from, to);
     }
 
     private void refused(Channel channel, Delivery row, String reason) {
         row.status = DeliveryStatus.FAILED_PERMANENT;
         row.detail = clip("content refused: " + reason);
-        int skipped = skipWaiting(row.channel, "contentKey", row.contentKey, "not sent: the provider refused this content (" + reason + ")");
-        channel.contentRefused(row, reason, skipped);
+        // The channel first (it may lock its record of the content, as an officer editing it does), then the rows.
+        long waiting = Delivery.count("channel = ?1 and contentKey = ?2 and status in ?3", row.channel, row.contentKey,
+                DeliveryStatus.CLAIMABLE);
+        channel.contentRefused(row, reason, (int) waiting);
+        skipWaiting(row.channel, "contentKey", row.contentKey, "not sent: the provider refused this content (" + reason + ")");
     }
 
-    private void retryLater(Channel channel, Delivery row, String reason, Instant now) {
+    /** A retryable failure (an answer, a receipt): tried again after a backoff, until the channel's attempts are used. */
+    static void retryLater(Channel channel, Delivery row, String reason, Instant now) {
         row.attempts++;
         if (row.attempts >= channel.dispatch().maxAttempts()) {
             row.status = DeliveryStatus.FAILED_RETRYABLE;

@@ -22,6 +22,8 @@ public class DeliveryResolution {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Receipts receipts;
 
     @Transactional
     public Delivery markSent(String actor, long operationId, long deliveryId, String note, String providerId) {
@@ -36,6 +38,7 @@ public class DeliveryResolution {
         row.resolvedBy = actor;
         row.detail = DeliveryLedger.clip("marked sent by " + actor + ": " + note);
         row.updatedAt = now;
+        receipts.applyWaiting(row);
         audit.recordFor(row.operationId, actor, "DELIVERY_MARKED_SENT", DeliveryLedger.ENTITY, row.id, summary(row, note, providerId));
         return row;
     }

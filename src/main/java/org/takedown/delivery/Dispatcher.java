@@ -22,7 +22,7 @@ import org.takedown.audit.ChangesCommitted;
  * Sends the ledger, one loop per channel on each replica: it claims rows (each claim committed before its send, several
  * rows per claim, each with its send slot) and a small pool sends them, each at its slot, at most {@code workers}
  * claimed or in flight. When idle it looks again every {@code poll}, or at once when this replica commits a change.
- * The lease sweep runs every two seconds. On shutdown each loop stops claiming and lets the sends in flight finish
+ * The lease sweep (with the receipts that raced their answers) runs every two seconds. On shutdown each loop stops claiming and lets the sends in flight finish
  * (each bounded by the provider's timeout), so no row is left CLAIMED by a clean stop.
  */
 @ApplicationScoped
@@ -31,6 +31,8 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
     private static final Duration PREPARE_EVERY = Duration.ofMillis(300);
+    /** How far back the sweep looks for receipts that raced the answer they belong to (a matter of moments). */
+    private static final Duration RECEIPT_RACE = Duration.ofMinutes(10);
 
     @Inject
     Channels channels;
@@ -42,6 +44,8 @@ public class Dispatcher {
     SendSchedule schedule;
     @Inject
     DeliveryMetrics metrics;
+    @Inject
+    Receipts receipts;
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final List<Loop> loops = new ArrayList<>();
@@ -49,7 +53,7 @@ public class Dispatcher {
     void start(@Observes StartupEvent event) {
         for (Channel channel : channels.all()) {
             metrics.register(channel.name());
-            QuarkusTransaction.requiringNew().run(() -> schedule.ensure(channel.name()));
+            ensureSchedule(channel.name());
             if (!channel.dispatch().enabled()) {
                 LOG.infof("Dispatcher of the %s channel disabled on this replica", channel.name());
                 continue;
@@ -59,6 +63,17 @@ public class Dispatcher {
             loop.start();
             LOG.infof("Dispatcher of the %s channel started (%s, %d workers%s)", channel.name(), node, channel.dispatch().workers(),
                     channel.dryRun() ? ", dry-run" : "");
+        }
+    }
+
+    /** Creates the channel's pacing row; replicas starting together may race to, and the loser finds the winner's. */
+    private void ensureSchedule(String channel) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> schedule.ensure(channel));
+        } catch (RuntimeException raced) {
+            if (!QuarkusTransaction.requiringNew().call(() -> schedule.exists(channel))) {
+                throw raced;
+            }
         }
     }
 
@@ -140,6 +155,7 @@ public class Dispatcher {
                 try {
                     if (System.nanoTime() >= nextSweep) {
                         ledger.sweep(channel.name());
+                        receipts.matchWaiting(channel.name(), RECEIPT_RACE);
                         nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
                     }
                     if (idle || System.nanoTime() >= nextPrepare) {
@@ -217,6 +233,15 @@ public class Dispatcher {
             }
         }
 
+        private void afterSent(Claimed row, String providerId) {
+            try {
+                channel.afterSent(row, providerId);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Dispatcher of the %s channel: the step after sending delivery %d failed (the row stays SENT)",
+                        channel.name(), row.id());
+            }
+        }
+
         private void send(Claimed row) {
             try {
                 Outcome outcome;
@@ -237,6 +262,9 @@ public class Dispatcher {
                     }
                 }
                 ledger.record(row, outcome);
+                if (outcome instanceof Outcome.Sent sent) {
+                    afterSent(row, sent.providerId());
+                }
                 if (outcome instanceof Outcome.RateLimited limited) {
                     metrics.rateLimited(channel.name());
                     ledger.rateLimited(channel.name(), row.address(), limited.retryAfterSeconds(),

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,13 +26,16 @@ public class Receipts {
     @Inject
     Channels channels;
     @Inject
+    DeliveryLedger ledger;
+    @Inject
     DeliveryMetrics metrics;
     @Inject
     Clock clock;
 
-    /** Records a receipt and applies it to its row if there is one; returns the receipt. */
+    /** Records a receipt of a channel plugged into the engine and applies it to its row if there is one. */
     @Transactional
     public DeliveryReceipt record(String channel, String providerId, DeliveryReceipt.Status status, String detail) {
+        channels.get(channel); // a channel that is not plugged in has no rows: refused, not kept under a made-up name
         DeliveryReceipt receipt = new DeliveryReceipt();
         receipt.channel = channel;
         receipt.providerId = providerId;
@@ -50,15 +54,38 @@ public class Receipts {
         return receipt;
     }
 
-    /** In the transaction that gave the row its provider id: receipts that came before it are applied now. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void applyWaiting(Delivery row) {
-        if (row.providerId == null) {
-            return;
+    /**
+     * Applies the channel's receipts that arrived within {@code since} and still match no row although a row now has
+     * their provider id: a receipt recorded while the row's answer was being recorded, in a transaction neither could
+     * see, is found here. Each row is locked before its receipts, the order of {@link #applyWaiting}.
+     */
+    @Transactional
+    public int matchWaiting(String channel, Duration since) {
+        List<Long> rows = Delivery.getEntityManager().createQuery("select distinct d.id from DeliveryReceipt r, Delivery d"
+                + " where r.channel = :channel and r.deliveryId is null and r.receivedAt > :since"
+                + " and d.channel = r.channel and d.providerId = r.providerId", Long.class)
+                .setParameter("channel", channel).setParameter("since", clock.instant().minus(since)).getResultList();
+        int applied = 0;
+        for (Long id : rows) {
+            Delivery row = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            applied += applyWaiting(row);
         }
-        List<DeliveryReceipt> waiting = DeliveryReceipt.list("channel = ?1 and providerId = ?2 and deliveryId is null order by id",
-                row.channel, row.providerId);
+        return applied;
+    }
+
+    /**
+     * In the transaction that gave the row its provider id (an answer, an officer marking it sent): receipts that came
+     * before it are applied now. Returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int applyWaiting(Delivery row) {
+        if (row.providerId == null) {
+            return 0;
+        }
+        List<DeliveryReceipt> waiting = DeliveryReceipt.find("channel = ?1 and providerId = ?2 and deliveryId is null order by id",
+                row.channel, row.providerId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         waiting.forEach(receipt -> apply(row, receipt));
+        return waiting.size();
     }
 
     private void apply(Delivery row, DeliveryReceipt receipt) {
@@ -81,17 +108,20 @@ public class Receipts {
                 row.status = DeliveryStatus.FAILED_PERMANENT;
                 row.detail = DeliveryLedger.clip("receipt: " + receipt.detail);
                 channels.get(row.channel).receiptFailed(row, true, receipt.detail);
+                ledger.skipLaterParts(row);
             }
             case FAILED_TEMPORARY -> {
                 if (row.status == DeliveryStatus.DELIVERED) {
                     return;
                 }
-                boolean again = channels.get(row.channel).receiptFailed(row, false, receipt.detail)
-                        && (row.notAfter == null || row.notAfter.isAfter(now));
-                row.status = again ? DeliveryStatus.RETRY_AT : DeliveryStatus.FAILED_RETRYABLE;
-                row.notBefore = again ? now : row.notBefore;
-                row.attempts++;
-                row.detail = DeliveryLedger.clip("receipt: " + receipt.detail + (again ? "; sent again" : ""));
+                Channel channel = channels.get(row.channel);
+                if (channel.receiptFailed(row, false, receipt.detail) && (row.notAfter == null || row.notAfter.isAfter(now))) {
+                    // Sent again like any retryable failure: after a backoff, at most the channel's attempts.
+                    DeliveryLedger.retryLater(channel, row, "receipt: " + receipt.detail, now);
+                } else {
+                    row.status = DeliveryStatus.FAILED_RETRYABLE;
+                    row.detail = DeliveryLedger.clip("receipt: " + receipt.detail);
+                }
             }
             case PROGRESS -> {
                 return;

@@ -110,12 +110,21 @@ public class SendSchedule {
                 .setParameter("before", wall.instant().minus(Duration.ofDays(1))).executeUpdate();
     }
 
+    /** Takes the channel's global row, the lock every claim takes first; in the caller's transaction. */
+    void lockChannel(String channel) {
+        globalRow(channel);
+    }
+
     private SendPace globalRow(String channel) {
         SendPace global = em.find(SendPace.class, SendPace.global(channel), LockModeType.PESSIMISTIC_WRITE);
         if (global == null) {
             throw new IllegalStateException("No pacing row for channel " + channel + ": the dispatcher creates it at start");
         }
         return global;
+    }
+
+    boolean exists(String channel) {
+        return em.find(SendPace.class, SendPace.global(channel)) != null;
     }
 
     /** Creates the channel's global row if it has none (a new channel); in the caller's transaction. */

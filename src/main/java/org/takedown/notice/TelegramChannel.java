@@ -89,10 +89,15 @@ public class TelegramChannel implements Channel {
         return dispatch;
     }
 
-    /** A new run's targets are checked before its first message goes; its rows are held until then. */
+    /**
+     * A new run's targets are checked before its first message goes; its rows are held until then. Running dry there
+     * is no bot to ask: a run queued while the channel was live (and held for its check) is let go unchecked.
+     */
     @Override
     public void prepare() {
-        if (!dryRun()) {
+        if (dryRun()) {
+            preflight.claim().ifPresent(run -> preflight.checked(run.id));
+        } else {
             preflight.claim().ifPresent(preflight::check);
         }
     }
@@ -101,11 +106,17 @@ public class TelegramChannel implements Channel {
         TelegramDelivery extra = QuarkusTransaction.requiringNew().call(() -> TelegramDelivery.findById(row.id()));
         SendOutcome outcome = extra.photoSha256 == null ? gateway.sendMessage(row.address(), row.payload(), extra.silent)
                 : photos.send(row.address(), extra.photoSha256, row.payload(), extra.silent);
-        if (extra.pin && outcome instanceof SendOutcome.Sent sent) {
-            SendOutcome pinned = gateway.pin(row.address(), sent.messageId(), true);
+        return outcome(outcome);
+    }
+
+    /** Pins the message once its row is SENT: a pin that fails or hangs never puts the sent message in doubt. */
+    @Override
+    public void afterSent(Claimed row, String providerId) {
+        TelegramDelivery extra = QuarkusTransaction.requiringNew().call(() -> TelegramDelivery.findById(row.id()));
+        if (extra.pin) {
+            SendOutcome pinned = gateway.pin(row.address(), Integer.parseInt(providerId), true);
             QuarkusTransaction.requiringNew().run(() -> recordPin(row.id(), pinned));
         }
-        return outcome(outcome);
     }
 
     /** Telegram's answer in the engine's classes. */
@@ -156,14 +167,14 @@ public class TelegramChannel implements Channel {
     }
 
     @Override
-    public void contentRefused(Delivery row, String reason, int skipped) {
+    public void contentRefused(Delivery row, String reason, int waiting) {
         long noticeId = NoticeService.noticeOf(row.contentKey);
         Notice notice = Notice.findById(noticeId, LockModeType.PESSIMISTIC_WRITE);
         if (notice != null && notice.blockedReason == null) {
             notice.blockedReason = TextClip.clip(reason, 500);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("reason", TextClip.clip(reason, 500));
-            summary.put("skipped", skipped);
+            summary.put("skipped", waiting);
             audit.recordFor(row.operationId, DeliveryLedger.DISPATCHER, "NOTICE_BLOCKED", NoticeService.ENTITY, noticeId, summary);
             LOG.warnf("ALERT: notice %d blocked, Telegram refused its content: %s", noticeId, reason);
         }

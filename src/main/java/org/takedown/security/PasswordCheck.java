@@ -102,10 +102,15 @@ public class PasswordCheck {
 
     /** Checks the password; reads the user from the database, so call it off the event loop. */
     public CompletionStage<Result> check(Door door, String username, String password) {
+        String key = username + '\u0000' + digest(password);
+        boolean remembered = remembered(key);
+        if (!remembered && !withinBudget(door)) {
+            // Refused before reading the user: a flood of guesses past the budget costs no database work either.
+            return CompletableFuture.completedFuture(new Result.Busy());
+        }
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> UserAccount.findByUsername(username)
                 .map(user -> new Account(user.passwordHash, user.roleList())));
-        String key = username + '\u0000' + digest(password);
-        if (account.isPresent() && rememberedAs(key, account.get().passwordHash())) {
+        if (remembered && account.isPresent() && rememberedAs(key, account.get().passwordHash())) {
             return CompletableFuture.completedFuture(new Result.Verified(username, account.get().roles()));
         }
         if (!withinBudget(door)) {
@@ -144,6 +149,13 @@ public class PasswordCheck {
 
     private synchronized void spend(Door door, long nanos) {
         budgets.get(door)[0] -= nanos;
+    }
+
+    /** Whether a password was verified under this key lately (its stored hash is compared before it counts). */
+    private boolean remembered(String key) {
+        synchronized (verified) {
+            return verified.containsKey(key);
+        }
     }
 
     private boolean rememberedAs(String key, String storedHash) {

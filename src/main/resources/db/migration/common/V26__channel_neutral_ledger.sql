@@ -73,6 +73,12 @@ CREATE TABLE delivery_receipt (
     applied_at  TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX delivery_receipt_provider_idx ON delivery_receipt (channel, provider_id);
+CREATE INDEX delivery_receipt_received_idx ON delivery_receipt (channel, received_at);
+
+-- The old claimer passed over the waiting rows of a blocked notice; the engine skips them when the content is refused.
+UPDATE delivery SET status = 'SKIPPED', detail = 'notice blocked: Telegram refused its content'
+    WHERE status IN ('PENDING', 'RETRY_AT') AND content_key IN (SELECT 'notice:' || CAST(id AS VARCHAR(20)) FROM notice
+                                                               WHERE blocked_reason IS NOT NULL);
 
 ALTER TABLE send_pace ALTER COLUMN pace_key SET DATA TYPE VARCHAR(250);
 UPDATE send_pace SET pace_key = 'telegram:global' WHERE pace_key = 'global';

@@ -56,9 +56,21 @@ public class LegacyLedgerTest {
     void theOldLedgerMigratesAndKeepsWorking() throws Exception {
         assertTrue(Arrays.stream(flyway.info().applied()).anyMatch(m -> m.getVersion().getVersion().equals("26")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> delivered("Legacy part two") && delivered("Legacy unchecked run"));
-        assertEquals("SENT", status(932));
-        assertEquals("SENT", status(935));
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered("Legacy part two") && delivered("Legacy unchecked run")
+                && delivered("Legacy waiting for its slot") && delivered("Legacy retrying") && "PINNED".equals(row(939).get("pinStatus"))
+                && "UNKNOWN".equals(status(936)));
+        for (long id : new long[] {932, 935, 937, 938, 939}) {
+            assertEquals("SENT", status(id), "row " + id);
+        }
+        assertEquals("UNKNOWN", status(936), "its request had left when the old pod died: never sent again by itself");
+        assertTrue(((String) row(936).get("detail")).contains("expired mid-send"), row(936).toString());
+        assertEquals(0, telegram.delivered().stream().filter(d -> d.text().equals("Legacy started")).count());
+        assertTrue(telegram.pinned().stream().anyMatch(pin -> pin.toLowerCase(java.util.Locale.ROOT).startsWith(LegacyLedgerResource.PINNED)),
+                telegram.pinned().toString());
+        assertEquals("SKIPPED", status(940), "Telegram had refused its notice: its waiting row is not sent");
+        assertEquals(0, telegram.delivered().stream().filter(d -> d.text().equals("Legacy refused")).count());
+        assertTrue(column("select not_after from delivery where id = 935").get(0).startsWith("2099-01-01"), "the run's send window");
+        assertEquals(null, column("select not_after from delivery where id = 932").get(0));
         Map<String, Object> sent = row(931);
         assertEquals("SENT", sent.get("status"));
         assertEquals("41", sent.get("providerId"));
@@ -73,7 +85,9 @@ public class LegacyLedgerTest {
         List<String> pace = column("select pace_key from send_pace order by pace_key");
         assertTrue(pace.contains("telegram:global") && pace.contains("telegram:address:" + LegacyLedgerResource.OPEN)
                 && pace.stream().noneMatch(key -> key.equals("global") || key.startsWith("chat:") || key.startsWith("dispatcher:")), pace.toString());
-        assertEquals(List.of("931", "932", "933", "934", "935"), column("select delivery_id from telegram_delivery order by delivery_id"));
+        assertEquals(List.of("931", "932", "933", "934", "935", "936", "937", "938", "939", "940"),
+                column("select delivery_id from telegram_delivery order by delivery_id"));
+        assertEquals(List.of("1"), column("select count(*) from telegram_delivery where delivery_id = 939 and pin = TRUE"));
 
         Api.as("officer1").body(Map.of("note", "checked the channel: not there")).post("/api/operations/{id}/deliveries/{d}/resend",
                 OPERATION, 934).then().statusCode(200);

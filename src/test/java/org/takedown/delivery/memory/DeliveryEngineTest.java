@@ -18,11 +18,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.takedown.delivery.Claimed;
 import org.takedown.delivery.Delivery;
+import org.takedown.delivery.DeliveryHold;
 import org.takedown.delivery.DeliveryHolds;
 import org.takedown.delivery.DeliveryReceipt;
 import org.takedown.delivery.DeliveryResolution;
@@ -90,7 +96,6 @@ public class DeliveryEngineTest {
         long sent = queue(run, tag + "r-sent", tag + "sent", "c-ok", null).get(0);
         long limited = queue(run, tag + "r-limited", tag + "limited", "c-ok", null).get(0);
         long gone = queue(run, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
-        long goneLater = queue(later, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
         long refused = queue(run, tag + "r-refused", tag + "refused", tag + "c-bad", null).get(0);
         QuarkusTransaction.requiringNew().run(() -> holds.holdRun(MemoryChannel.NAME, later, "not yet"));
         long refusedLater = queue(later, tag + "r-other", tag + "other", tag + "c-bad", null).get(0);
@@ -116,8 +121,13 @@ public class DeliveryEngineTest {
         assertFalse(limitedCalls.get(1).at().isBefore(limitedCalls.get(0).at().plusSeconds(1)), "waited the provider's second");
 
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(gone).status);
-        assertEquals(DeliveryStatus.PENDING, row(goneLater).status, "the recipient is held: its other rows wait");
         assertTrue(holds.recipientHeld(MemoryChannel.NAME, tag + "r-gone"));
+        // The held recipient's next row waits; a row queued after it, to someone else, goes (claims take rows in order).
+        long third = RUNS.incrementAndGet();
+        long goneLater = queue(third, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
+        long control = queue(third, tag + "r-control", tag + "control", "c-ok", null).get(0);
+        await().atMost(PATIENCE).until(() -> row(control).status == DeliveryStatus.SENT);
+        assertEquals(DeliveryStatus.PENDING, row(goneLater).status, "the recipient is held: its other rows wait");
         assertTrue(channel.effects().contains(new MemoryChannel.Effect("gone", gone, "unknown subscriber")));
 
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(refused).status);
@@ -151,11 +161,61 @@ public class DeliveryEngineTest {
         // An officer who checked resends the silent one: it goes once more. Lifting the holds lets the held row go.
         resolution.resend("officer1", operation, silent, "not in the log of the provider");
         QuarkusTransaction.requiringNew().run(() -> holds.releaseRecipient(MemoryChannel.NAME, tag + "r-gone"));
-        assertEquals(DeliveryStatus.PENDING, row(goneLater).status, "its run is still held");
-        QuarkusTransaction.requiringNew().run(() -> holds.releaseRun(MemoryChannel.NAME, later));
         await().atMost(PATIENCE).until(() -> row(silent).status == DeliveryStatus.SENT && row(goneLater).status == DeliveryStatus.SENT);
         assertEquals(2, channel.callsTo(tag + "silent").size());
         assertEquals(2, channel.callsTo(tag + "gone").size());
+    }
+
+    @Test
+    void aPartThatWillNotGoSkipsTheRestAndOneInDoubtHoldsThem() {
+        String tag = "q" + RUNS.incrementAndGet() + "-";
+        long run = RUNS.incrementAndGet();
+        channel.script(tag + "failing", row -> new Outcome.Failed("400 invalid", false));
+        channel.script(tag + "doubtful", row -> new Outcome.Unknown("read timed out"));
+        channel.script(tag + "dry", row -> new Outcome.DryRun());
+        List<Long> failing = queue(run, tag + "r1", tag + "failing", "c-ok", null, "a", "b", "c");
+        List<Long> doubtful = queue(run, tag + "r2", tag + "doubtful", "c-ok", null, "a", "b");
+        List<Long> dry = queue(run, tag + "r3", tag + "dry", "c-ok", null, "a", "b");
+        await().atMost(PATIENCE).until(() -> row(failing.get(2)).status == DeliveryStatus.SKIPPED
+                && row(doubtful.get(0)).status == DeliveryStatus.UNKNOWN && row(dry.get(1)).status == DeliveryStatus.SENT);
+        assertEquals(DeliveryStatus.FAILED_PERMANENT, row(failing.get(0)).status);
+        assertEquals(DeliveryStatus.SKIPPED, row(failing.get(1)).status);
+        assertEquals(1, channel.callsTo(tag + "failing").size());
+        assertEquals(DeliveryStatus.PENDING, row(doubtful.get(1)).status, "waits for the officer who resolves part 1");
+        assertEquals(DeliveryStatus.DRY_RUN, row(dry.get(0)).status, "a part recorded dry lets the next go");
+
+        resolution.markSent("officer1", operation, doubtful.get(0), "seen at the provider", null);
+        await().atMost(PATIENCE).until(() -> row(doubtful.get(1)).status == DeliveryStatus.SENT);
+    }
+
+    /** Two transactions holding one recipient at once (a refused send, the channel hearing the recipient left) both commit. */
+    @Test
+    void aRecipientHeldTwiceAtOnceIsHeldOnce() throws Exception {
+        String recipient = "h" + RUNS.incrementAndGet();
+        CountDownLatch firstHolds = new CountDownLatch(1);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> other = second.submit(() -> {
+                firstHolds.await();
+                QuarkusTransaction.requiringNew().run(() -> holds.holdRecipient(MemoryChannel.NAME, recipient, "left"));
+                return null;
+            });
+            QuarkusTransaction.requiringNew().run(() -> {
+                holds.holdRecipient(MemoryChannel.NAME, recipient, "refused");
+                firstHolds.countDown();
+                try {
+                    Thread.sleep(500); // the other transaction tries meanwhile, before this one commits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            other.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+        assertTrue(holds.recipientHeld(MemoryChannel.NAME, recipient));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> DeliveryHold.count("channel = ?1 and holdKey = ?2",
+                MemoryChannel.NAME, "recipient:" + recipient)));
     }
 
     @Test
@@ -203,8 +263,9 @@ public class DeliveryEngineTest {
             List<Instant> slots = calls.stream().filter(call -> call.row().address().equals(address)).map(call -> call.row().sendAt()).toList();
             assertEquals(6, slots.size());
             for (int i = 1; i < slots.size(); i++) {
-                assertFalse(Duration.between(slots.get(i - 1), slots.get(i)).plus(micro).compareTo(Duration.ofMillis(400)) < 0,
-                        address + ": two messages closer than the address spacing");
+                Duration gap = Duration.between(slots.get(i - 1), slots.get(i));
+                assertFalse(gap.plus(micro).compareTo(Duration.ofMillis(400)) < 0,
+                        address + ": two messages " + gap + " apart, closer than the address spacing");
             }
         }
         calls.forEach(call -> assertFalse(call.at().isBefore(call.row().sendAt()), "a call left before its slot"));
@@ -253,6 +314,41 @@ public class DeliveryEngineTest {
         receipts.record(MemoryChannel.NAME, firstId, DeliveryReceipt.Status.FAILED_TEMPORARY, "phone switched off");
         await().atMost(PATIENCE).until(() -> row(again).status == DeliveryStatus.SENT && !row(again).providerId.equals(firstId));
         assertEquals(2, channel.callsTo(tag + "a4").size(), "sent again once, as the channel asked");
+
+        // A phone that stays off is not texted forever: each temporary failure is an attempt, three in all.
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            String id = row(again).providerId;
+            receipts.record(MemoryChannel.NAME, id, DeliveryReceipt.Status.FAILED_TEMPORARY, "phone switched off");
+            await().atMost(PATIENCE).until(() -> row(again).status == DeliveryStatus.FAILED_RETRYABLE
+                    || row(again).status == DeliveryStatus.SENT && !row(again).providerId.equals(id));
+        }
+        row = row(again);
+        assertEquals(DeliveryStatus.FAILED_RETRYABLE, row.status);
+        assertEquals(3, row.attempts);
+        assertEquals(3, channel.callsTo(tag + "a4").size());
+
+        // A receipt and the answer it belongs to, each committed unseen by the other: the sweep matches them.
+        long raced = queue(run, tag + "r5", tag + "a5", "c-ok", null).get(0);
+        await().atMost(PATIENCE).until(() -> row(raced).status == DeliveryStatus.SENT);
+        String racedId = row(raced).providerId;
+        QuarkusTransaction.requiringNew().run(() -> {
+            DeliveryReceipt unseen = new DeliveryReceipt();
+            unseen.channel = MemoryChannel.NAME;
+            unseen.providerId = racedId;
+            unseen.status = DeliveryReceipt.Status.DELIVERED;
+            unseen.receivedAt = Instant.now();
+            unseen.persist();
+        });
+        await().atMost(PATIENCE).until(() -> row(raced).status == DeliveryStatus.DELIVERED);
+        assertEquals(raced, receiptsOf(racedId).get(0).deliveryId);
+
+        // An officer who saw the message at the provider marks it sent with its id: a receipt already kept applies.
+        channel.script(tag + "a6", row2 -> new Outcome.Unknown("read timed out"));
+        long doubted = queue(run, tag + "r6", tag + "a6", "c-ok", null).get(0);
+        await().atMost(PATIENCE).until(() -> row(doubted).status == DeliveryStatus.UNKNOWN);
+        receipts.record(MemoryChannel.NAME, tag + "seen-by-officer", DeliveryReceipt.Status.DELIVERED, "delivered");
+        resolution.markSent("officer1", operation, doubted, "in the provider's log", tag + "seen-by-officer");
+        assertEquals(DeliveryStatus.DELIVERED, row(doubted).status);
 
         DeliveryReceipt stray = receipts.record(MemoryChannel.NAME, tag + "never-sent", DeliveryReceipt.Status.DELIVERED, "delivered");
         List<DeliveryReceipt> kept = receiptsOf(tag + "never-sent");
