@@ -150,7 +150,7 @@ class ConsoleBrowserTest {
     /**
      * Every console page of an operation whose texts are hostile (XSS corpus in names, titles, notes, reasons and the
      * banner): in Chromium no script of theirs runs (no dialog opens, no handler attribute exists) and axe-core finds
-     * no serious or critical violation. The pages are photographed for the README.
+     * no serious or critical violation. The pages are photographed for docs/console.md.
      */
     @Test
     void everyPageIsAccessibleAndHostileOfficerTextStaysInert() {

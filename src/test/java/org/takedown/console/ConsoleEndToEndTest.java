@@ -30,7 +30,7 @@ import org.takedown.support.TelegramProfile;
  * with its emblem, a seized domain, the banner, a Telegram channel and a notice) and submits it; officer B approves it;
  * A activates it; the banner shows at the seized Host; A sends the notice, which reaches the fake Bot API and shows
  * SENT in the delivery report; the audit log shows every step, its chain valid. Each page passes axe-core and is
- * photographed for the README.
+ * photographed for docs/console.md.
  */
 @QuarkusTest
 @TestProfile(TelegramProfile.class)

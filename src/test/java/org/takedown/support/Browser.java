@@ -89,7 +89,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves what the browser window shows as {@code target/screenshots/<name>.png} (the README shows copies of them,
+     * Saves what the browser window shows as {@code target/screenshots/<name>.png} (docs/console.md shows copies of them,
      * in {@code src/docs/screenshots}).
      */
     public static Path screenshot(Page page, String name) {
