@@ -6,15 +6,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
-import java.util.Optional;
 import java.util.Enumeration;
-import java.util.jar.Manifest;
-import java.net.URL;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
+import java.util.jar.Manifest;
 import org.takedown.common.RequiredSettings;
 
 /**
@@ -25,8 +25,7 @@ import org.takedown.common.RequiredSettings;
 @QuarkusMain
 public final class TakedownMain {
 
-    private TakedownMain() {
-    }
+    private TakedownMain() {}
 
     public static void main(String... args) {
         if ("prod".equals(profile())) {

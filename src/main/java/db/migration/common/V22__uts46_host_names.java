@@ -23,8 +23,7 @@ public class V22__uts46_host_names extends BaseJavaMigration {
 
     private static final Logger LOG = Logger.getLogger(V22__uts46_host_names.class);
 
-    private record Column(String table, String key, String column, String onlyWhere) {
-    }
+    private record Column(String table, String key, String column, String onlyWhere) {}
 
     private static final List<Column> HOST_COLUMNS = List.of(
             new Column("seized_domain", "id", "hostname", null),
@@ -44,21 +43,24 @@ public class V22__uts46_host_names extends BaseJavaMigration {
         List<Object[]> changes = new ArrayList<>();
         String select = "SELECT " + column.key() + ", " + column.column() + " FROM " + column.table()
                 + (column.onlyWhere() == null ? "" : " WHERE " + column.onlyWhere());
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(select)) {
             while (rows.next()) {
                 long key = rows.getLong(1);
                 String stored = rows.getString(2);
                 Optional<String> renewed = HostNames.normaliseDomain(HostNames.toDisplay(stored));
                 if (renewed.isEmpty()) {
-                    LOG.warnf("Stored host name '%s' (%s %d) is not a valid IDNA 2008 name: correct it, or visitors' browsers "
-                            + "will not reach it", stored, column.table(), key);
+                    LOG.warnf(
+                            "Stored host name '%s' (%s %d) is not a valid IDNA 2008 name: correct it, or visitors' browsers "
+                                    + "will not reach it",
+                            stored, column.table(), key);
                 } else if (!renewed.get().equals(stored)) {
                     changes.add(new Object[] {renewed.get(), key, stored});
                 }
             }
         }
-        String update = "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + column.key() + " = ? AND "
-                + column.column() + " = ?";
+        String update = "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + column.key()
+                + " = ? AND " + column.column() + " = ?";
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             for (Object[] change : changes) {
                 statement.setString(1, (String) change[0]);

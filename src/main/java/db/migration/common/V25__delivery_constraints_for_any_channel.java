@@ -21,9 +21,10 @@ public class V25__delivery_constraints_for_any_channel extends BaseJavaMigration
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         List<String> constraints = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT constraint_name FROM information_schema.table_constraints"
-                + " WHERE lower(table_name) = 'delivery' AND lower(table_schema) = lower(?)"
-                + " AND constraint_type IN ('FOREIGN KEY', 'UNIQUE')")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT constraint_name FROM information_schema.table_constraints"
+                        + " WHERE lower(table_name) = 'delivery' AND lower(table_schema) = lower(?)"
+                        + " AND constraint_type IN ('FOREIGN KEY', 'UNIQUE')")) {
             query.setString(1, connection.getSchema());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -14,8 +14,7 @@ public final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static String hash(AuditEntry e) {
         List<Object> fields = new ArrayList<>(Arrays.asList(

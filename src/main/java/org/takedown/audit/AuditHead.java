@@ -14,6 +14,7 @@ public class AuditHead extends PanacheEntityBase {
 
     @Id
     public int id;
+
     public long lastSeq;
     public String lastHash;
 }

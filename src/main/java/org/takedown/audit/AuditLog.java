@@ -10,8 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,10 +31,13 @@ public class AuditLog {
 
     @Inject
     EntityManager em;
+
     @Inject
     Clock clock;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
     @Inject
     Event<ChangesCommitted> committed;
 
@@ -53,13 +56,13 @@ public class AuditLog {
      * row's hash, so an operation's extract of the log ({@link #ofOperation}) cannot be thinned unnoticed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long recordFor(long operationId, String actor, String action, String entityType, Object entityId,
-            Map<String, ?> summary) {
+    public long recordFor(
+            long operationId, String actor, String action, String entityType, Object entityId, Map<String, ?> summary) {
         return append(operationId, actor, action, entityType, entityId, summary);
     }
 
-    private long append(Long operationId, String actor, String action, String entityType, Object entityId,
-            Map<String, ?> summary) {
+    private long append(
+            Long operationId, String actor, String action, String entityType, Object entityId, Map<String, ?> summary) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
         entry.seq = head.lastSeq + 1;
@@ -88,8 +91,7 @@ public class AuditLog {
             transactions.putResource(AuditLog.class, rows);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -105,8 +107,9 @@ public class AuditLog {
     }
 
     private static void log(AuditEntry e) {
-        LOG.infof("audit seq=%d actor=%s action=%s entity=%s:%s summary=%s", e.seq, field(e.actor), field(e.action),
-                field(e.entityType), field(e.entityId), field(e.summary));
+        LOG.infof(
+                "audit seq=%d actor=%s action=%s entity=%s:%s summary=%s",
+                e.seq, field(e.actor), field(e.action), field(e.entityType), field(e.entityId), field(e.summary));
     }
 
     /** A value of an audit log line, unambiguous: backslashes doubled, then control characters escaped. */
@@ -146,7 +149,8 @@ public class AuditLog {
             params.and("to", filter.to());
         }
         Sort order = Sort.by("seq", Sort.Direction.Descending);
-        return clauses.isEmpty() ? AuditEntry.findAll(order)
+        return clauses.isEmpty()
+                ? AuditEntry.findAll(order)
                 : AuditEntry.find(String.join(" and ", clauses), order, params);
     }
 
@@ -165,9 +169,10 @@ public class AuditLog {
         long expectedSeq = 1;
         long checked = 0;
         while (true) {
-            List<AuditEntry> batch = em.createQuery(
-                    "from AuditEntry where seq >= :from order by seq", AuditEntry.class)
-                    .setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
+                    .setParameter("from", expectedSeq)
+                    .setMaxResults(VERIFY_BATCH)
+                    .getResultList();
             for (AuditEntry e : batch) {
                 if (e.seq != expectedSeq) {
                     return ChainVerification.broken(checked, expectedSeq, "row missing from the sequence");
@@ -202,7 +207,12 @@ public class AuditLog {
 
     /** Filters of {@link #search}; null means any. */
     /** Null fields match anything; {@code from} is inclusive, {@code to} exclusive. */
-    public record AuditFilter(String actor, String action, String entityType, String entityId, Instant from, Instant to,
-            Long operationId) {
-    }
+    public record AuditFilter(
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            Instant from,
+            Instant to,
+            Long operationId) {}
 }

@@ -30,7 +30,8 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
-    public Page<AuditEntryView> list(@Valid @BeanParam PageRequest page,
+    public Page<AuditEntryView> list(
+            @Valid @BeanParam PageRequest page,
             @QueryParam("actor") @Size(max = 100) String actor,
             @QueryParam("action") @Size(max = 64) String action,
             @QueryParam("entityType") @Size(max = 64) String entityType,
@@ -66,12 +67,30 @@ public class AuditResource {
         return audit.verify();
     }
 
-    public record AuditEntryView(long seq, Instant recordedAt, Long operationId, String actor, String action,
-            String entityType, String entityId, String summary, String prevHash, String hash) {
+    public record AuditEntryView(
+            long seq,
+            Instant recordedAt,
+            Long operationId,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String summary,
+            String prevHash,
+            String hash) {
 
         static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.seq, e.recordedAt, e.operationId, e.actor, e.action, e.entityType, e.entityId,
-                    e.summary, e.prevHash, e.hash);
+            return new AuditEntryView(
+                    e.seq,
+                    e.recordedAt,
+                    e.operationId,
+                    e.actor,
+                    e.action,
+                    e.entityType,
+                    e.entityId,
+                    e.summary,
+                    e.prevHash,
+                    e.hash);
         }
     }
 }

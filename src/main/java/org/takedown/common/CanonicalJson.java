@@ -24,8 +24,7 @@ public final class CanonicalJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(Object value) {
         try {

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 public final class HostNames {
 
     /** As the URL Standard's "domain to ASCII", with STD3 rules: hostnames, not arbitrary DNS labels. */
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE
-            | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES);
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
+            | IDNA.USE_STD3_RULES);
     /** Real names such as {@code r3---sn-abc.example} have hyphens in places 3 and 4; the URL Standard allows them. */
     private static final Set<IDNA.Error> TOLERATED = EnumSet.of(IDNA.Error.HYPHEN_3_4);
 
@@ -25,8 +28,7 @@ public final class HostNames {
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_LENGTH = 253;
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /**
      * Normalises a host name as typed or as found in a Host header without its port.
@@ -93,8 +95,10 @@ public final class HostNames {
                 return Optional.empty();
             }
             String literal = header.substring(0, end + 1).toLowerCase(Locale.ROOT);
-            return literal.chars().allMatch(c -> c == '[' || c == ']' || c == ':' || c == '.'
-                    || Character.digit(c, 16) >= 0) ? Optional.of(literal) : Optional.empty();
+            return literal.chars()
+                            .allMatch(c -> c == '[' || c == ']' || c == ':' || c == '.' || Character.digit(c, 16) >= 0)
+                    ? Optional.of(literal)
+                    : Optional.empty();
         }
         int colon = header.indexOf(':');
         if (colon >= 0 && !validPortSuffix(header.substring(colon))) {

@@ -35,7 +35,9 @@ public @interface HttpsUrl {
             }
             try {
                 URI uri = new URI(value);
-                return "https".equals(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getHost() != null
+                return "https".equals(uri.getScheme())
+                        && uri.getRawUserInfo() == null
+                        && uri.getHost() != null
                         && HostNames.normaliseDomain(uri.getHost()).isPresent();
             } catch (URISyntaxException e) {
                 return false;

@@ -23,10 +23,10 @@ public final class OfficerText {
 
     /** First strong isolate and pop directional isolate: the plain-text form of {@code <bdi>}. */
     public static final char FSI = '\u2068';
+
     public static final char PDI = '\u2069';
 
-    private OfficerText() {
-    }
+    private OfficerText() {}
 
     /** Why {@code text} cannot be accepted anywhere, or empty. */
     public static Optional<String> refusal(String text) {
@@ -80,7 +80,13 @@ public final class OfficerText {
         Deque<Character> open = new ArrayDeque<>();
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '\n';
-            if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u0085' || c == '\u001c' || c == '\u001d' || c == '\u001e') {
+            if (c == '\n'
+                    || c == '\r'
+                    || c == '\u2029'
+                    || c == '\u0085'
+                    || c == '\u001c'
+                    || c == '\u001d'
+                    || c == '\u001e') {
                 if (!open.isEmpty()) {
                     return Optional.of("opens the bidirectional control " + codePoint(open.peek())
                             + " without closing it in the same paragraph: it would reorder the text after it");
@@ -108,7 +114,9 @@ public final class OfficerText {
             return value;
         }
         StringBuilder isolated = new StringBuilder(value.length() + 2).append(FSI);
-        value.chars().filter(c -> !(c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069)).forEach(c -> isolated.append((char) c));
+        value.chars()
+                .filter(c -> !(c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069))
+                .forEach(c -> isolated.append((char) c));
         return isolated.append(PDI).toString();
     }
 

@@ -36,8 +36,14 @@ public class OneShotTriggers {
                     .startAt(Date.from(at))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build();
-            quartz.scheduleJob(JobBuilder.newJob(job).withIdentity(key).usingJobData(new JobDataMap(data))
-                    .requestRecovery().build(), Set.of(trigger), true);
+            quartz.scheduleJob(
+                    JobBuilder.newJob(job)
+                            .withIdentity(key)
+                            .usingJobData(new JobDataMap(data))
+                            .requestRecovery()
+                            .build(),
+                    Set.of(trigger),
+                    true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not arm " + key, e);
         }
@@ -61,8 +67,11 @@ public class OneShotTriggers {
     /** When the trigger of this job fires next, if it is armed. */
     public Optional<Instant> nextFire(JobKey key) {
         try {
-            return quartz.getTriggersOfJob(key).stream().map(Trigger::getNextFireTime)
-                    .filter(java.util.Objects::nonNull).map(Date::toInstant).findFirst();
+            return quartz.getTriggersOfJob(key).stream()
+                    .map(Trigger::getNextFireTime)
+                    .filter(java.util.Objects::nonNull)
+                    .map(Date::toInstant)
+                    .findFirst();
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not read " + key, e);
         }

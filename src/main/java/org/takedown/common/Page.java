@@ -8,7 +8,9 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
-        List<T> items = query.page(request.page(), request.size()).list().stream().map(view).toList();
+        List<T> items = query.page(request.page(), request.size()).list().stream()
+                .map(view)
+                .toList();
         return new Page<>(items, request.page(), request.size(), query.count());
     }
 

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class Placeholders {
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     public static String fill(String text, Map<String, String> values) {
         if (text == null || text.indexOf('{') < 0) {

@@ -18,14 +18,17 @@ public record Problem(String type, String title, int status, String detail, List
 
         /** One entry per violation, named by the path of the invalid property ({@code legalAuthority.reference}), sorted. */
         public static List<FieldError> of(Set<? extends ConstraintViolation<?>> violations) {
-            return violations.stream().map(v -> new FieldError(fieldOf(v), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
+            return violations.stream()
+                    .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .toList();
         }
 
         private static String fieldOf(ConstraintViolation<?> violation) {
             // Path of a resource-method violation: method name, parameter, then the bean's properties. A node inside a
             // list or map carries the index or key of its container, written after the container's name
-            // (stages[0].texts[fr].title); container element nodes (<map key>, <list element>) add no name of their own.
+            // (stages[0].texts[fr].title); container element nodes (<map key>, <list element>) add no name of their
+            // own.
             StringBuilder field = new StringBuilder();
             String parameter = null;
             for (Path.Node node : violation.getPropertyPath()) {

@@ -29,8 +29,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(int status, String field, String message) {
-        return new ProblemException(status, status == 422 ? "Unprocessable Content" : "Bad Request",
-                "The request has invalid fields", List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                status,
+                status == 422 ? "Unprocessable Content" : "Bad Request",
+                "The request has invalid fields",
+                List.of(new Problem.FieldError(field, message)));
     }
 
     public int status() {

@@ -26,12 +26,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        return respond(new Problem("about:blank", "Bad Request", 400, "The request has invalid fields",
+        return respond(new Problem(
+                "about:blank",
+                "Bad Request",
+                400,
+                "The request has invalid fields",
                 Problem.FieldError.of(e.getConstraintViolations())));
     }
 
-    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
-            UnrecognizedPropertyException.class, InvalidTypeIdException.class})
+    @ServerExceptionMapper({
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        InvalidTypeIdException.class
+    })
     public Response unreadableField(MismatchedInputException e) {
         return unreadable(e);
     }
@@ -39,22 +47,32 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
         String field = pathOf(e);
-        String message = e instanceof CheckedStrings.Refused refused ? refused.reason()
-                : e instanceof UnrecognizedPropertyException ? "unknown field"
-                : e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
-                        ? "must be one of " + enumValues(f.getTargetType())
-                        : e instanceof MismatchedInputException m && m.getTargetType() != null
-                                ? "must be a valid " + simpleType(m.getTargetType())
-                                : "cannot be read";
+        String message = e instanceof CheckedStrings.Refused refused
+                ? refused.reason()
+                : e instanceof UnrecognizedPropertyException
+                        ? "unknown field"
+                        : e instanceof InvalidFormatException f
+                                        && f.getTargetType() != null
+                                        && f.getTargetType().isEnum()
+                                ? "must be one of " + enumValues(f.getTargetType())
+                                : e instanceof MismatchedInputException m && m.getTargetType() != null
+                                        ? "must be a valid " + simpleType(m.getTargetType())
+                                        : "cannot be read";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        return respond(new Problem("about:blank", "Bad Request", 400,
-                field.isEmpty() ? "The request body is not valid JSON for this endpoint" : "The request has invalid fields",
+        return respond(new Problem(
+                "about:blank",
+                "Bad Request",
+                400,
+                field.isEmpty()
+                        ? "The request body is not valid JSON for this endpoint"
+                        : "The request has invalid fields",
                 errors));
     }
 
     @ServerExceptionMapper
     public Response malformed(StreamReadException e) {
-        return respond(new Problem("about:blank", "Bad Request", 400, "The request body is not well-formed JSON", List.of()));
+        return respond(
+                new Problem("about:blank", "Bad Request", 400, "The request body is not well-formed JSON", List.of()));
     }
 
     /** A role check refused the caller ({@code @RolesAllowed}): the same problem document as every other refusal. */
@@ -65,8 +83,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentChange(RuntimeException e) {
-        return respond(new Problem("about:blank", "Conflict", 409,
-                "Someone else changed this record at the same time; reload and try again", List.of()));
+        return respond(new Problem(
+                "about:blank",
+                "Conflict",
+                409,
+                "Someone else changed this record at the same time; reload and try again",
+                List.of()));
     }
 
     @ServerExceptionMapper
@@ -75,8 +97,9 @@ public class ProblemMappers {
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return e.getResponse();
         }
-        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse()).entity(
-                new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), clientMessage(e), List.of()))
+        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse())
+                .entity(new Problem(
+                        "about:blank", status.getReasonPhrase(), status.getStatusCode(), clientMessage(e), List.of()))
                 .type(Problem.MEDIA_TYPE);
         return builder.build();
     }
@@ -93,7 +116,10 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -114,7 +140,9 @@ public class ProblemMappers {
     }
 
     private static String enumValues(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(Object::toString)
+                .collect(Collectors.joining(", "));
     }
 
     private static String simpleType(Class<?> type) {

@@ -26,10 +26,12 @@ public class QuartzMetrics extends TriggerListenerSupport {
 
     /** Where Quarkus puts the triggers of {@code @Scheduled} methods; their names are fixed identities. */
     private static final String SCHEDULED_GROUP = io.quarkus.scheduler.Scheduler.class.getName();
+
     private static final Pattern OWNER_ID = Pattern.compile("-[0-9]+$");
 
     @Inject
     Scheduler quartz;
+
     @Inject
     MeterRegistry registry;
 
@@ -44,20 +46,29 @@ public class QuartzMetrics extends TriggerListenerSupport {
 
     @Override
     public void triggerFired(Trigger trigger, JobExecutionContext context) {
-        counter("takedown.quartz.fired", "Triggers fired by this replica", trigger.getKey()).increment();
+        counter("takedown.quartz.fired", "Triggers fired by this replica", trigger.getKey())
+                .increment();
     }
 
     @Override
     public void triggerMisfired(Trigger trigger) {
-        counter("takedown.quartz.misfires", "Triggers that missed their time (misfire policy applied)", trigger.getKey()).increment();
+        counter(
+                        "takedown.quartz.misfires",
+                        "Triggers that missed their time (misfire policy applied)",
+                        trigger.getKey())
+                .increment();
     }
 
     private Counter counter(String name, String description, TriggerKey key) {
-        return Counter.builder(name).description(description).tag("schedule", schedule(key)).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("schedule", schedule(key))
+                .register(registry);
     }
 
     static String schedule(TriggerKey key) {
         return key.getGroup().equals(SCHEDULED_GROUP) || key.getGroup().equals(Scheduler.DEFAULT_GROUP)
-                ? key.getName() : OWNER_ID.matcher(key.getGroup()).replaceFirst("");
+                ? key.getName()
+                : OWNER_ID.matcher(key.getGroup()).replaceFirst("");
     }
 }

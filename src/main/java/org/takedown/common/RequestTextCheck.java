@@ -35,7 +35,8 @@ public class RequestTextCheck {
     @WithFormRead
     public Optional<Response> form(ResteasyReactiveContainerRequestContext request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context && context.getFormData() != null) {
+        if (request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
+                && context.getFormData() != null) {
             FormData form = context.getFormData();
             for (String name : form) {
                 for (FormValue value : form.get(name)) {
@@ -49,8 +50,10 @@ public class RequestTextCheck {
     }
 
     private static Optional<Response> refusal(List<Problem.FieldError> errors) {
-        return errors.isEmpty() ? Optional.empty() : Optional.of(ProblemMappers.respond(new Problem("about:blank", "Bad Request", 400,
-                "The request has invalid fields", errors)));
+        return errors.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ProblemMappers.respond(
+                        new Problem("about:blank", "Bad Request", 400, "The request has invalid fields", errors)));
     }
 
     private static void checkAll(MultivaluedMap<String, String> parameters, List<Problem.FieldError> errors) {
@@ -63,7 +66,8 @@ public class RequestTextCheck {
     }
 
     private static void check(String name, String value, List<Problem.FieldError> errors) {
-        OfficerText.refusal(value).ifPresent(reason -> errors.add(new Problem.FieldError(
-                OfficerText.refusal(name).isEmpty() ? name : "(parameter name)", reason)));
+        OfficerText.refusal(value)
+                .ifPresent(reason -> errors.add(new Problem.FieldError(
+                        OfficerText.refusal(name).isEmpty() ? name : "(parameter name)", reason)));
     }
 }

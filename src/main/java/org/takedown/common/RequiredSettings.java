@@ -17,10 +17,18 @@ public final class RequiredSettings {
      * A required setting: its variable, the Quarkus property it feeds, what it is, when it is required, and whether
      * setting it empty is a choice (a database that trusts its local clients has no password) rather than a mistake.
      */
-    private record Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen,
+    private record Setting(
+            String variable,
+            String property,
+            String what,
+            Function<Function<String, String>, Boolean> requiredWhen,
             boolean mayBeEmpty) {
 
-        Setting(String variable, String property, String what, Function<Function<String, String>, Boolean> requiredWhen) {
+        Setting(
+                String variable,
+                String property,
+                String what,
+                Function<Function<String, String>, Boolean> requiredWhen) {
             this(variable, property, what, requiredWhen, false);
         }
 
@@ -30,21 +38,36 @@ public final class RequiredSettings {
     }
 
     private static final List<Setting> SETTINGS = List.of(
-            new Setting("TAKEDOWN_DB_URL", "quarkus.datasource.jdbc.url",
-                    "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown", lookup -> true),
+            new Setting(
+                    "TAKEDOWN_DB_URL",
+                    "quarkus.datasource.jdbc.url",
+                    "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown",
+                    lookup -> true),
             new Setting("TAKEDOWN_DB_USER", "quarkus.datasource.username", "the database user", lookup -> true),
-            new Setting("TAKEDOWN_DB_PASSWORD", "quarkus.datasource.password",
-                    "the database user's password (set it empty for a database that trusts its clients)", lookup -> true, true),
-            new Setting("TAKEDOWN_OIDC_ISSUER", "quarkus.oidc.auth-server-url", "the OIDC provider's issuer URL", RequiredSettings::oidc),
-            new Setting("TAKEDOWN_OIDC_CLIENT_SECRET", "quarkus.oidc.console.credentials.secret",
-                    "the console's OIDC client secret", RequiredSettings::oidc),
-            new Setting("TAKEDOWN_BOT_TOKEN", "takedown.telegram.bot-token",
+            new Setting(
+                    "TAKEDOWN_DB_PASSWORD",
+                    "quarkus.datasource.password",
+                    "the database user's password (set it empty for a database that trusts its clients)",
+                    lookup -> true,
+                    true),
+            new Setting(
+                    "TAKEDOWN_OIDC_ISSUER",
+                    "quarkus.oidc.auth-server-url",
+                    "the OIDC provider's issuer URL",
+                    RequiredSettings::oidc),
+            new Setting(
+                    "TAKEDOWN_OIDC_CLIENT_SECRET",
+                    "quarkus.oidc.console.credentials.secret",
+                    "the console's OIDC client secret",
+                    RequiredSettings::oidc),
+            new Setting(
+                    "TAKEDOWN_BOT_TOKEN",
+                    "takedown.telegram.bot-token",
                     "the Telegram bot's token to send notices; TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead",
                     lookup -> !"true".equalsIgnoreCase(lookup.apply("TAKEDOWN_TELEGRAM_DRY_RUN"))
                             && !"true".equalsIgnoreCase(lookup.apply("takedown.telegram.dry-run"))));
 
-    private RequiredSettings() {
-    }
+    private RequiredSettings() {}
 
     /**
      * One line per missing setting, e.g. {@code TAKEDOWN_DB_URL is not set: …}; empty when nothing is missing.
@@ -53,10 +76,12 @@ public final class RequiredSettings {
     public static List<String> missing(Function<String, String> lookup) {
         List<String> missing = new ArrayList<>();
         for (Setting setting : SETTINGS) {
-            if (setting.requiredWhen().apply(lookup) && setting.unset(lookup.apply(setting.variable()))
-                    && setting.unset(lookup.apply(setting.property())) && setting.unset(lookup.apply(quarkusVariable(setting.property())))) {
-                missing.add(setting.variable() + " is not set: the production profile needs " + setting.what()
-                        + " (or " + setting.property() + ")");
+            if (setting.requiredWhen().apply(lookup)
+                    && setting.unset(lookup.apply(setting.variable()))
+                    && setting.unset(lookup.apply(setting.property()))
+                    && setting.unset(lookup.apply(quarkusVariable(setting.property())))) {
+                missing.add(setting.variable() + " is not set: the production profile needs " + setting.what() + " (or "
+                        + setting.property() + ")");
             }
         }
         return missing;

@@ -33,7 +33,8 @@ public @interface SingleLine {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(refusal.get().replace("{", "\\{").replace("$", "\\$"))
+            context.buildConstraintViolationWithTemplate(
+                            refusal.get().replace("{", "\\{").replace("$", "\\$"))
                     .addConstraintViolation();
             return false;
         }

@@ -25,7 +25,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
-        // A date or time is written as text: 20000 is not a date (the JSR-310 readers would take it as days since 1970).
+        // A date or time is written as text: 20000 is not a date (the JSR-310 readers would take it as days since
+        // 1970).
         mapper.coercionConfigFor(LogicalType.DateTime)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);

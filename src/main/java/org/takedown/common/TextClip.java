@@ -8,8 +8,7 @@ public final class TextClip {
 
     private static final String ELLIPSIS = "…";
 
-    private TextClip() {
-    }
+    private TextClip() {}
 
     /** {@code text} if it fits in {@code max} units, otherwise its longest prefix that does; null stays null. */
     public static String clip(String text, int max) {

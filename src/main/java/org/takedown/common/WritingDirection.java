@@ -6,19 +6,19 @@ import java.util.Set;
 /** Which way a language is written, from its BCP 47 tag: its script if it names one, else its language. */
 public final class WritingDirection {
 
-    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd",
-            "syr", "ug", "ur", "yi");
+    private static final Set<String> RTL_LANGUAGES =
+            Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi");
     private static final Set<String> RTL_SCRIPTS = Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg");
 
-    private WritingDirection() {
-    }
+    private WritingDirection() {}
 
     public static boolean isRightToLeft(String tag) {
         if (tag == null || tag.isBlank()) {
             return false;
         }
         Locale locale = Locale.forLanguageTag(tag.strip());
-        return RTL_SCRIPTS.contains(locale.getScript()) || locale.getScript().isEmpty() && RTL_LANGUAGES.contains(locale.getLanguage());
+        return RTL_SCRIPTS.contains(locale.getScript())
+                || locale.getScript().isEmpty() && RTL_LANGUAGES.contains(locale.getLanguage());
     }
 
     /**

@@ -33,16 +33,24 @@ public class AgenciesSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance agencies(Operation op, List<Agency> agencies, boolean editable, FormErrors errors, String saved,
+        static native TemplateInstance agencies(
+                Operation op,
+                List<Agency> agencies,
+                boolean editable,
+                FormErrors errors,
+                String saved,
                 Map<String, String> typed);
     }
 
     @Inject
     OperationService operations;
+
     @Inject
     AgencyService agencies;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -56,18 +64,28 @@ public class AgenciesSection {
     @POST
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response add(@PathParam("id") long id, @RestForm String name, @RestForm String website, @RestForm String displayOrder,
+    public Response add(
+            @PathParam("id") long id,
+            @RestForm String name,
+            @RestForm String website,
+            @RestForm String displayOrder,
             @RestForm FileUpload emblem) {
         FormInput input = new FormInput();
-        AgencyRequest request = new AgencyRequest(FormInput.text(name), FormInput.text(website), input.number("displayOrder", displayOrder));
-        ConsoleForms.Submitted<Agency> added = forms.submit(input, request, () -> QuarkusTransaction.requiringNew().call(() -> {
-            Agency agency = agencies.add(user.name(), id, request);
-            if (UploadedFiles.present(emblem)) {
-                setEmblem(id, agency.id, emblem);
-            }
-            return agency;
-        }));
-        Map<String, String> typed = added.ok() ? Map.of() : ConsoleForms.typed("name", name, "website", website, "displayOrder", displayOrder);
+        AgencyRequest request = new AgencyRequest(
+                FormInput.text(name), FormInput.text(website), input.number("displayOrder", displayOrder));
+        ConsoleForms.Submitted<Agency> added = forms.submit(
+                input,
+                request,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    Agency agency = agencies.add(user.name(), id, request);
+                    if (UploadedFiles.present(emblem)) {
+                        setEmblem(id, agency.id, emblem);
+                    }
+                    return agency;
+                }));
+        Map<String, String> typed = added.ok()
+                ? Map.of()
+                : ConsoleForms.typed("name", name, "website", website, "displayOrder", displayOrder);
         return respond(id, added.errors(), added.ok() ? "Added " + request.name() + "." : null, typed);
     }
 
@@ -92,8 +110,10 @@ public class AgenciesSection {
         if (agency.emblem == null) {
             throw ProblemException.notFound("Emblem of agency " + agencyId);
         }
-        return Response.ok(agency.emblem, agency.emblemContentType).header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(agency.emblem, agency.emblemContentType)
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, max-age=300")
+                .build();
     }
 
     private void setEmblem(long id, long agencyId, FileUpload emblem) {
@@ -101,7 +121,10 @@ public class AgenciesSection {
             agencies.setEmblem(user.name(), id, agencyId, emblem.contentType(), UploadedFiles.read(emblem));
         } catch (ProblemException refused) {
             // The service names no field: here the emblem is the field.
-            throw new ProblemException(refused.status(), "Emblem refused", "The emblem was refused; nothing was added.",
+            throw new ProblemException(
+                    refused.status(),
+                    "Emblem refused",
+                    "The emblem was refused; nothing was added.",
                     List.of(new Problem.FieldError("emblem", refused.getMessage())));
         }
     }

@@ -35,21 +35,30 @@ public class ApprovalsPage {
     static class Templates {
         static native TemplateInstance approvals(List<Operation> waiting);
 
-        static native TemplateInstance approval(Operation op, List<ContentChanges.Change> changes, String contentHash, boolean ownWork,
-                FormErrors errors, String legalReference, String reason);
+        static native TemplateInstance approval(
+                Operation op,
+                List<ContentChanges.Change> changes,
+                String contentHash,
+                boolean ownWork,
+                FormErrors errors,
+                String legalReference,
+                String reason);
     }
 
     @Inject
     OperationService operations;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance queue() {
-        return Templates.approvals(operations.search(OperationStatus.PENDING_APPROVAL, null).list());
+        return Templates.approvals(
+                operations.search(OperationStatus.PENDING_APPROVAL, null).list());
     }
 
     @GET
@@ -64,8 +73,14 @@ public class ApprovalsPage {
     @RolesAllowed(Roles.APPROVER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") long id, @RestForm String legalReference, @RestForm String contentHash) {
-        DecisionRequest.Approve request = new DecisionRequest.Approve(FormInput.text(legalReference), FormInput.text(contentHash));
-        return decided(id, forms.submit(request, () -> operations.approve(user.name(), id, request)).errors(), legalReference, null);
+        DecisionRequest.Approve request =
+                new DecisionRequest.Approve(FormInput.text(legalReference), FormInput.text(contentHash));
+        return decided(
+                id,
+                forms.submit(request, () -> operations.approve(user.name(), id, request))
+                        .errors(),
+                legalReference,
+                null);
     }
 
     @POST
@@ -74,21 +89,37 @@ public class ApprovalsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("id") long id, @RestForm String reason) {
         DecisionRequest.Reject request = new DecisionRequest.Reject(FormInput.text(reason));
-        return decided(id, forms.submit(request, () -> operations.reject(user.name(), id, request)).errors(), null, reason);
+        return decided(
+                id,
+                forms.submit(request, () -> operations.reject(user.name(), id, request))
+                        .errors(),
+                null,
+                reason);
     }
 
     private Response decided(long id, FormErrors errors, String legalReference, String reason) {
         if (!errors.any()) {
-            return Response.noContent().header("HX-Redirect", "/console/operations/" + id).build();
+            return Response.noContent()
+                    .header("HX-Redirect", "/console/operations/" + id)
+                    .build();
         }
-        return Response.status(422).type(MediaType.TEXT_HTML).entity(page(id, errors, legalReference, reason).render()).build();
+        return Response.status(422)
+                .type(MediaType.TEXT_HTML)
+                .entity(page(id, errors, legalReference, reason).render())
+                .build();
     }
 
     private TemplateInstance page(long id, FormErrors errors, String legalReference, String reason) {
         Operation op = operations.get(id);
         String me = user.name();
         boolean ownWork = me.equals(op.submittedBy) || op.contentAuthors.contains(me);
-        return Templates.approval(op, operations.changesSinceApproval(id), operations.content(id).sha256(), ownWork, errors,
-                legalReference, reason);
+        return Templates.approval(
+                op,
+                operations.changesSinceApproval(id),
+                operations.content(id).sha256(),
+                ownWork,
+                errors,
+                legalReference,
+                reason);
     }
 }

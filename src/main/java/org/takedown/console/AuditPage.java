@@ -1,6 +1,5 @@
 package org.takedown.console;
 
-import org.takedown.common.TextClip;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +15,7 @@ import java.util.List;
 import org.takedown.audit.AuditEntry;
 import org.takedown.audit.AuditLog;
 import org.takedown.audit.ChainVerification;
+import org.takedown.common.TextClip;
 import org.takedown.security.Roles;
 
 /**
@@ -30,13 +30,21 @@ public class AuditPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance audit(List<AuditEntry> entries, Filter filter, int page, boolean more, FormErrors errors);
+        static native TemplateInstance audit(
+                List<AuditEntry> entries, Filter filter, int page, boolean more, FormErrors errors);
 
         static native TemplateInstance auditChain(ChainVerification chain);
     }
 
     /** The filter as typed (text, so a bad date can be shown back). */
-    public record Filter(String actor, String action, String entityType, String entityId, String operationId, String from, String to) {
+    public record Filter(
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String operationId,
+            String from,
+            String to) {
         public String query() {
             StringBuilder query = new StringBuilder();
             append(query, "actor", actor);
@@ -61,21 +69,36 @@ public class AuditPage {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public TemplateInstance list(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
-            @QueryParam("operationId") String operationId, @QueryParam("from") String from, @QueryParam("to") String to,
+    public TemplateInstance list(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("entityType") String entityType,
+            @QueryParam("entityId") String entityId,
+            @QueryParam("operationId") String operationId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("page") int page) {
         Filter typed = new Filter(actor, action, entityType, entityId, operationId, from, to);
         FormInput input = new FormInput();
         LocalDate fromDay = input.date("from", from);
         LocalDate toDay = input.date("to", to);
         Integer operation = input.number("operationId", operationId);
-        FormErrors errors = FormErrors.of(input.errors(), input.errors().isEmpty() ? null : "The filter has fields to correct.");
-        var filter = new AuditLog.AuditFilter(limited(actor, 100), limited(action, 64), limited(entityType, 64), limited(entityId, 64),
+        FormErrors errors =
+                FormErrors.of(input.errors(), input.errors().isEmpty() ? null : "The filter has fields to correct.");
+        var filter = new AuditLog.AuditFilter(
+                limited(actor, 100),
+                limited(action, 64),
+                limited(entityType, 64),
+                limited(entityId, 64),
                 fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), operation == null ? null : operation.longValue());
+                toDay == null
+                        ? null
+                        : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                operation == null ? null : operation.longValue());
         int current = Math.max(0, page);
-        List<AuditEntry> entries = audit.search(filter).range(current * PAGE_SIZE, current * PAGE_SIZE + PAGE_SIZE).list();
+        List<AuditEntry> entries = audit.search(filter)
+                .range(current * PAGE_SIZE, current * PAGE_SIZE + PAGE_SIZE)
+                .list();
         boolean more = entries.size() > PAGE_SIZE;
         return Templates.audit(more ? entries.subList(0, PAGE_SIZE) : entries, typed, current, more, errors);
     }

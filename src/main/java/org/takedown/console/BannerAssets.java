@@ -24,6 +24,8 @@ public class BannerAssets {
     @Produces({"text/css", "text/javascript", "image/svg+xml"})
     public Response asset(@PathParam("name") String name) {
         BannerTemplates.Asset asset = preview.asset(name).orElseThrow(() -> ProblemException.notFound("Asset " + name));
-        return Response.ok(asset.bytes(), asset.contentType()).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(asset.bytes(), asset.contentType())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
     }
 }

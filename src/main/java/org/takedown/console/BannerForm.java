@@ -32,48 +32,72 @@ public class BannerForm {
     static final int STAGES = 2;
     /** What a banner may hold (BannerRequest's limits). */
     static final int MAX_LANGUAGES = 30;
+
     static final int MAX_STAGES = 20;
     static final int MAX_STAGE_TRANSLATIONS = MAX_STAGES * (MAX_LANGUAGES - 1);
 
     @RestForm
     public String defaultLanguage;
+
     @RestForm
     public List<String> language;
+
     @RestForm
     public List<String> headline;
+
     @RestForm
     public List<String> authorityStatement;
+
     @RestForm
     public List<String> message;
+
     @RestForm
     public List<String> callToActionLabel;
+
     @RestForm
     public List<String> countdownLabel;
+
     @RestForm
     public String ctaUrl;
+
     @RestForm
     public String ctaEmail;
+
     @RestForm
     public List<String> stageRevealAt;
+
     @RestForm
     public List<String> stageTitle;
+
     @RestForm
     public List<String> stageBody;
+
     @RestForm
     public List<String> translationStage;
+
     @RestForm
     public List<String> translationLanguage;
+
     @RestForm
     public List<String> translationTitle;
+
     @RestForm
     public List<String> translationBody;
+
     @RestForm
     public String visitLog;
+
     @RestForm
     public String visitRetentionDays;
 
     /** One language's texts as shown on the form. */
-    public record Language(int index, String code, String headline, String authorityStatement, String message, String callToActionLabel,
+    public record Language(
+            int index,
+            String code,
+            String headline,
+            String authorityStatement,
+            String message,
+            String callToActionLabel,
             String countdownLabel) {
 
         /** The error of one of this language's fields, or of its code when {@code field} is empty. */
@@ -111,8 +135,12 @@ public class BannerForm {
                 return own;
             }
             String suffix = "language".equals(field) ? "" : "." + field;
-            return stages.stream().filter(s -> s.filled() && Integer.toString(s.index() + 1).equals(stage == null ? null : stage.strip())).findFirst()
-                    .map(s -> errors.ofLanguage("stages[" + s.requestIndex() + "].texts", language, suffix)).orElse(null);
+            return stages.stream()
+                    .filter(s ->
+                            s.filled() && Integer.toString(s.index() + 1).equals(stage == null ? null : stage.strip()))
+                    .findFirst()
+                    .map(s -> errors.ofLanguage("stages[" + s.requestIndex() + "].texts", language, suffix))
+                    .orElse(null);
         }
 
         static String field(int index, String field) {
@@ -143,8 +171,13 @@ public class BannerForm {
             return form;
         }
         form.defaultLanguage = content.defaultLanguage;
-        content.texts.entrySet().stream().sorted((a, b) -> a.getKey().equals(content.defaultLanguage) ? -1
-                : b.getKey().equals(content.defaultLanguage) ? 1 : a.getKey().compareTo(b.getKey())).forEach(e -> {
+        content.texts.entrySet().stream()
+                .sorted((a, b) -> a.getKey().equals(content.defaultLanguage)
+                        ? -1
+                        : b.getKey().equals(content.defaultLanguage)
+                                ? 1
+                                : a.getKey().compareTo(b.getKey()))
+                .forEach(e -> {
                     BannerTexts t = e.getValue();
                     form.language.add(e.getKey());
                     form.headline.add(t.headline);
@@ -189,8 +222,14 @@ public class BannerForm {
                 input.refuse("texts[" + key + "]", "is given twice");
                 continue;
             }
-            texts.put(key, new BannerRequest.Texts(title, FormInput.text(at(authorityStatement, i)),
-                    FormInput.text(at(message, i)), FormInput.text(at(callToActionLabel, i)), FormInput.text(at(countdownLabel, i))));
+            texts.put(
+                    key,
+                    new BannerRequest.Texts(
+                            title,
+                            FormInput.text(at(authorityStatement, i)),
+                            FormInput.text(at(message, i)),
+                            FormInput.text(at(callToActionLabel, i)),
+                            FormInput.text(at(countdownLabel, i))));
         }
         List<BannerRequest.Stage> stages = new ArrayList<>();
         Map<String, Map<String, BannerRequest.StageTexts>> stageTextsByNumber = new LinkedHashMap<>();
@@ -201,19 +240,28 @@ public class BannerForm {
                 continue;
             }
             Map<String, BannerRequest.StageTexts> stageTexts = new LinkedHashMap<>();
-            stageTexts.put(fallback == null ? "" : fallback, new BannerRequest.StageTexts(title, FormInput.text(at(stageBody, j))));
+            stageTexts.put(
+                    fallback == null ? "" : fallback,
+                    new BannerRequest.StageTexts(title, FormInput.text(at(stageBody, j))));
             stageTextsByNumber.put(Integer.toString(j + 1), stageTexts);
-            stages.add(new BannerRequest.Stage(input.dateTime("stages[" + stages.size() + "].revealAt", revealAt), stageTexts));
+            stages.add(new BannerRequest.Stage(
+                    input.dateTime("stages[" + stages.size() + "].revealAt", revealAt), stageTexts));
         }
         addTranslations(input, fallback, stageTextsByNumber);
         String url = FormInput.text(ctaUrl);
         String email = FormInput.text(ctaEmail);
-        return new BannerRequest(fallback, texts, url == null && email == null ? null : new BannerRequest.CallToAction(url, email), stages,
-                input.choice(VisitLogMode.class, "visitLog", visitLog), input.number("visitRetentionDays", visitRetentionDays));
+        return new BannerRequest(
+                fallback,
+                texts,
+                url == null && email == null ? null : new BannerRequest.CallToAction(url, email),
+                stages,
+                input.choice(VisitLogMode.class, "visitLog", visitLog),
+                input.number("visitRetentionDays", visitRetentionDays));
     }
 
     /** Each translation row into the texts of the stage it names, refusing rows that name no stage or repeat one. */
-    private void addTranslations(FormInput input, String defaultLanguage, Map<String, Map<String, BannerRequest.StageTexts>> stageTexts) {
+    private void addTranslations(
+            FormInput input, String defaultLanguage, Map<String, Map<String, BannerRequest.StageTexts>> stageTexts) {
         for (int k = 0; k < size(translationLanguage); k++) {
             String stage = FormInput.text(at(translationStage, k));
             String lang = FormInput.text(at(translationLanguage, k));
@@ -224,11 +272,15 @@ public class BannerForm {
             }
             Map<String, BannerRequest.StageTexts> texts = stage == null ? null : stageTexts.get(stage);
             if (texts == null) {
-                input.refuse(Translation.field(k, "stage"), "must be the number of a stage above that has a time or a title");
+                input.refuse(
+                        Translation.field(k, "stage"),
+                        "must be the number of a stage above that has a time or a title");
             } else if (lang == null) {
                 input.refuse(Translation.field(k, "language"), "must be given");
             } else if (lang.equals(defaultLanguage)) {
-                input.refuse(Translation.field(k, "language"), "is the default language: its texts are the stage's own, above");
+                input.refuse(
+                        Translation.field(k, "language"),
+                        "is the default language: its texts are the stage's own, above");
             } else if (texts.putIfAbsent(lang, new BannerRequest.StageTexts(title, body)) != null) {
                 input.refuse(Translation.field(k, "language"), "this stage already has texts in " + lang);
             }
@@ -239,7 +291,13 @@ public class BannerForm {
     public List<Language> languages() {
         List<Language> rows = new ArrayList<>();
         for (int i = 0; i < rowsToShow(language, LANGUAGES, MAX_LANGUAGES); i++) {
-            rows.add(new Language(i, at(language, i), at(headline, i), at(authorityStatement, i), at(message, i), at(callToActionLabel, i),
+            rows.add(new Language(
+                    i,
+                    at(language, i),
+                    at(headline, i),
+                    at(authorityStatement, i),
+                    at(message, i),
+                    at(callToActionLabel, i),
                     at(countdownLabel, i)));
         }
         return rows;
@@ -249,7 +307,12 @@ public class BannerForm {
         List<Stage> rows = new ArrayList<>();
         int filled = 0;
         for (int j = 0; j < rowsToShow(stageRevealAt, STAGES, MAX_STAGES); j++) {
-            rows.add(new Stage(j, filled, Objects.requireNonNullElse(FormInput.text(defaultLanguage), ""), at(stageRevealAt, j), at(stageTitle, j),
+            rows.add(new Stage(
+                    j,
+                    filled,
+                    Objects.requireNonNullElse(FormInput.text(defaultLanguage), ""),
+                    at(stageRevealAt, j),
+                    at(stageTitle, j),
                     at(stageBody, j)));
             if (rows.get(j).filled()) {
                 filled++;
@@ -262,7 +325,12 @@ public class BannerForm {
     public List<Translation> translations() {
         List<Translation> rows = new ArrayList<>();
         for (int k = 0; k < rowsToShow(translationLanguage, 1, MAX_STAGE_TRANSLATIONS); k++) {
-            rows.add(new Translation(k, at(translationStage, k), at(translationLanguage, k), at(translationTitle, k), at(translationBody, k)));
+            rows.add(new Translation(
+                    k,
+                    at(translationStage, k),
+                    at(translationLanguage, k),
+                    at(translationTitle, k),
+                    at(translationBody, k)));
         }
         return rows;
     }

@@ -37,21 +37,28 @@ public class BannerSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance banner(Operation op, BannerForm form, boolean editable, FormErrors errors, String saved);
+        static native TemplateInstance banner(
+                Operation op, BannerForm form, boolean editable, FormErrors errors, String saved);
 
-        static native TemplateInstance bannerPreview(long opId, BannerPreview.Page page, String language, int stage, String problem);
+        static native TemplateInstance bannerPreview(
+                long opId, BannerPreview.Page page, String language, int stage, String problem);
     }
 
     @Inject
     OperationService operations;
+
     @Inject
     BannerService banners;
+
     @Inject
     BannerPreview preview;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     Validator validator;
+
     @Inject
     ConsoleUser user;
 
@@ -69,10 +76,14 @@ public class BannerSection {
     public Response save(@PathParam("id") long id, @BeanParam BannerForm form) {
         FormInput input = new FormInput();
         BannerRequest request = form.toRequest(input);
-        ConsoleForms.Submitted<BannerContent> saved = forms.submit(input, request, () -> banners.replace(user.name(), id, request));
+        ConsoleForms.Submitted<BannerContent> saved =
+                forms.submit(input, request, () -> banners.replace(user.name(), id, request));
         Operation op = operations.get(id);
         FormErrors errors = BannerForm.atFields(saved.errors());
-        return FormAnswer.of(Templates.banner(op, form, user.mayEdit(op), errors, saved.ok() ? "Saved the banner." : null), errors, true);
+        return FormAnswer.of(
+                Templates.banner(op, form, user.mayEdit(op), errors, saved.ok() ? "Saved the banner." : null),
+                errors,
+                true);
     }
 
     /** The form as typed, rendered as visitors would see it in one language and at one stage. */
@@ -80,24 +91,39 @@ public class BannerSection {
     @Path("preview")
     @RolesAllowed(Roles.VIEWER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance preview(@PathParam("id") long id, @BeanParam BannerForm form, @RestForm String previewLanguage,
+    public TemplateInstance preview(
+            @PathParam("id") long id,
+            @BeanParam BannerForm form,
+            @RestForm String previewLanguage,
             @RestForm String previewStage) {
         FormInput input = new FormInput();
         Integer stage = input.number("previewStage", previewStage);
         Operation op = operations.get(id);
         if (!user.mayEdit(op)) {
             // Nothing is being typed (the form is read-only): the saved banner.
-            return Templates.bannerPreview(id, preview.render(id, null, previewLanguage, stage == null ? -1 : stage, ASSETS), previewLanguage,
-                    stage == null ? -1 : stage, null);
+            return Templates.bannerPreview(
+                    id,
+                    preview.render(id, null, previewLanguage, stage == null ? -1 : stage, ASSETS),
+                    previewLanguage,
+                    stage == null ? -1 : stage,
+                    null);
         }
         BannerRequest draft = form.toRequest(input);
         if (!input.errors().isEmpty() || !validator.validate(draft).isEmpty()) {
-            return Templates.bannerPreview(id, null, previewLanguage, stage == null ? -1 : stage,
+            return Templates.bannerPreview(
+                    id,
+                    null,
+                    previewLanguage,
+                    stage == null ? -1 : stage,
                     "The preview shows once every field is valid: save to see what needs correcting.");
         }
         try {
-            return Templates.bannerPreview(id, preview.render(id, draft, previewLanguage, stage == null ? -1 : stage, ASSETS), previewLanguage,
-                    stage == null ? -1 : stage, null);
+            return Templates.bannerPreview(
+                    id,
+                    preview.render(id, draft, previewLanguage, stage == null ? -1 : stage, ASSETS),
+                    previewLanguage,
+                    stage == null ? -1 : stage,
+                    null);
         } catch (ProblemException refused) {
             return Templates.bannerPreview(id, null, previewLanguage, -1, refused.getMessage());
         }

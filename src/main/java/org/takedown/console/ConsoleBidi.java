@@ -15,8 +15,7 @@ import org.takedown.common.WritingDirection;
 @TemplateExtension(namespace = "bidi")
 public final class ConsoleBidi {
 
-    private ConsoleBidi() {
-    }
+    private ConsoleBidi() {}
 
     static String isolated(String value) {
         return value == null ? "" : OfficerText.isolate(value);

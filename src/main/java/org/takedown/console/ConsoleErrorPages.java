@@ -24,8 +24,11 @@ public class ConsoleErrorPages {
     public void render(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        if (!(path.equals("/console") || path.startsWith("/console/")) || status < 400 || status == 422
-                || request.getHeaderString("HX-Request") != null || !"GET".equals(request.getMethod())) {
+        if (!(path.equals("/console") || path.startsWith("/console/"))
+                || status < 400
+                || status == 422
+                || request.getHeaderString("HX-Request") != null
+                || !"GET".equals(request.getMethod())) {
             return;
         }
         String detail = response.getEntity() instanceof Problem problem ? problem.detail() : null;
@@ -34,7 +37,17 @@ public class ConsoleErrorPages {
             case 404 -> "Not found";
             default -> "Something went wrong";
         };
-        response.setEntity(Templates.error(status, title, detail != null ? detail : status == 403
-                ? "Your roles do not allow this page." : "The page cannot be shown.").render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(
+                Templates.error(
+                                status,
+                                title,
+                                detail != null
+                                        ? detail
+                                        : status == 403
+                                                ? "Your roles do not allow this page."
+                                                : "The page cannot be shown.")
+                        .render(),
+                null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 }

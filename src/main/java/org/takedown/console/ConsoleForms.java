@@ -67,8 +67,10 @@ public class ConsoleForms {
             Problem problem = refused.toProblem();
             return new Submitted<>(null, FormErrors.of(problem.errors(), problem.detail()));
         } catch (OptimisticLockException | StaleStateException changed) {
-            return new Submitted<>(null, FormErrors.of(List.of(),
-                    "Someone else changed this at the same time: reload the page and try again."));
+            return new Submitted<>(
+                    null,
+                    FormErrors.of(
+                            List.of(), "Someone else changed this at the same time: reload the page and try again."));
         }
     }
 }

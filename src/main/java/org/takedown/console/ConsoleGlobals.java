@@ -9,6 +9,5 @@ public final class ConsoleGlobals {
 
     static final OperationStatus[] operationStates = OperationStatus.values();
 
-    private ConsoleGlobals() {
-    }
+    private ConsoleGlobals() {}
 }

@@ -11,8 +11,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class ConsoleHeaders {
 
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @ServerResponseFilter
     public void secure(ContainerRequestContext request, ContainerResponseContext response) {
@@ -23,7 +24,8 @@ public class ConsoleHeaders {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putIfAbsent("Content-Security-Policy", java.util.List.of(CSP));
         headers.putSingle("X-Content-Type-Options", "nosniff");
-        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own form posts.
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own form
+        // posts.
         headers.putSingle("Referrer-Policy", "same-origin");
         headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
         headers.putIfAbsent("X-Frame-Options", java.util.List.of("DENY"));

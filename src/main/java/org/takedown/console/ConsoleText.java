@@ -9,8 +9,7 @@ import java.util.Locale;
 @TemplateExtension
 public final class ConsoleText {
 
-    private ConsoleText() {
-    }
+    private ConsoleText() {}
 
     /** An enum constant for people: {@code PENDING_APPROVAL} is "Pending approval". */
     static String label(Enum<?> value) {

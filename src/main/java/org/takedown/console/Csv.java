@@ -3,8 +3,7 @@ package org.takedown.console;
 /** One CSV cell (RFC 4180), made inert for spreadsheets: text that would start a formula is prefixed with a quote. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String cell(String value) {
         if (value == null) {

@@ -30,26 +30,36 @@ public class DashboardPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance dashboard(List<StateCount> states, long unknownDeliveries, List<Operation> latest, KillSwitch killSwitch,
-                FormErrors errors, DashboardFeed.Feed feed, List<Operation> live);
+        static native TemplateInstance dashboard(
+                List<StateCount> states,
+                long unknownDeliveries,
+                List<Operation> latest,
+                KillSwitch killSwitch,
+                FormErrors errors,
+                DashboardFeed.Feed feed,
+                List<Operation> live);
 
         static native TemplateInstance dashboard$killswitch(KillSwitch killSwitch, FormErrors errors);
     }
 
     /** How many operations are in a state. */
-    public record StateCount(OperationStatus status, long count) {
-    }
+    public record StateCount(OperationStatus status, long count) {}
 
     @Inject
     OperationService operations;
+
     @Inject
     DeliveryService deliveries;
+
     @Inject
     KillSwitchService killSwitch;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     DashboardFeed feed;
+
     @Inject
     SecurityIdentity identity;
 
@@ -57,7 +67,9 @@ public class DashboardPage {
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance dashboard() {
         List<StateCount> states = Arrays.stream(OperationStatus.values())
-                .map(status -> new StateCount(status, operations.search(status, null).count())).toList();
+                .map(status ->
+                        new StateCount(status, operations.search(status, null).count()))
+                .toList();
         long unknown = deliveries.deliveries(null, null, "UNKNOWN").count();
         List<Operation> latest = operations.search(null, null).page(0, 10).list();
         List<Operation> live = operations.inStatus(java.util.EnumSet.of(OperationStatus.ACTIVE));
@@ -68,9 +80,13 @@ public class DashboardPage {
     @Path("kill-switch")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public jakarta.ws.rs.core.Response setKillSwitch(@RestForm boolean engaged, @RestForm boolean includeBanners, @RestForm String reason) {
-        KillSwitchRequest request = new KillSwitchRequest(engaged, includeBanners, reason == null || reason.isBlank() ? null : reason.strip());
-        FormErrors errors = forms.submit(request, () -> killSwitch.set(identity.getPrincipal().getName(), request)).errors();
+    public jakarta.ws.rs.core.Response setKillSwitch(
+            @RestForm boolean engaged, @RestForm boolean includeBanners, @RestForm String reason) {
+        KillSwitchRequest request = new KillSwitchRequest(
+                engaged, includeBanners, reason == null || reason.isBlank() ? null : reason.strip());
+        FormErrors errors = forms.submit(
+                        request, () -> killSwitch.set(identity.getPrincipal().getName(), request))
+                .errors();
         return FormAnswer.of(Templates.dashboard$killswitch(killSwitch.state(), errors), errors, (String) null);
     }
 }

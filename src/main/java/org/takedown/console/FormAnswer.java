@@ -16,15 +16,17 @@ final class FormAnswer {
     /** The operation moved to another state (what may be done in each part changes, e.g. "send now"). */
     static final String MOVED = "operation-moved";
 
-    private FormAnswer() {
-    }
+    private FormAnswer() {}
 
     static Response of(TemplateInstance fragment, FormErrors errors, boolean changed) {
         return of(fragment, errors, changed ? CHANGED : null);
     }
 
     static Response of(TemplateInstance fragment, FormErrors errors, String event) {
-        return Response.status(errors.any() ? 422 : 200).type(MediaType.TEXT_HTML)
-                .header("HX-Trigger", errors.any() ? null : event).entity(fragment.render()).build();
+        return Response.status(errors.any() ? 422 : 200)
+                .type(MediaType.TEXT_HTML)
+                .header("HX-Trigger", errors.any() ? null : event)
+                .entity(fragment.render())
+                .build();
     }
 }

@@ -47,7 +47,9 @@ public record FormErrors(Map<String, String> fields, String general) {
     public String ofLanguage(String prefix, String code, String suffix) {
         String typed = code == null ? "" : code.strip();
         String message = fields.get(prefix + "[" + typed + "]" + suffix);
-        return message != null || typed.isEmpty() ? message : fields.get(prefix + "[" + LanguageTag.Check.canonical(typed) + "]" + suffix);
+        return message != null || typed.isEmpty()
+                ? message
+                : fields.get(prefix + "[" + LanguageTag.Check.canonical(typed) + "]" + suffix);
     }
 
     /** The message for one row's field ({@code password-alice}), or null. */

@@ -42,7 +42,11 @@ final class FormInput {
     }
 
     <E extends Enum<E>> E choice(Class<E> type, String field, String raw) {
-        return read(field, raw, value -> Enum.valueOf(type, value.toUpperCase(Locale.ROOT)), "is not one of the choices offered");
+        return read(
+                field,
+                raw,
+                value -> Enum.valueOf(type, value.toUpperCase(Locale.ROOT)),
+                "is not one of the choices offered");
     }
 
     Integer number(String field, String raw) {
@@ -81,7 +85,9 @@ final class FormInput {
 
     /** The rows a form shows for a repeated field: every one sent, then one empty, at least {@code min}, at most {@code max}. */
     static int rowsToShow(List<String> values, int min, int max) {
-        int typed = values == null ? 0 : (int) values.stream().filter(v -> text(v) != null).count();
+        int typed = values == null
+                ? 0
+                : (int) values.stream().filter(v -> text(v) != null).count();
         return Math.min(max, Math.max(min, Math.max(size(values), typed + 1)));
     }
 }

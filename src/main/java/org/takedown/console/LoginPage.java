@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +38,7 @@ public class LoginPage {
 
     @Inject
     ConsoleLogin login;
+
     @Inject
     SecurityIdentity identity;
     /** Whether the identity provider's sign-in is offered (the console's OIDC tenant is on). */
@@ -58,22 +59,40 @@ public class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@RestForm String username, @RestForm String password, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String address = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().host();
         ConsoleLogin.Outcome outcome = login.login(username, password, address);
         if (outcome instanceof ConsoleLogin.Outcome.SignedIn signedIn) {
-            return Response.seeOther(URI.create("/console")).header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.session().token())).build();
+            return Response.seeOther(URI.create("/console"))
+                    .header(
+                            HttpHeaders.SET_COOKIE,
+                            SessionCookie.set(signedIn.session().token()))
+                    .build();
         }
         if (outcome instanceof ConsoleLogin.Outcome.Throttled throttled) {
             long minutes = Math.max(1, throttled.retryAfter().toMinutes() + 1);
-            return Response.status(429).header("Retry-After", throttled.retryAfter().toSeconds() + 1).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.login("Too many failed sign-ins: try again in " + minutes + " minutes.", username, oidc).render()).build();
+            return Response.status(429)
+                    .header("Retry-After", throttled.retryAfter().toSeconds() + 1)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.login(
+                                    "Too many failed sign-ins: try again in " + minutes + " minutes.", username, oidc)
+                            .render())
+                    .build();
         }
         if (outcome instanceof ConsoleLogin.Outcome.Busy) {
-            return Response.status(503).header("Retry-After", 1).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.login("Sign-ins are busy: try again in a moment.", username, oidc).render()).build();
+            return Response.status(503)
+                    .header("Retry-After", 1)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.login("Sign-ins are busy: try again in a moment.", username, oidc)
+                            .render())
+                    .build();
         }
-        return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.login("Wrong user name or password.", username, oidc).render()).build();
+        return Response.status(401)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.login("Wrong user name or password.", username, oidc)
+                        .render())
+                .build();
     }
 
     @POST

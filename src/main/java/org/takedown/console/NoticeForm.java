@@ -27,45 +27,57 @@ public class NoticeForm {
     static final int ROWS = 3;
     /** What a notice may hold (NoticeRequest's limit). */
     static final int MAX_ROWS = 30;
+
     static final String ALL_TARGETS = "ALL";
     static final String CHOSEN_TARGETS = "CHOSEN";
 
     @RestForm
     public String title;
+
     @RestForm
     public String defaultLanguage;
+
     @RestForm
     public List<String> language;
+
     @RestForm
     public List<String> text;
+
     @RestForm
     public String overflow;
+
     @RestForm
     public boolean pin;
+
     @RestForm
     public boolean silent;
+
     @RestForm
     public String audience;
+
     @RestForm
     public List<String> targetId;
+
     @RestForm("schedule.at")
     public String scheduleAt;
+
     @RestForm("schedule.cron")
     public String cron;
+
     @RestForm("schedule.windowStart")
     public String windowStart;
+
     @RestForm("schedule.windowEnd")
     public String windowEnd;
+
     @RestForm("schedule.maxLateness")
     public String maxLatenessSeconds;
 
     /** One language of the notice, with the problem Telegram or the checks found in it. */
-    public record Row(int index, String language, String text, String error) {
-    }
+    public record Row(int index, String language, String text, String error) {}
 
     /** A target the notice may be sent to, and whether it is chosen. */
-    public record Choice(long id, String name, boolean chosen) {
-    }
+    public record Choice(long id, String name, boolean chosen) {}
 
     static NoticeForm blank() {
         NoticeForm form = new NoticeForm();
@@ -95,7 +107,9 @@ public class NoticeForm {
         form.silent = notice.silent;
         form.audience = notice.allTargets ? ALL_TARGETS : CHOSEN_TARGETS;
         form.targetId = notice.targetIds.stream().sorted().map(String::valueOf).toList();
-        form.scheduleAt = notice.sendAt == null ? null : LocalTimes.toLocal(notice.sendAt, zone).toString();
+        form.scheduleAt = notice.sendAt == null
+                ? null
+                : LocalTimes.toLocal(notice.sendAt, zone).toString();
         form.cron = notice.cron;
         form.windowStart = notice.windowStart == null ? null : notice.windowStart.toString();
         form.windowEnd = notice.windowEnd == null ? null : notice.windowEnd.toString();
@@ -132,12 +146,22 @@ public class NoticeForm {
                 targets.add(parsed);
             }
         }
-        return new NoticeRequest(FormInput.text(title), FormInput.text(defaultLanguage), texts(), pin, !chosen, chosen ? targets : null,
-                input.choice(NoticeOverflow.class, "overflow", overflow), silent, schedule(input));
+        return new NoticeRequest(
+                FormInput.text(title),
+                FormInput.text(defaultLanguage),
+                texts(),
+                pin,
+                !chosen,
+                chosen ? targets : null,
+                input.choice(NoticeOverflow.class, "overflow", overflow),
+                silent,
+                schedule(input));
     }
 
     private NoticeSchedule schedule(FormInput input) {
-        if (FormInput.text(scheduleAt) == null && FormInput.text(cron) == null && FormInput.text(windowStart) == null
+        if (FormInput.text(scheduleAt) == null
+                && FormInput.text(cron) == null
+                && FormInput.text(windowStart) == null
                 && FormInput.text(windowEnd) == null) {
             if (FormInput.text(maxLatenessSeconds) != null) {
                 input.refuse("schedule.maxLateness", "applies to a schedule: give a time or a cron, or leave it empty");
@@ -145,15 +169,21 @@ public class NoticeForm {
             return null;
         }
         Integer lateness = input.number("schedule.maxLateness", maxLatenessSeconds);
-        return new NoticeSchedule(input.dateTime("schedule.at", scheduleAt), FormInput.text(cron), input.time("schedule.windowStart", windowStart),
-                input.time("schedule.windowEnd", windowEnd), lateness == null ? null : Duration.ofSeconds(lateness));
+        return new NoticeSchedule(
+                input.dateTime("schedule.at", scheduleAt),
+                FormInput.text(cron),
+                input.time("schedule.windowStart", windowStart),
+                input.time("schedule.windowEnd", windowEnd),
+                lateness == null ? null : Duration.ofSeconds(lateness));
     }
 
     /** The typed rows and one empty row more (at least {@link #ROWS}), each with its error. */
     public List<Row> rows(FormErrors errors) {
         List<Row> result = new ArrayList<>();
         for (int i = 0; i < FormInput.rowsToShow(language, ROWS, MAX_ROWS); i++) {
-            String code = FormInput.at(language, i) == null ? "" : FormInput.at(language, i).strip();
+            String code = FormInput.at(language, i) == null
+                    ? ""
+                    : FormInput.at(language, i).strip();
             String error = errors.ofLanguage("texts", code, "");
             if (error == null && i == 0) {
                 error = errors.of("texts");
@@ -166,10 +196,15 @@ public class NoticeForm {
     /** The operation's targets, the chosen ones marked. */
     public List<Choice> choices(List<TelegramTarget> targets) {
         Set<String> ids = targetId == null ? Set.of() : Set.copyOf(targetId);
-        return targets.stream().map(t -> {
-            String title = t.chatTitle != null ? t.chatTitle : t.title;
-            return new Choice(t.id, title == null ? t.chat() : t.chat() + " — " + title, ids.contains(Long.toString(t.id)));
-        }).toList();
+        return targets.stream()
+                .map(t -> {
+                    String title = t.chatTitle != null ? t.chatTitle : t.title;
+                    return new Choice(
+                            t.id,
+                            title == null ? t.chat() : t.chat() + " — " + title,
+                            ids.contains(Long.toString(t.id)));
+                })
+                .toList();
     }
 
     public boolean allTargets() {

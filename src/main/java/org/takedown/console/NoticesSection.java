@@ -51,28 +51,46 @@ public class NoticesSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance notices(Operation op, List<Notice> notices, List<TelegramTarget> targets, boolean editable, boolean maySend,
-                NoticeForm form, Notice editing, FormErrors errors, String saved);
+        static native TemplateInstance notices(
+                Operation op,
+                List<Notice> notices,
+                List<TelegramTarget> targets,
+                boolean editable,
+                boolean maySend,
+                NoticeForm form,
+                Notice editing,
+                FormErrors errors,
+                String saved);
 
         static native TemplateInstance noticePreview(List<Preview> previews);
     }
 
     /** One language as Telegram would show it: safe HTML of each message, its length against its limit, problems. */
-    public record Preview(String language, List<String> messages, List<Integer> lengths, List<Integer> limits, List<String> problems) {
-    }
+    public record Preview(
+            String language,
+            List<String> messages,
+            List<Integer> lengths,
+            List<Integer> limits,
+            List<String> problems) {}
 
     @Inject
     OperationService operations;
+
     @Inject
     NoticeService notices;
+
     @Inject
     NoticeRenderer renderer;
+
     @Inject
     TelegramTargetService targets;
+
     @Inject
     RunQueue runs;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -96,9 +114,14 @@ public class NoticesSection {
     public Response add(@PathParam("id") long id, @BeanParam NoticeForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Notice> added = forms.submit(input, request, () -> notices.add(user.name(), id, request));
-        return FormAnswer.of(added.ok() ? render(id, NoticeForm.blank(), null, added.errors(), "Added " + request.title() + ".")
-                : render(id, form, null, added.errors(), null), added.errors(), true);
+        ConsoleForms.Submitted<Notice> added =
+                forms.submit(input, request, () -> notices.add(user.name(), id, request));
+        return FormAnswer.of(
+                added.ok()
+                        ? render(id, NoticeForm.blank(), null, added.errors(), "Added " + request.title() + ".")
+                        : render(id, form, null, added.errors(), null),
+                added.errors(),
+                true);
     }
 
     @POST
@@ -108,9 +131,14 @@ public class NoticesSection {
     public Response update(@PathParam("id") long id, @PathParam("noticeId") long noticeId, @BeanParam NoticeForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Notice> saved = forms.submit(input, request, () -> notices.update(user.name(), id, noticeId, request));
-        return FormAnswer.of(saved.ok() ? render(id, NoticeForm.blank(), null, saved.errors(), "Saved " + request.title() + ".")
-                : render(id, form, noticeId, saved.errors(), null), saved.errors(), true);
+        ConsoleForms.Submitted<Notice> saved =
+                forms.submit(input, request, () -> notices.update(user.name(), id, noticeId, request));
+        return FormAnswer.of(
+                saved.ok()
+                        ? render(id, NoticeForm.blank(), null, saved.errors(), "Saved " + request.title() + ".")
+                        : render(id, form, noticeId, saved.errors(), null),
+                saved.errors(),
+                true);
     }
 
     @POST
@@ -121,7 +149,10 @@ public class NoticesSection {
             notices.remove(user.name(), id, noticeId);
             return null;
         });
-        return FormAnswer.of(render(id, NoticeForm.blank(), null, removed.errors(), removed.ok() ? "Removed." : null), removed.errors(), true);
+        return FormAnswer.of(
+                render(id, NoticeForm.blank(), null, removed.errors(), removed.ok() ? "Removed." : null),
+                removed.errors(),
+                true);
     }
 
     /** The form as typed, rendered and checked as Telegram will get it; nothing is saved. */
@@ -141,11 +172,18 @@ public class NoticesSection {
             if (text.getValue().isBlank()) {
                 continue;
             }
-            NoticeRenderer.Rendered rendered = renderer.render(op, text.getKey(), text.getValue(),
-                    overflow == null ? NoticeOverflow.REFUSE : overflow, image);
-            List<Integer> limits = IntStream.range(0, rendered.messages().size()).map(rendered::limit).boxed().toList();
-            previews.add(new Preview(text.getKey(), rendered.messages().stream().map(NoticesSection::safeHtml).toList(), rendered.lengths(),
-                    limits, rendered.problems()));
+            NoticeRenderer.Rendered rendered = renderer.render(
+                    op, text.getKey(), text.getValue(), overflow == null ? NoticeOverflow.REFUSE : overflow, image);
+            List<Integer> limits = IntStream.range(0, rendered.messages().size())
+                    .map(rendered::limit)
+                    .boxed()
+                    .toList();
+            previews.add(new Preview(
+                    text.getKey(),
+                    rendered.messages().stream().map(NoticesSection::safeHtml).toList(),
+                    rendered.lengths(),
+                    limits,
+                    rendered.problems()));
         }
         return Templates.noticePreview(previews);
     }
@@ -155,7 +193,8 @@ public class NoticesSection {
     @Path("{noticeId: [0-9]+}/image")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response setImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId, @RestForm FileUpload image) {
+    public Response setImage(
+            @PathParam("id") long id, @PathParam("noticeId") long noticeId, @RestForm FileUpload image) {
         ConsoleForms.Submitted<Notice> set = forms.act(() -> {
             if (!UploadedFiles.present(image)) {
                 throw ProblemException.invalidField(400, "image", "choose a PNG or JPEG file");
@@ -169,7 +208,11 @@ public class NoticesSection {
     @Path("{noticeId: [0-9]+}/image/remove")
     @RolesAllowed(Roles.OFFICER)
     public Response removeImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
-        return editedImage(id, noticeId, forms.act(() -> notices.removeImage(user.name(), id, noticeId)).errors(), "Removed the image.");
+        return editedImage(
+                id,
+                noticeId,
+                forms.act(() -> notices.removeImage(user.name(), id, noticeId)).errors(),
+                "Removed the image.");
     }
 
     /** The image, for the page's own img tag (the console session cannot open the API). Never rendered as a page. */
@@ -179,8 +222,10 @@ public class NoticesSection {
     @Produces({"image/png", "image/jpeg"})
     public Response image(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
         NoticeImage image = notices.image(id, noticeId);
-        return Response.ok(image.bytes, image.contentType).header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(image.bytes, image.contentType)
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, max-age=300")
+                .build();
     }
 
     @POST
@@ -189,9 +234,14 @@ public class NoticesSection {
     public Response send(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
         ConsoleForms.Submitted<NoticeRun> run = forms.act(() -> runs.sendNow(user.name(), id, noticeId));
         if (run.ok()) {
-            return Response.noContent().header("HX-Redirect", "/console/operations/" + id + "/runs/" + run.value().id).build();
+            return Response.noContent()
+                    .header("HX-Redirect", "/console/operations/" + id + "/runs/" + run.value().id)
+                    .build();
         }
-        return Response.status(422).type(MediaType.TEXT_HTML).entity(render(id, NoticeForm.blank(), null, run.errors(), null).render()).build();
+        return Response.status(422)
+                .type(MediaType.TEXT_HTML)
+                .entity(render(id, NoticeForm.blank(), null, run.errors(), null).render())
+                .build();
     }
 
     /**
@@ -199,9 +249,11 @@ public class NoticesSection {
      * shows its text and its address, but leads nowhere from the console.
      */
     static String safeHtml(String telegramHtml) {
-        Element body = Jsoup.parseBodyFragment(Jsoup.clean(telegramHtml.replace("\n", "<br>"), TELEGRAM_HTML)).body();
+        Element body = Jsoup.parseBodyFragment(Jsoup.clean(telegramHtml.replace("\n", "<br>"), TELEGRAM_HTML))
+                .body();
         for (Element link : body.select("a")) {
-            link.replaceWith(new Element("span").addClass("tg-link").text(link.text() + " (" + link.attr("href") + ")"));
+            link.replaceWith(
+                    new Element("span").addClass("tg-link").text(link.text() + " (" + link.attr("href") + ")"));
         }
         return body.html();
     }
@@ -209,7 +261,10 @@ public class NoticesSection {
     /** The section after the notice's image changed (or was refused): still editing that notice, as saved. */
     private Response editedImage(long id, long noticeId, FormErrors errors, String done) {
         Notice notice = notices.get(id, noticeId);
-        return FormAnswer.of(render(id, NoticeForm.of(notice, notices.zone(id)), noticeId, errors, errors.any() ? null : done), errors, true);
+        return FormAnswer.of(
+                render(id, NoticeForm.of(notice, notices.zone(id)), noticeId, errors, errors.any() ? null : done),
+                errors,
+                true);
     }
 
     /** The section, its form adding a notice or, when {@code editing}, changing that one. */
@@ -217,7 +272,15 @@ public class NoticesSection {
         Operation op = operations.get(id);
         boolean editable = user.mayEdit(op);
         boolean maySend = user.officer() && op.status == OperationStatus.ACTIVE;
-        return Templates.notices(op, notices.list(id).list(), editable ? targets.list(id, null).list() : List.of(), editable, maySend, form,
-                editable && editing != null ? notices.get(id, editing) : null, errors, saved);
+        return Templates.notices(
+                op,
+                notices.list(id).list(),
+                editable ? targets.list(id, null).list() : List.of(),
+                editable,
+                maySend,
+                form,
+                editable && editing != null ? notices.get(id, editing) : null,
+                errors,
+                saved);
     }
 }

@@ -33,20 +33,26 @@ public class OidcSignIn {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     ConsoleSessions sessions;
 
     @GET
     @Authenticated
     public Response signIn() {
-        Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+        Set<String> roles =
+                identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
         if (roles.isEmpty()) {
-            return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity("The identity provider gave you no Takedown role (viewer, officer, approver or admin).").build();
+            return Response.status(403)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("The identity provider gave you no Takedown role (viewer, officer, approver or admin).")
+                    .build();
         }
         String name = identity.getPrincipal().getName();
         ConsoleSessions.Opened session = sessions.openExternal(name, roles);
         return Response.ok(Templates.signedIn(name).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.set(session.token())).header("Cache-Control", "no-store").build();
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.set(session.token()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

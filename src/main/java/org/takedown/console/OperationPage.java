@@ -35,9 +35,11 @@ public class OperationPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance operation(Operation op, List<Move> moves, OperationForm form, FormErrors errors, boolean saved);
+        static native TemplateInstance operation(
+                Operation op, List<Move> moves, OperationForm form, FormErrors errors, boolean saved);
 
-        static native TemplateInstance operation$details(Operation op, OperationForm form, FormErrors errors, boolean saved);
+        static native TemplateInstance operation$details(
+                Operation op, OperationForm form, FormErrors errors, boolean saved);
 
         static native TemplateInstance operation$state(Operation op, List<Move> moves, FormErrors errors);
     }
@@ -51,8 +53,10 @@ public class OperationPage {
 
     @Inject
     OperationService operations;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -70,10 +74,13 @@ public class OperationPage {
     public Response saveDetails(@PathParam("id") long id, @BeanParam OperationForm form) {
         FormInput input = new FormInput();
         var request = form.toRequest(input);
-        ConsoleForms.Submitted<Operation> saved = forms.submit(input, request, () -> operations.update(user.name(), id, request));
+        ConsoleForms.Submitted<Operation> saved =
+                forms.submit(input, request, () -> operations.update(user.name(), id, request));
         Operation op = operations.get(id);
-        return FormAnswer.of(Templates.operation$details(op, saved.ok() ? OperationForm.of(op) : form, saved.errors(), saved.ok()),
-                saved.errors(), true);
+        return FormAnswer.of(
+                Templates.operation$details(op, saved.ok() ? OperationForm.of(op) : form, saved.errors(), saved.ok()),
+                saved.errors(),
+                true);
     }
 
     /** The state box, re-read when something on the page changed the operation (it may be back to pending approval). */
@@ -98,7 +105,8 @@ public class OperationPage {
             errors = FormErrors.of(List.of(), "That move is not offered here.");
         } else {
             DecisionRequest.Note note = new DecisionRequest.Note(FormInput.text(reason));
-            errors = forms.submit(note, () -> operations.transition(user.name(), id, chosen, note.reason())).errors();
+            errors = forms.submit(note, () -> operations.transition(user.name(), id, chosen, note.reason()))
+                    .errors();
         }
         Operation op = operations.get(id);
         return FormAnswer.of(Templates.operation$state(op, moves(op), errors), errors, FormAnswer.MOVED);
@@ -107,8 +115,10 @@ public class OperationPage {
     /** The moves from this state that the officer's roles allow (the service re-checks the state). */
     private List<Move> moves(Operation op) {
         return Arrays.stream(Transition.values())
-                .filter(t -> t != Transition.APPROVE && t != Transition.REJECT && t.allowedFrom(op.status) && mayMove(t))
-                .map(t -> new Move(t, label(t), t == Transition.END || t == Transition.CANCEL || t == Transition.PAUSE)).toList();
+                .filter(t ->
+                        t != Transition.APPROVE && t != Transition.REJECT && t.allowedFrom(op.status) && mayMove(t))
+                .map(t -> new Move(t, label(t), t == Transition.END || t == Transition.CANCEL || t == Transition.PAUSE))
+                .toList();
     }
 
     private boolean mayMove(Transition transition) {

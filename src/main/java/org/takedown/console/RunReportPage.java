@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.takedown.common.ProblemException;
-import org.takedown.notice.DeliveryService;
 import org.takedown.delivery.DeliveryStatus;
 import org.takedown.notice.DeliveryResource;
+import org.takedown.notice.DeliveryService;
 import org.takedown.notice.NoticeRun;
 import org.takedown.notice.ResolveRequest;
 import org.takedown.operation.Operation;
@@ -39,15 +39,28 @@ import org.takedown.security.Roles;
 @Produces(MediaType.TEXT_HTML)
 public class RunReportPage {
 
-    private static final Set<DeliveryStatus> UNSETTLED = Set.of(DeliveryStatus.PENDING, DeliveryStatus.CLAIMED, DeliveryStatus.RETRY_AT);
+    private static final Set<DeliveryStatus> UNSETTLED =
+            Set.of(DeliveryStatus.PENDING, DeliveryStatus.CLAIMED, DeliveryStatus.RETRY_AT);
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance runReport(Operation op, NoticeRun run, Map<DeliveryStatus, Long> counts, List<Row> rows,
-                boolean settled, boolean mayResolve, FormErrors errors);
+        static native TemplateInstance runReport(
+                Operation op,
+                NoticeRun run,
+                Map<DeliveryStatus, Long> counts,
+                List<Row> rows,
+                boolean settled,
+                boolean mayResolve,
+                FormErrors errors);
 
-        static native TemplateInstance runReport$report(Operation op, NoticeRun run, Map<DeliveryStatus, Long> counts, List<Row> rows,
-                boolean settled, boolean mayResolve, FormErrors errors);
+        static native TemplateInstance runReport$report(
+                Operation op,
+                NoticeRun run,
+                Map<DeliveryStatus, Long> counts,
+                List<Row> rows,
+                boolean settled,
+                boolean mayResolve,
+                FormErrors errors);
     }
 
     /** A ledger row with the link to its message, if Telegram told us where it is. */
@@ -63,10 +76,13 @@ public class RunReportPage {
 
     @Inject
     OperationService operations;
+
     @Inject
     DeliveryService deliveries;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -74,7 +90,8 @@ public class RunReportPage {
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance page(@PathParam("id") long id, @PathParam("runId") long runId) {
         Report report = report(id, runId);
-        return Templates.runReport(report.op, report.run, report.counts, report.rows, report.settled, mayResolve(), FormErrors.NONE);
+        return Templates.runReport(
+                report.op, report.run, report.counts, report.rows, report.settled, mayResolve(), FormErrors.NONE);
     }
 
     /** The report alone, for the page's refresh while rows are still to be sent. */
@@ -89,13 +106,19 @@ public class RunReportPage {
     @Path("deliveries/{deliveryId}/mark-sent")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response markSent(@PathParam("id") long id, @PathParam("runId") long runId, @PathParam("deliveryId") long deliveryId,
-            @RestForm String note, @RestForm String messageId) {
+    public Response markSent(
+            @PathParam("id") long id,
+            @PathParam("runId") long runId,
+            @PathParam("deliveryId") long deliveryId,
+            @RestForm String note,
+            @RestForm String messageId) {
         ofRun(id, runId, deliveryId);
         FormInput input = new FormInput();
         Integer message = input.number("messageId", messageId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), message == null ? null : message.longValue());
-        FormErrors errors = forms.submit(input, request, () -> deliveries.markSent(user.name(), id, deliveryId, request)).errors();
+        FormErrors errors = forms.submit(
+                        input, request, () -> deliveries.markSent(user.name(), id, deliveryId, request))
+                .errors();
         return FormAnswer.of(fragment(id, runId, errors), errors, false);
     }
 
@@ -103,11 +126,15 @@ public class RunReportPage {
     @Path("deliveries/{deliveryId}/resend")
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resend(@PathParam("id") long id, @PathParam("runId") long runId, @PathParam("deliveryId") long deliveryId,
+    public Response resend(
+            @PathParam("id") long id,
+            @PathParam("runId") long runId,
+            @PathParam("deliveryId") long deliveryId,
             @RestForm String note) {
         ofRun(id, runId, deliveryId);
         ResolveRequest request = new ResolveRequest(FormInput.text(note), null);
-        FormErrors errors = forms.submit(request, () -> deliveries.resend(user.name(), id, deliveryId, request)).errors();
+        FormErrors errors = forms.submit(request, () -> deliveries.resend(user.name(), id, deliveryId, request))
+                .errors();
         return FormAnswer.of(fragment(id, runId, errors), errors, false);
     }
 
@@ -118,22 +145,36 @@ public class RunReportPage {
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id, @PathParam("runId") long runId) {
         NoticeRun run = deliveries.run(id, runId);
-        List<DeliveryResource.DeliveryView> rows = DeliveryResource.DeliveryView.of(deliveries.deliveries(id, runId, null).list(), deliveries);
+        List<DeliveryResource.DeliveryView> rows = DeliveryResource.DeliveryView.of(
+                deliveries.deliveries(id, runId, null).list(), deliveries);
         StreamingOutput body = out -> {
             Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            csv.write("delivery,chat,part,parts,language,status,attempts,message_id,message_link,sent_at,detail,resolved_by,updated_at\r\n");
+            csv.write(
+                    "delivery,chat,part,parts,language,status,attempts,message_id,message_link,sent_at,detail,resolved_by,updated_at\r\n");
             for (DeliveryResource.DeliveryView row : rows) {
-                csv.write(String.join(",", List.of(Long.toString(row.id()), Csv.cell(row.chat()), Integer.toString(row.part() + 1),
-                        Integer.toString(row.parts()), Csv.cell(row.language()), row.status().name(), Integer.toString(row.attempts()),
-                        row.messageId() == null ? "" : row.messageId().toString(), Csv.cell(TelegramLinks.message(row.chat(), row.messageId())),
-                        row.sentAt() == null ? "" : row.sentAt().toString(), Csv.cell(row.detail()), Csv.cell(row.resolvedBy()),
-                        row.updatedAt() == null ? "" : row.updatedAt().toString())));
+                csv.write(String.join(
+                        ",",
+                        List.of(
+                                Long.toString(row.id()),
+                                Csv.cell(row.chat()),
+                                Integer.toString(row.part() + 1),
+                                Integer.toString(row.parts()),
+                                Csv.cell(row.language()),
+                                row.status().name(),
+                                Integer.toString(row.attempts()),
+                                row.messageId() == null ? "" : row.messageId().toString(),
+                                Csv.cell(TelegramLinks.message(row.chat(), row.messageId())),
+                                row.sentAt() == null ? "" : row.sentAt().toString(),
+                                Csv.cell(row.detail()),
+                                Csv.cell(row.resolvedBy()),
+                                row.updatedAt() == null ? "" : row.updatedAt().toString())));
                 csv.write("\r\n");
             }
             csv.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"run-" + run.id + "-deliveries.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"run-" + run.id + "-deliveries.csv\"")
+                .build();
     }
 
     /** The delivery must be a row of this run of this operation (the report re-rendered is the run's). */
@@ -145,18 +186,23 @@ public class RunReportPage {
 
     private TemplateInstance fragment(long id, long runId, FormErrors errors) {
         Report report = report(id, runId);
-        return Templates.runReport$report(report.op, report.run, report.counts, report.rows, report.settled, mayResolve(), errors);
+        return Templates.runReport$report(
+                report.op, report.run, report.counts, report.rows, report.settled, mayResolve(), errors);
     }
 
-    private record Report(Operation op, NoticeRun run, Map<DeliveryStatus, Long> counts, List<Row> rows, boolean settled) {
-    }
+    private record Report(
+            Operation op, NoticeRun run, Map<DeliveryStatus, Long> counts, List<Row> rows, boolean settled) {}
 
     private Report report(long id, long runId) {
         Operation op = operations.get(id);
         NoticeRun run = deliveries.run(id, runId);
         Map<DeliveryStatus, Long> counts = deliveries.counts(runId);
-        List<Row> rows = DeliveryResource.DeliveryView.of(deliveries.deliveries(id, runId, null).list(), deliveries).stream()
-                .map(d -> new Row(d, TelegramLinks.message(d.chat(), d.messageId()))).toList();
+        List<Row> rows =
+                DeliveryResource.DeliveryView.of(
+                                deliveries.deliveries(id, runId, null).list(), deliveries)
+                        .stream()
+                        .map(d -> new Row(d, TelegramLinks.message(d.chat(), d.messageId())))
+                        .toList();
         boolean settled = counts.keySet().stream().noneMatch(UNSETTLED::contains);
         return new Report(op, run, counts, rows, settled);
     }

@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import org.takedown.notice.DeliveryService;
 import org.takedown.delivery.DeliveryStatus;
+import org.takedown.notice.DeliveryService;
 import org.takedown.notice.NoticeRun;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -30,11 +30,11 @@ public class RunsSection {
         static native TemplateInstance runs(Operation op, List<RunLine> runs);
     }
 
-    public record RunLine(NoticeRun run, Map<DeliveryStatus, Long> counts) {
-    }
+    public record RunLine(NoticeRun run, Map<DeliveryStatus, Long> counts) {}
 
     @Inject
     OperationService operations;
+
     @Inject
     DeliveryService deliveries;
 
@@ -42,7 +42,8 @@ public class RunsSection {
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance show(@PathParam("id") long id) {
         List<RunLine> runs = deliveries.runs(id, null).page(0, SHOWN).list().stream()
-                .map(run -> new RunLine(run, deliveries.counts(run.id))).toList();
+                .map(run -> new RunLine(run, deliveries.counts(run.id)))
+                .toList();
         return Templates.runs(operations.get(id), runs);
     }
 }

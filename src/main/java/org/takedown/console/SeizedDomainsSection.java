@@ -30,16 +30,24 @@ public class SeizedDomainsSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance seizedDomains(Operation op, List<SeizedDomain> domains, boolean editable, FormErrors errors,
-                String saved, Map<String, String> typed);
+        static native TemplateInstance seizedDomains(
+                Operation op,
+                List<SeizedDomain> domains,
+                boolean editable,
+                FormErrors errors,
+                String saved,
+                Map<String, String> typed);
     }
 
     @Inject
     OperationService operations;
+
     @Inject
     SeizedDomainService domains;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -52,16 +60,45 @@ public class SeizedDomainsSection {
     @POST
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@PathParam("id") long id, @RestForm String hostname, @RestForm String liveFrom, @RestForm String liveUntil,
-            @RestForm boolean includeWww, @RestForm String aliases, @RestForm boolean unavailableForLegalReasons, @RestForm String blockedBy) {
+    public Response add(
+            @PathParam("id") long id,
+            @RestForm String hostname,
+            @RestForm String liveFrom,
+            @RestForm String liveUntil,
+            @RestForm boolean includeWww,
+            @RestForm String aliases,
+            @RestForm boolean unavailableForLegalReasons,
+            @RestForm String blockedBy) {
         FormInput input = new FormInput();
-        List<String> aliasList = FormInput.text(aliases) == null ? null
-                : Arrays.stream(aliases.split("[,\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-        SeizedDomainRequest request = new SeizedDomainRequest(FormInput.text(hostname), input.dateTime("liveFrom", liveFrom),
-                input.dateTime("liveUntil", liveUntil), includeWww, aliasList, unavailableForLegalReasons, FormInput.text(blockedBy));
-        ConsoleForms.Submitted<SeizedDomain> added = forms.submit(input, request, () -> domains.add(user.name(), id, request));
-        Map<String, String> typed = added.ok() ? Map.of() : ConsoleForms.typed("hostname", hostname, "liveFrom", liveFrom,
-                "liveUntil", liveUntil, "aliases", aliases, "blockedBy", blockedBy);
+        List<String> aliasList = FormInput.text(aliases) == null
+                ? null
+                : Arrays.stream(aliases.split("[,\\s]+"))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .toList();
+        SeizedDomainRequest request = new SeizedDomainRequest(
+                FormInput.text(hostname),
+                input.dateTime("liveFrom", liveFrom),
+                input.dateTime("liveUntil", liveUntil),
+                includeWww,
+                aliasList,
+                unavailableForLegalReasons,
+                FormInput.text(blockedBy));
+        ConsoleForms.Submitted<SeizedDomain> added =
+                forms.submit(input, request, () -> domains.add(user.name(), id, request));
+        Map<String, String> typed = added.ok()
+                ? Map.of()
+                : ConsoleForms.typed(
+                        "hostname",
+                        hostname,
+                        "liveFrom",
+                        liveFrom,
+                        "liveUntil",
+                        liveUntil,
+                        "aliases",
+                        aliases,
+                        "blockedBy",
+                        blockedBy);
         return respond(id, added.errors(), added.ok() ? "Added " + added.value().hostname + "." : null, typed);
     }
 

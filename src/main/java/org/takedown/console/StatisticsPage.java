@@ -45,35 +45,46 @@ public class StatisticsPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance statistics(List<Operation> operations, Operation op, int hours, List<Series> visits, String visitsChart,
-                Map<Instant, Long> sent, String sentChart, List<Reach> reach);
+        static native TemplateInstance statistics(
+                List<Operation> operations,
+                Operation op,
+                int hours,
+                List<Series> visits,
+                String visitsChart,
+                Map<Instant, Long> sent,
+                String sentChart,
+                List<Reach> reach);
     }
 
     /** Hits per hour of one seized domain. */
-    public record Series(String host, long total, Map<Instant, Long> perHour) {
-    }
+    public record Series(String host, long total, Map<Instant, Long> perHour) {}
 
     /** One of our messages and how many saw it, when the reader could tell. */
-    public record Reach(String chat, long messageId, Instant sentAt, Long views) {
-    }
+    public record Reach(String chat, long messageId, Instant sentAt, Long views) {}
 
     @Inject
     OperationService operations;
+
     @Inject
     SeizedDomainService domains;
+
     @Inject
     VisitStatistics visits;
+
     @Inject
     DeliveryService deliveries;
+
     @Inject
     WatchTargetService watch;
+
     @Inject
     Clock clock;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
     public TemplateInstance page(@QueryParam("operationId") Long operationId, @QueryParam("hours") Integer hours) {
-        List<Operation> all = new ArrayList<>(operations.search(null, null).page(0, 100).list());
+        List<Operation> all =
+                new ArrayList<>(operations.search(null, null).page(0, 100).list());
         int span = hours == null ? 24 : Math.max(1, Math.min(MAX_HOURS, hours));
         Operation op = operationId != null ? operations.get(operationId) : all.isEmpty() ? null : all.get(0);
         if (op != null && all.stream().noneMatch(o -> o.id.equals(op.id))) {
@@ -93,23 +104,41 @@ public class StatisticsPage {
         }
         Map<Instant, Long> sent = deliveries.sentPerHour(op.id, from, to);
         List<Reach> reach = new ArrayList<>();
-        for (DeliveryResource.DeliveryView row : DeliveryResource.DeliveryView.of(deliveries.sent(op.id, from, to, REACH_ROWS), deliveries)) {
+        for (DeliveryResource.DeliveryView row :
+                DeliveryResource.DeliveryView.of(deliveries.sent(op.id, from, to, REACH_ROWS), deliveries)) {
             if (row.messageId() != null && row.chat().startsWith("@")) {
-                reach.add(new Reach(row.chat(), row.messageId(), row.sentAt(),
-                        watch.viewsOf(op.id, row.chat().substring(1), row.messageId()).orElse(null)));
+                reach.add(new Reach(
+                        row.chat(),
+                        row.messageId(),
+                        row.sentAt(),
+                        watch.viewsOf(op.id, row.chat().substring(1), row.messageId())
+                                .orElse(null)));
             }
         }
         List<String> hoursAxis = new ArrayList<>();
         for (Instant at = from; at.isBefore(to); at = at.plus(Duration.ofHours(1))) {
             hoursAxis.add(at.toString());
         }
-        return Templates.statistics(all, op, span, series, chart("line", hoursAxis, series.stream()
-                .map(s -> dataset(s.host(), hoursAxis, s.perHour())).toList()), sent,
-                chart("bar", hoursAxis, List.of(dataset("Messages sent", hoursAxis, sent))), reach);
+        return Templates.statistics(
+                all,
+                op,
+                span,
+                series,
+                chart(
+                        "line",
+                        hoursAxis,
+                        series.stream()
+                                .map(s -> dataset(s.host(), hoursAxis, s.perHour()))
+                                .toList()),
+                sent,
+                chart("bar", hoursAxis, List.of(dataset("Messages sent", hoursAxis, sent))),
+                reach);
     }
 
     private static Map<String, Object> dataset(String label, List<String> axis, Map<Instant, Long> values) {
-        List<Long> data = axis.stream().map(hour -> values.getOrDefault(Instant.parse(hour), 0L)).toList();
+        List<Long> data = axis.stream()
+                .map(hour -> values.getOrDefault(Instant.parse(hour), 0L))
+                .toList();
         return Map.of("label", label, "data", data);
     }
 

@@ -3,8 +3,7 @@ package org.takedown.console;
 /** Where a message sent by the bot can be seen: t.me links for public usernames and for channel ids. */
 final class TelegramLinks {
 
-    private TelegramLinks() {
-    }
+    private TelegramLinks() {}
 
     /** The message's link, or null when Telegram gave no message id or the chat has no public link. */
     static String message(String chat, Long messageId) {

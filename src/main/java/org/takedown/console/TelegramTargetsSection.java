@@ -30,18 +30,28 @@ public class TelegramTargetsSection {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance telegramTargets(Operation op, List<TelegramTarget> targets, boolean editable, boolean mayCheck,
-                FormErrors errors, String saved, Map<String, String> typed);
+        static native TemplateInstance telegramTargets(
+                Operation op,
+                List<TelegramTarget> targets,
+                boolean editable,
+                boolean mayCheck,
+                FormErrors errors,
+                String saved,
+                Map<String, String> typed);
     }
 
     @Inject
     OperationService operations;
+
     @Inject
     TelegramTargetService targets;
+
     @Inject
     PreflightService preflight;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -54,10 +64,16 @@ public class TelegramTargetsSection {
     @POST
     @RolesAllowed(Roles.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@PathParam("id") long id, @RestForm String chat, @RestForm String title, @RestForm String language) {
-        TelegramTargetRequest request = new TelegramTargetRequest(FormInput.text(chat), FormInput.text(title), FormInput.text(language));
-        ConsoleForms.Submitted<TelegramTarget> added = forms.submit(request, () -> targets.add(user.name(), id, request));
-        return respond(id, added.errors(), added.ok() ? "Added " + request.chat() + "." : null,
+    public Response add(
+            @PathParam("id") long id, @RestForm String chat, @RestForm String title, @RestForm String language) {
+        TelegramTargetRequest request =
+                new TelegramTargetRequest(FormInput.text(chat), FormInput.text(title), FormInput.text(language));
+        ConsoleForms.Submitted<TelegramTarget> added =
+                forms.submit(request, () -> targets.add(user.name(), id, request));
+        return respond(
+                id,
+                added.errors(),
+                added.ok() ? "Added " + request.chat() + "." : null,
                 added.ok() ? Map.of() : ConsoleForms.typed("chat", chat, "title", title, "language", language));
     }
 
@@ -84,8 +100,18 @@ public class TelegramTargetsSection {
         // The targets as the preflight recorded them: this request read them before the check, so a new read would
         // return those earlier copies.
         Operation op = operations.get(id);
-        return Response.ok(Templates.telegramTargets(op, checked.value(), user.mayEdit(op), mayCheck(op), FormErrors.NONE,
-                "Checked " + checked.value().size() + " targets.", Map.of()).render(), MediaType.TEXT_HTML).build();
+        return Response.ok(
+                        Templates.telegramTargets(
+                                        op,
+                                        checked.value(),
+                                        user.mayEdit(op),
+                                        mayCheck(op),
+                                        FormErrors.NONE,
+                                        "Checked " + checked.value().size() + " targets.",
+                                        Map.of())
+                                .render(),
+                        MediaType.TEXT_HTML)
+                .build();
     }
 
     private Response respond(long id, FormErrors errors, String saved, Map<String, String> typed) {
@@ -94,7 +120,8 @@ public class TelegramTargetsSection {
 
     private TemplateInstance render(long id, FormErrors errors, String saved, Map<String, String> typed) {
         Operation op = operations.get(id);
-        return Templates.telegramTargets(op, targets.list(id, null).list(), user.mayEdit(op), mayCheck(op), errors, saved, typed);
+        return Templates.telegramTargets(
+                op, targets.list(id, null).list(), user.mayEdit(op), mayCheck(op), errors, saved, typed);
     }
 
     private boolean mayCheck(Operation op) {

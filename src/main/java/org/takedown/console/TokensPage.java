@@ -30,14 +30,21 @@ public class TokensPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance tokens(List<ApiToken> tokens, List<String> roles, FormErrors errors, String saved,
-                String secret, Map<String, String> typed);
+        static native TemplateInstance tokens(
+                List<ApiToken> tokens,
+                List<String> roles,
+                FormErrors errors,
+                String saved,
+                String secret,
+                Map<String, String> typed);
     }
 
     @Inject
     ApiTokenService tokens;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -52,13 +59,18 @@ public class TokensPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name, @RestForm List<String> roles, @RestForm String expiresInDays) {
         FormInput input = new FormInput();
-        TokenRequest request = new TokenRequest(FormInput.text(name), roles == null ? List.of() : roles,
-                input.number("expiresInDays", expiresInDays));
-        ConsoleForms.Submitted<ApiTokenService.Created> created = forms.submit(input, request,
-                () -> tokens.create(user.name(), user.roleSet(), request));
-        return FormAnswer.of(render(created.errors(), created.ok() ? "Created the token " + request.name() + "." : null,
-                created.ok() ? created.value().secret() : null,
-                created.ok() ? Map.of() : ConsoleForms.typed("name", name, "expiresInDays", expiresInDays)), created.errors(), false);
+        TokenRequest request = new TokenRequest(
+                FormInput.text(name), roles == null ? List.of() : roles, input.number("expiresInDays", expiresInDays));
+        ConsoleForms.Submitted<ApiTokenService.Created> created =
+                forms.submit(input, request, () -> tokens.create(user.name(), user.roleSet(), request));
+        return FormAnswer.of(
+                render(
+                        created.errors(),
+                        created.ok() ? "Created the token " + request.name() + "." : null,
+                        created.ok() ? created.value().secret() : null,
+                        created.ok() ? Map.of() : ConsoleForms.typed("name", name, "expiresInDays", expiresInDays)),
+                created.errors(),
+                false);
     }
 
     @POST
@@ -66,8 +78,14 @@ public class TokensPage {
     @RolesAllowed(Roles.VIEWER)
     public Response revoke(@PathParam("id") long id) {
         ConsoleForms.Submitted<ApiToken> revoked = forms.act(() -> tokens.revoke(user.name(), user.admin(), id));
-        return FormAnswer.of(render(revoked.errors(), revoked.ok() ? "Revoked the token " + revoked.value().name + "." : null, null,
-                Map.of()), revoked.errors(), false);
+        return FormAnswer.of(
+                render(
+                        revoked.errors(),
+                        revoked.ok() ? "Revoked the token " + revoked.value().name + "." : null,
+                        null,
+                        Map.of()),
+                revoked.errors(),
+                false);
     }
 
     private TemplateInstance render(FormErrors errors, String saved, String secret, Map<String, String> typed) {

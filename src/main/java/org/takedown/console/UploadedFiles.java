@@ -8,8 +8,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** The bytes of a file an officer uploaded through a console form (already bounded by the request size limit). */
 final class UploadedFiles {
 
-    private UploadedFiles() {
-    }
+    private UploadedFiles() {}
 
     static boolean present(FileUpload upload) {
         return upload != null && upload.size() > 0;

@@ -31,14 +31,20 @@ public class UsersPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance users(List<UserAccount> users, List<String> roles, FormErrors errors, String saved,
+        static native TemplateInstance users(
+                List<UserAccount> users,
+                List<String> roles,
+                FormErrors errors,
+                String saved,
                 Map<String, String> typed);
     }
 
     @Inject
     UserService users;
+
     @Inject
     ConsoleForms forms;
+
     @Inject
     ConsoleUser user;
 
@@ -52,10 +58,16 @@ public class UsersPage {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String username, @RestForm String password, @RestForm List<String> roles) {
-        UserRequest.Create request = new UserRequest.Create(FormInput.text(username), password, roles == null ? List.of() : roles);
+        UserRequest.Create request =
+                new UserRequest.Create(FormInput.text(username), password, roles == null ? List.of() : roles);
         ConsoleForms.Submitted<UserAccount> created = forms.submit(request, () -> users.create(user.name(), request));
-        return FormAnswer.of(render(created.errors(), created.ok() ? "Created " + request.username() + "." : null,
-                created.ok() ? Map.of() : ConsoleForms.typed("username", username)), created.errors(), false);
+        return FormAnswer.of(
+                render(
+                        created.errors(),
+                        created.ok() ? "Created " + request.username() + "." : null,
+                        created.ok() ? Map.of() : ConsoleForms.typed("username", username)),
+                created.errors(),
+                false);
     }
 
     @POST
@@ -64,9 +76,19 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@PathParam("username") String username, @RestForm String password) {
         UserRequest.Update request = new UserRequest.Update(password == null ? "" : password, null);
-        ConsoleForms.Submitted<UserAccount> changed = forms.submit(request, () -> users.update(user.name(), username, request));
-        return FormAnswer.of(render(changed.errors().moved("password", "password-" + username, changed.errors().of("password")),
-                changed.ok() ? "New password set for " + username + "; their sessions ended." : null, Map.of()), changed.errors(), false);
+        ConsoleForms.Submitted<UserAccount> changed =
+                forms.submit(request, () -> users.update(user.name(), username, request));
+        return FormAnswer.of(
+                render(
+                        changed.errors()
+                                .moved(
+                                        "password",
+                                        "password-" + username,
+                                        changed.errors().of("password")),
+                        changed.ok() ? "New password set for " + username + "; their sessions ended." : null,
+                        Map.of()),
+                changed.errors(),
+                false);
     }
 
     @POST
@@ -77,7 +99,10 @@ public class UsersPage {
             users.delete(user.name(), username);
             return null;
         });
-        return FormAnswer.of(render(removed.errors(), removed.ok() ? "Removed " + username + "." : null, Map.of()), removed.errors(), false);
+        return FormAnswer.of(
+                render(removed.errors(), removed.ok() ? "Removed " + username + "." : null, Map.of()),
+                removed.errors(),
+                false);
     }
 
     private TemplateInstance render(FormErrors errors, String saved, Map<String, String> typed) {

@@ -39,6 +39,7 @@ final class ArrivalWindow {
     private final Deque<Send> recent = new ArrayDeque<>();
     /** How many of this replica's sends may arrive within one second: its share of the limit. */
     private volatile int share;
+
     private String lastRefused;
     private Instant lastRefusedAt = Instant.EPOCH;
 
@@ -58,7 +59,8 @@ final class ArrivalWindow {
      * caller sends at once and then reports {@link #answered}.
      */
     Send awaitSlot(Instant slot) {
-        for (long nanos = Duration.between(wall.instant(), slot).toNanos(); nanos > 0;
+        for (long nanos = Duration.between(wall.instant(), slot).toNanos();
+                nanos > 0;
                 nanos = Duration.between(wall.instant(), slot).toNanos()) {
             LockSupport.parkNanos(nanos);
         }
@@ -105,7 +107,8 @@ final class ArrivalWindow {
     /** Records a rate limit for an address; true when it makes a flood (another address refused within a second). */
     synchronized boolean refused(String address) {
         Instant now = wall.instant();
-        boolean flood = lastRefused != null && !lastRefused.equalsIgnoreCase(address)
+        boolean flood = lastRefused != null
+                && !lastRefused.equalsIgnoreCase(address)
                 && Duration.between(lastRefusedAt, now).compareTo(Duration.ofSeconds(1)) < 0;
         lastRefused = address;
         lastRefusedAt = now;

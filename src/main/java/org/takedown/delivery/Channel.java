@@ -29,30 +29,25 @@ public interface Channel {
      * what must be done before rows may go, outside any transaction, such as Telegram's preflight of a new run, which
      * releases the run's hold. Runs on the dispatcher's thread: keep it short.
      */
-    default void prepare() {
-    }
+    default void prepare() {}
 
     /**
      * After a row was recorded SENT (committed), on the sender's thread, outside any transaction: a step that must not
      * decide whether the message went, such as pinning a Telegram message. An exception here is logged, nothing more.
      */
-    default void afterSent(Claimed row, String providerId) {
-    }
+    default void afterSent(Claimed row, String providerId) {}
 
     /** The recipient refused or is gone ({@link Outcome.RecipientGone}): e.g. suspend a Telegram target. */
-    default void recipientGone(Delivery row, String reason) {
-    }
+    default void recipientGone(Delivery row, String reason) {}
 
     /**
      * The provider refused the content ({@link Outcome.ContentRefused}): e.g. block the notice. {@code waiting} rows
      * with the same content are about to be skipped.
      */
-    default void contentRefused(Delivery row, String reason, int waiting) {
-    }
+    default void contentRefused(Delivery row, String reason, int waiting) {}
 
     /** The recipient has a new address ({@link Outcome.Moved}): e.g. a Telegram group became a supergroup. */
-    default void moved(Delivery row, String from, String to) {
-    }
+    default void moved(Delivery row, String from, String to) {}
 
     /**
      * A receipt said a sent message failed ({@link Receipts}): permanently (e.g. suppress the recipient), or for now,

@@ -27,6 +27,7 @@ public class Delivery extends PanacheEntityBase {
     public String channel;
     /** The run (of a notice, of a campaign) the row was queued by. */
     public long runId;
+
     public long operationId;
     /** Who receives it, within the channel: its parts go in order, and a hold on the recipient holds them all. */
     public String recipientKey;
@@ -34,21 +35,25 @@ public class Delivery extends PanacheEntityBase {
     public String address;
     /** What is sent, within the channel: content a provider refuses is refused for every row with this key. */
     public String contentKey;
+
     public int part;
     public int parts;
     /** What the channel sends, as it will send it; null when the channel renders it at send time. */
     public String payload;
     /** Send slots the row takes from the channel's global rate (an SMS of three fragments takes three). */
     public int weight;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     /** Retryable failures so far (rate limits are not failures and do not count). */
     public int attempts;
+
     public Instant notBefore;
     /** After this the row is not sent any more (a send window closed): SKIPPED. */
     public Instant notAfter;
     /** Identifies the claim, so a late answer is recorded only by the worker that made the call. */
     public String claimToken;
+
     public String claimedBy;
     public Instant claimedUntil;
     /** When the claimed row's request left; null while it waits for its send slot. */
@@ -57,11 +62,14 @@ public class Delivery extends PanacheEntityBase {
     public boolean moved;
     /** The provider's id of the sent message (a Telegram message id, an SMSC message id). */
     public String providerId;
+
     public Instant sentAt;
     /** When a receipt said it reached the recipient. */
     public Instant deliveredAt;
+
     public String detail;
     /** The officer who resolved an UNKNOWN row (marked sent or resent). */
     public String resolvedBy;
+
     public Instant updatedAt;
 }

@@ -35,18 +35,17 @@ public class DeliveryClaimer {
 
     /** What a claim attempt found: rows (and how many dispatchers share the channel), a wait, or nothing to do. */
     public sealed interface Claim {
-        record Ready(List<Claimed> rows, int dispatchers) implements Claim {
-        }
+        record Ready(List<Claimed> rows, int dispatchers) implements Claim {}
 
-        record Wait(Duration duration) implements Claim {
-        }
+        record Wait(Duration duration) implements Claim {}
 
-        record Idle() implements Claim {
-        }
+        record Idle() implements Claim {}
     }
 
     /** An earlier part in one of these lets the next go (a dry run records each part as it would have gone). */
-    private static final Set<DeliveryStatus> SENT = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DRY_RUN);
+    private static final Set<DeliveryStatus> SENT =
+            EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DRY_RUN);
+
     private static final String CLAIMABLE = """
             from Delivery d where d.channel = :channel and d.status in :claimable and d.notBefore <= :now
               and (d.notAfter is null or d.notAfter > :now)
@@ -60,14 +59,19 @@ public class DeliveryClaimer {
 
     @Inject
     EntityManager em;
+
     @Inject
     SendSchedule schedule;
+
     @Inject
     KillSwitchService killSwitch;
+
     @Inject
     DeliveryMetrics metrics;
+
     @Inject
     OperationService operations;
+
     @Inject
     Clock clock;
 
@@ -84,7 +88,8 @@ public class DeliveryClaimer {
         boolean paced = !channel.dryRun();
         SendSchedule.Window window = null;
         if (paced) {
-            window = schedule.open(channel.name(), channel.pace(), node, channel.dispatch().lookahead());
+            window = schedule.open(
+                    channel.name(), channel.pace(), node, channel.dispatch().lookahead());
             if (!window.open()) {
                 return new Claim.Wait(window.waitFor());
             }
@@ -92,9 +97,16 @@ public class DeliveryClaimer {
         Instant now = clock.instant();
         Instant wall = schedule.now();
         // No more rows than the window could fit if each weighed the least.
-        int wanted = paced ? (int) Math.min(capacity, 1 + Duration.between(window.first(), window.until()).toNanos()
-                / channel.pace().span(1).toNanos()) : capacity;
-        // Twice as many as wanted: rows of an address already taken by this claim are passed over (one row per address).
+        int wanted = paced
+                ? (int) Math.min(
+                        capacity,
+                        1
+                                + Duration.between(window.first(), window.until())
+                                                .toNanos()
+                                        / channel.pace().span(1).toNanos())
+                : capacity;
+        // Twice as many as wanted: rows of an address already taken by this claim are passed over (one row per
+        // address).
         List<Delivery> found = em.createQuery(CLAIMABLE, Delivery.class)
                 .setParameter("channel", channel.name())
                 .setParameter("claimable", DeliveryStatus.CLAIMABLE)
@@ -114,7 +126,8 @@ public class DeliveryClaimer {
         List<SendSchedule.Spent> spent = new ArrayList<>();
         Instant next = paced ? window.first() : wall;
         for (Delivery row : found) {
-            if (claimed.size() == wanted || paced && next.isAfter(window.until()) && !claimed.isEmpty()
+            if (claimed.size() == wanted
+                    || paced && next.isAfter(window.until()) && !claimed.isEmpty()
                     || !addresses.add(row.address.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -127,11 +140,21 @@ public class DeliveryClaimer {
             row.claimToken = UUID.randomUUID().toString();
             row.claimedBy = node;
             row.startedAt = null;
-            row.claimedUntil = now.plus(Duration.between(wall, sendAt)).plus(channel.dispatch().callTimeout())
+            row.claimedUntil = now.plus(Duration.between(wall, sendAt))
+                    .plus(channel.dispatch().callTimeout())
                     .plus(channel.dispatch().leaseMargin());
             row.updatedAt = now;
-            claimed.add(new Claimed(row.id, row.claimToken, row.channel, row.runId, row.recipientKey, row.address, row.contentKey,
-                    row.part, row.payload, sendAt));
+            claimed.add(new Claimed(
+                    row.id,
+                    row.claimToken,
+                    row.channel,
+                    row.runId,
+                    row.recipientKey,
+                    row.address,
+                    row.contentKey,
+                    row.part,
+                    row.payload,
+                    sendAt));
         }
         if (claimed.isEmpty()) {
             return new Claim.Idle();

@@ -19,6 +19,7 @@ public class DeliveryHold extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String channel;
     public String holdKey;
     public String reason;

@@ -16,6 +16,7 @@ public class DeliveryHolds {
 
     @Inject
     Clock clock;
+
     @Inject
     SendSchedule schedule;
 

@@ -27,29 +27,39 @@ public class DeliveryLedger {
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
     /** The actor of what the engine does by itself, in the audit log. */
     public static final String DISPATCHER = "dispatcher";
+
     static final String ENTITY = "delivery";
 
     @Inject
     Channels channels;
+
     @Inject
     DeliveryHolds holds;
+
     @Inject
     SendSchedule schedule;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
+
     @Inject
     DeliveryMetrics metrics;
+
     @Inject
     Receipts receipts;
 
     @Transactional
     public void record(Claimed claimed, Outcome outcome) {
         Delivery row = Delivery.findById(claimed.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || !claimed.token().equals(row.claimToken)
+        if (row == null
+                || !claimed.token().equals(row.claimToken)
                 || (row.status != DeliveryStatus.CLAIMED && row.status != DeliveryStatus.UNKNOWN)) {
-            LOG.warnf("Outcome %s of delivery %d not recorded: the claim is no longer this worker's", outcome, claimed.id());
+            LOG.warnf(
+                    "Outcome %s of delivery %d not recorded: the claim is no longer this worker's",
+                    outcome, claimed.id());
             return;
         }
         Channel channel = channels.get(row.channel);
@@ -75,7 +85,8 @@ public class DeliveryLedger {
             row.status = DeliveryStatus.FAILED_PERMANENT;
             row.detail = clip(gone.reason());
             // The channel first: it may lock its own record of the recipient, as it does when it holds the recipient
-            // itself, and the hold then takes the channel's pacing row: always in that order, so the two never deadlock.
+            // itself, and the hold then takes the channel's pacing row: always in that order, so the two never
+            // deadlock.
             channel.recipientGone(row, gone.reason());
             holds.holdRecipient(row.channel, row.recipientKey, gone.reason());
         } else if (outcome instanceof Outcome.ContentRefused refused) {
@@ -88,7 +99,12 @@ public class DeliveryLedger {
         } else if (outcome instanceof Outcome.Unknown unknown) {
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = clip("no answer, it may have arrived: " + unknown.reason());
-            audit.recordFor(row.operationId, DISPATCHER, "DELIVERY_UNKNOWN", ENTITY, row.id,
+            audit.recordFor(
+                    row.operationId,
+                    DISPATCHER,
+                    "DELIVERY_UNKNOWN",
+                    ENTITY,
+                    row.id,
                     Map.of("channel", row.channel, "address", row.address, "detail", row.detail));
         } else {
             throw new IllegalArgumentException("Unhandled outcome " + outcome);
@@ -113,9 +129,17 @@ public class DeliveryLedger {
         if (row.part + 1 >= row.parts) {
             return;
         }
-        int skipped = Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and runId = ?5 and recipientKey = ?6"
-                + " and part > ?7 and status in ?8", DeliveryStatus.SKIPPED, clip("not sent: part " + (row.part + 1) + " was not sent"),
-                clock.instant(), row.channel, row.runId, row.recipientKey, row.part, DeliveryStatus.CLAIMABLE);
+        int skipped = Delivery.update(
+                "status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and runId = ?5 and recipientKey = ?6"
+                        + " and part > ?7 and status in ?8",
+                DeliveryStatus.SKIPPED,
+                clip("not sent: part " + (row.part + 1) + " was not sent"),
+                clock.instant(),
+                row.channel,
+                row.runId,
+                row.recipientKey,
+                row.part,
+                DeliveryStatus.CLAIMABLE);
         metrics.entered(row.channel, DeliveryStatus.SKIPPED, skipped);
     }
 
@@ -125,8 +149,13 @@ public class DeliveryLedger {
      */
     @Transactional
     public boolean start(Claimed claimed) {
-        return Delivery.update("startedAt = ?1 where id = ?2 and claimToken = ?3 and status = ?4", clock.instant(), claimed.id(),
-                claimed.token(), DeliveryStatus.CLAIMED) == 1;
+        return Delivery.update(
+                        "startedAt = ?1 where id = ?2 and claimToken = ?3 and status = ?4",
+                        clock.instant(),
+                        claimed.id(),
+                        claimed.token(),
+                        DeliveryStatus.CLAIMED)
+                == 1;
     }
 
     /** A claim that was never sent (the replica is stopping): back to PENDING, as if it had not been claimed. */
@@ -160,8 +189,14 @@ public class DeliveryLedger {
 
     /** SKIPPED for the channel's waiting rows whose {@code field} (a column named in code, never input) is {@code value}. */
     private int skipWaiting(String channel, String field, String value, String why) {
-        int skipped = Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and " + field + " = ?5 and status in ?6",
-                DeliveryStatus.SKIPPED, clip(why), clock.instant(), channel, value, DeliveryStatus.CLAIMABLE);
+        int skipped = Delivery.update(
+                "status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and " + field + " = ?5 and status in ?6",
+                DeliveryStatus.SKIPPED,
+                clip(why),
+                clock.instant(),
+                channel,
+                value,
+                DeliveryStatus.CLAIMABLE);
         metrics.entered(channel, DeliveryStatus.SKIPPED, skipped);
         return skipped;
     }
@@ -182,11 +217,18 @@ public class DeliveryLedger {
     @Transactional
     public void sweep(String channel) {
         Instant now = clock.instant();
-        List<Delivery> expired = Delivery.find("channel = ?1 and status = ?2 and claimedUntil < ?3 order by id", channel,
-                DeliveryStatus.CLAIMED, now).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Delivery> expired = Delivery.find(
+                        "channel = ?1 and status = ?2 and claimedUntil < ?3 order by id",
+                        channel,
+                        DeliveryStatus.CLAIMED,
+                        now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         for (Delivery row : expired) {
             if (row.startedAt == null) {
-                LOG.infof("Delivery %d: the claim of %s lapsed before its request left; queued again", row.id, row.claimedBy);
+                LOG.infof(
+                        "Delivery %d: the claim of %s lapsed before its request left; queued again",
+                        row.id, row.claimedBy);
                 row.status = DeliveryStatus.PENDING;
                 row.claimToken = null;
                 row.claimedBy = null;
@@ -199,13 +241,23 @@ public class DeliveryLedger {
             row.status = DeliveryStatus.UNKNOWN;
             row.detail = "the claim of " + row.claimedBy + " expired mid-send: it may have arrived";
             row.updatedAt = now;
-            audit.recordFor(row.operationId, DISPATCHER, "DELIVERY_UNKNOWN", ENTITY, row.id,
+            audit.recordFor(
+                    row.operationId,
+                    DISPATCHER,
+                    "DELIVERY_UNKNOWN",
+                    ENTITY,
+                    row.id,
                     Map.of("channel", row.channel, "address", row.address, "detail", row.detail));
             metrics.entered(row.channel, DeliveryStatus.UNKNOWN);
         }
-        long skipped = Delivery.update("status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and status in ?5"
-                + " and notAfter is not null and notAfter < ?3", DeliveryStatus.SKIPPED, "the send window closed before it could be sent",
-                now, channel, DeliveryStatus.CLAIMABLE);
+        long skipped = Delivery.update(
+                "status = ?1, detail = ?2, updatedAt = ?3 where channel = ?4 and status in ?5"
+                        + " and notAfter is not null and notAfter < ?3",
+                DeliveryStatus.SKIPPED,
+                "the send window closed before it could be sent",
+                now,
+                channel,
+                DeliveryStatus.CLAIMABLE);
         metrics.entered(channel, DeliveryStatus.SKIPPED, skipped);
         schedule.prune();
     }
@@ -219,7 +271,11 @@ public class DeliveryLedger {
         String from = row.address;
         // The channel first (it may lock its record of the recipient), then the rows: the order of recipientGone.
         channel.moved(row, from, to);
-        Delivery.update("address = ?1 where channel = ?2 and recipientKey = ?3 and status in ?4", to, row.channel, row.recipientKey,
+        Delivery.update(
+                "address = ?1 where channel = ?2 and recipientKey = ?3 and status in ?4",
+                to,
+                row.channel,
+                row.recipientKey,
                 DeliveryStatus.CLAIMABLE);
         row.address = to;
         row.moved = true;
@@ -231,10 +287,17 @@ public class DeliveryLedger {
         row.status = DeliveryStatus.FAILED_PERMANENT;
         row.detail = clip("content refused: " + reason);
         // The channel first (it may lock its record of the content, as an officer editing it does), then the rows.
-        long waiting = Delivery.count("channel = ?1 and contentKey = ?2 and status in ?3", row.channel, row.contentKey,
+        long waiting = Delivery.count(
+                "channel = ?1 and contentKey = ?2 and status in ?3",
+                row.channel,
+                row.contentKey,
                 DeliveryStatus.CLAIMABLE);
         channel.contentRefused(row, reason, (int) waiting);
-        skipWaiting(row.channel, "contentKey", row.contentKey, "not sent: the provider refused this content (" + reason + ")");
+        skipWaiting(
+                row.channel,
+                "contentKey",
+                row.contentKey,
+                "not sent: the provider refused this content (" + reason + ")");
     }
 
     /** A retryable failure (an answer, a receipt): tried again after a backoff, until the channel's attempts are used. */

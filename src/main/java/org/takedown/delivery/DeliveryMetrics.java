@@ -42,8 +42,13 @@ public class DeliveryMetrics {
     }
 
     void entered(String channel, DeliveryStatus state, long rows) {
-        counters.computeIfAbsent("deliveries|" + channel + "|" + state, key -> Counter.builder("takedown.deliveries")
-                .description("Deliveries recorded into a state").tag("channel", channel).tag("state", state.name()).register(registry))
+        counters.computeIfAbsent(
+                        "deliveries|" + channel + "|" + state,
+                        key -> Counter.builder("takedown.deliveries")
+                                .description("Deliveries recorded into a state")
+                                .tag("channel", channel)
+                                .tag("state", state.name())
+                                .register(registry))
                 .increment(rows);
     }
 
@@ -52,8 +57,13 @@ public class DeliveryMetrics {
     }
 
     private void rateLimited(String channel, long count) {
-        counters.computeIfAbsent("limited|" + channel, key -> Counter.builder("takedown.delivery.rate.limited")
-                .description("Rate limits the provider answered with").tag("channel", channel).register(registry)).increment(count);
+        counters.computeIfAbsent(
+                        "limited|" + channel,
+                        key -> Counter.builder("takedown.delivery.rate.limited")
+                                .description("Rate limits the provider answered with")
+                                .tag("channel", channel)
+                                .register(registry))
+                .increment(count);
     }
 
     void waitedForSlot(String channel, Duration waited) {
@@ -61,13 +71,22 @@ public class DeliveryMetrics {
     }
 
     void receipt(String channel, boolean matched, long count) {
-        counters.computeIfAbsent("receipts|" + channel + "|" + matched, key -> Counter.builder("takedown.delivery.receipts")
-                .description("Delivery receipts received, matched to a row or kept unmatched").tag("channel", channel)
-                .tag("matched", Boolean.toString(matched)).register(registry)).increment(count);
+        counters.computeIfAbsent(
+                        "receipts|" + channel + "|" + matched,
+                        key -> Counter.builder("takedown.delivery.receipts")
+                                .description("Delivery receipts received, matched to a row or kept unmatched")
+                                .tag("channel", channel)
+                                .tag("matched", Boolean.toString(matched))
+                                .register(registry))
+                .increment(count);
     }
 
     private Timer waitTimer(String channel) {
-        return waits.computeIfAbsent(channel, key -> Timer.builder("takedown.delivery.pacing.wait")
-                .description("Time a claimed delivery waited for its send slot").tag("channel", channel).register(registry));
+        return waits.computeIfAbsent(
+                channel,
+                key -> Timer.builder("takedown.delivery.pacing.wait")
+                        .description("Time a claimed delivery waited for its send slot")
+                        .tag("channel", channel)
+                        .register(registry));
     }
 }

@@ -33,12 +33,15 @@ public class DeliveryReceipt extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String channel;
     public String providerId;
     /** The row it applied to; null while no row has this provider id. */
     public Long deliveryId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public String detail;
     public Instant receivedAt;
     public Instant appliedAt;

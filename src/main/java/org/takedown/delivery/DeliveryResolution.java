@@ -20,8 +20,10 @@ public class DeliveryResolution {
 
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
+
     @Inject
     Receipts receipts;
 
@@ -39,7 +41,13 @@ public class DeliveryResolution {
         row.detail = DeliveryLedger.clip("marked sent by " + actor + ": " + note);
         row.updatedAt = now;
         receipts.applyWaiting(row);
-        audit.recordFor(row.operationId, actor, "DELIVERY_MARKED_SENT", DeliveryLedger.ENTITY, row.id, summary(row, note, providerId));
+        audit.recordFor(
+                row.operationId,
+                actor,
+                "DELIVERY_MARKED_SENT",
+                DeliveryLedger.ENTITY,
+                row.id,
+                summary(row, note, providerId));
         return row;
     }
 
@@ -47,7 +55,8 @@ public class DeliveryResolution {
     public Delivery resend(String actor, long operationId, long deliveryId, String note) {
         Delivery row = locked(operationId, deliveryId);
         if (row.status != DeliveryStatus.UNKNOWN && row.status != DeliveryStatus.FAILED_RETRYABLE) {
-            throw ProblemException.conflict("Only UNKNOWN or FAILED_RETRYABLE deliveries can be resent; this one is " + row.status);
+            throw ProblemException.conflict(
+                    "Only UNKNOWN or FAILED_RETRYABLE deliveries can be resent; this one is " + row.status);
         }
         Instant now = clock.instant();
         row.status = DeliveryStatus.PENDING;
@@ -58,7 +67,8 @@ public class DeliveryResolution {
         row.resolvedBy = actor;
         row.detail = DeliveryLedger.clip("resend requested by " + actor + ": " + note);
         row.updatedAt = now;
-        audit.recordFor(row.operationId, actor, "DELIVERY_RESENT", DeliveryLedger.ENTITY, row.id, summary(row, note, null));
+        audit.recordFor(
+                row.operationId, actor, "DELIVERY_RESENT", DeliveryLedger.ENTITY, row.id, summary(row, note, null));
         return row;
     }
 

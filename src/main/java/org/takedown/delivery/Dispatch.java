@@ -8,6 +8,13 @@ import java.time.Duration;
  * backoff doubling from {@code backoffBase} up to {@code backoffMax}), the provider's call timeout and the margin after
  * it before a claim whose worker died becomes UNKNOWN, and how often an idle dispatcher looks for work.
  */
-public record Dispatch(boolean enabled, int workers, Duration lookahead, int maxAttempts, Duration backoffBase, Duration backoffMax,
-        Duration callTimeout, Duration leaseMargin, Duration poll) {
-}
+public record Dispatch(
+        boolean enabled,
+        int workers,
+        Duration lookahead,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax,
+        Duration callTimeout,
+        Duration leaseMargin,
+        Duration poll) {}

@@ -36,14 +36,19 @@ public class Dispatcher {
 
     @Inject
     Channels channels;
+
     @Inject
     DeliveryClaimer claimer;
+
     @Inject
     DeliveryLedger ledger;
+
     @Inject
     SendSchedule schedule;
+
     @Inject
     DeliveryMetrics metrics;
+
     @Inject
     Receipts receipts;
 
@@ -61,8 +66,9 @@ public class Dispatcher {
             Loop loop = new Loop(channel);
             loops.add(loop);
             loop.start();
-            LOG.infof("Dispatcher of the %s channel started (%s, %d workers%s)", channel.name(), node, channel.dispatch().workers(),
-                    channel.dryRun() ? ", dry-run" : "");
+            LOG.infof(
+                    "Dispatcher of the %s channel started (%s, %d workers%s)",
+                    channel.name(), node, channel.dispatch().workers(), channel.dryRun() ? ", dry-run" : "");
         }
     }
 
@@ -132,8 +138,11 @@ public class Dispatcher {
 
         void awaitSends() {
             try {
-                if (!senders.awaitTermination(channel.dispatch().callTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warnf("%s sends still in flight at shutdown: their rows become UNKNOWN when the lease expires", channel.name());
+                if (!senders.awaitTermination(
+                        channel.dispatch().callTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf(
+                            "%s sends still in flight at shutdown: their rows become UNKNOWN when the lease expires",
+                            channel.name());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -185,13 +194,16 @@ public class Dispatcher {
                         continue;
                     }
                     slots.release(capacity);
-                    Duration pause = claim instanceof DeliveryClaimer.Claim.Wait wait ? wait.duration() : channel.dispatch().poll();
+                    Duration pause = claim instanceof DeliveryClaimer.Claim.Wait wait
+                            ? wait.duration()
+                            : channel.dispatch().poll();
                     pause(pause, claim instanceof DeliveryClaimer.Claim.Idle);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Dispatcher of the %s channel: claiming failed; trying again shortly", channel.name());
+                    LOG.errorf(
+                            e, "Dispatcher of the %s channel: claiming failed; trying again shortly", channel.name());
                     pause(channel.dispatch().poll(), false);
                 }
             }
@@ -237,8 +249,11 @@ public class Dispatcher {
             try {
                 channel.afterSent(row, providerId);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Dispatcher of the %s channel: the step after sending delivery %d failed (the row stays SENT)",
-                        channel.name(), row.id());
+                LOG.errorf(
+                        e,
+                        "Dispatcher of the %s channel: the step after sending delivery %d failed (the row stays SENT)",
+                        channel.name(),
+                        row.id());
             }
         }
 
@@ -267,7 +282,10 @@ public class Dispatcher {
                 }
                 if (outcome instanceof Outcome.RateLimited limited) {
                     metrics.rateLimited(channel.name());
-                    ledger.rateLimited(channel.name(), row.address(), limited.retryAfterSeconds(),
+                    ledger.rateLimited(
+                            channel.name(),
+                            row.address(),
+                            limited.retryAfterSeconds(),
                             limited.everyone() || arrivals.refused(row.address()));
                 }
             } catch (RuntimeException e) {

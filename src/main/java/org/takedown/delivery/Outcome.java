@@ -9,34 +9,26 @@ package org.takedown.delivery;
 public sealed interface Outcome {
 
     /** Accepted; {@code providerId} names the message at the provider (a receipt will name it). */
-    record Sent(String providerId) implements Outcome {
-    }
+    record Sent(String providerId) implements Outcome {}
 
     /** The channel runs dry: nothing was sent. */
-    record DryRun() implements Outcome {
-    }
+    record DryRun() implements Outcome {}
 
     /** Wait exactly this long before the next send to this recipient ({@code everyone}: from this channel at all). Not a failure. */
-    record RateLimited(int retryAfterSeconds, boolean everyone) implements Outcome {
-    }
+    record RateLimited(int retryAfterSeconds, boolean everyone) implements Outcome {}
 
     /** The recipient has a new address: send there, once (this row and its recipient's pending rows). */
-    record Moved(String newAddress) implements Outcome {
-    }
+    record Moved(String newAddress) implements Outcome {}
 
     /** The recipient refused or is gone (blocked, removed, no rights): this fails, and the recipient is held. */
-    record RecipientGone(String reason) implements Outcome {
-    }
+    record RecipientGone(String reason) implements Outcome {}
 
     /** The provider refused the content: every pending row with the same content is skipped. */
-    record ContentRefused(String reason) implements Outcome {
-    }
+    record ContentRefused(String reason) implements Outcome {}
 
     /** Not delivered; {@code retryable} when trying again later may succeed (5xx, a network failure before sending). */
-    record Failed(String reason, boolean retryable) implements Outcome {
-    }
+    record Failed(String reason, boolean retryable) implements Outcome {}
 
     /** The request may or may not have reached the provider (no answer in time): never sent again automatically. */
-    record Unknown(String reason) implements Outcome {
-    }
+    record Unknown(String reason) implements Outcome {}
 }

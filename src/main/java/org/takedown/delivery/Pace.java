@@ -10,12 +10,13 @@ import java.time.Duration;
  * the answer to its send {@code perSecond} before (for providers that count arrivals in a one-second window, such as
  * Telegram). A rate per minute is a rate per second over 60 (an email relay's 120/min is 2/s).
  */
-public record Pace(double perSecond, double weightPerSecond, double headroom, Duration addressSpacing, boolean arrivalWindow) {
+public record Pace(
+        double perSecond, double weightPerSecond, double headroom, Duration addressSpacing, boolean arrivalWindow) {
 
     public Pace {
         if (!(perSecond > 0) || weightPerSecond < 0 || !(headroom > 0) || headroom > 1 || addressSpacing.isNegative()) {
-            throw new IllegalArgumentException("A pace needs a rate above zero and a headroom in (0, 1]: " + perSecond + "/s, "
-                    + weightPerSecond + " weight/s, headroom " + headroom);
+            throw new IllegalArgumentException("A pace needs a rate above zero and a headroom in (0, 1]: " + perSecond
+                    + "/s, " + weightPerSecond + " weight/s, headroom " + headroom);
         }
     }
 

@@ -25,10 +25,13 @@ public class Receipts {
 
     @Inject
     Channels channels;
+
     @Inject
     DeliveryLedger ledger;
+
     @Inject
     DeliveryMetrics metrics;
+
     @Inject
     Clock clock;
 
@@ -44,7 +47,8 @@ public class Receipts {
         receipt.receivedAt = clock.instant();
         receipt.persist();
         Delivery row = Delivery.<Delivery>find("channel = ?1 and providerId = ?2", channel, providerId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (row == null) {
             LOG.infof("Receipt %s for %s message %s kept: no row has that id (yet)", status, channel, providerId);
             metrics.receipt(channel, false, 1);
@@ -61,10 +65,15 @@ public class Receipts {
      */
     @Transactional
     public int matchWaiting(String channel, Duration since) {
-        List<Long> rows = Delivery.getEntityManager().createQuery("select distinct d.id from DeliveryReceipt r, Delivery d"
-                + " where r.channel = :channel and r.deliveryId is null and r.receivedAt > :since"
-                + " and d.channel = r.channel and d.providerId = r.providerId", Long.class)
-                .setParameter("channel", channel).setParameter("since", clock.instant().minus(since)).getResultList();
+        List<Long> rows = Delivery.getEntityManager()
+                .createQuery(
+                        "select distinct d.id from DeliveryReceipt r, Delivery d"
+                                + " where r.channel = :channel and r.deliveryId is null and r.receivedAt > :since"
+                                + " and d.channel = r.channel and d.providerId = r.providerId",
+                        Long.class)
+                .setParameter("channel", channel)
+                .setParameter("since", clock.instant().minus(since))
+                .getResultList();
         int applied = 0;
         for (Long id : rows) {
             Delivery row = Delivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -82,8 +91,12 @@ public class Receipts {
         if (row.providerId == null) {
             return 0;
         }
-        List<DeliveryReceipt> waiting = DeliveryReceipt.find("channel = ?1 and providerId = ?2 and deliveryId is null order by id",
-                row.channel, row.providerId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<DeliveryReceipt> waiting = DeliveryReceipt.find(
+                        "channel = ?1 and providerId = ?2 and deliveryId is null order by id",
+                        row.channel,
+                        row.providerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         waiting.forEach(receipt -> apply(row, receipt));
         return waiting.size();
     }
@@ -115,7 +128,8 @@ public class Receipts {
                     return;
                 }
                 Channel channel = channels.get(row.channel);
-                if (channel.receiptFailed(row, false, receipt.detail) && (row.notAfter == null || row.notAfter.isAfter(now))) {
+                if (channel.receiptFailed(row, false, receipt.detail)
+                        && (row.notAfter == null || row.notAfter.isAfter(now))) {
                     // Sent again like any retryable failure: after a backoff, at most the channel's attempts.
                     DeliveryLedger.retryLater(channel, row, "receipt: " + receipt.detail, now);
                 } else {

@@ -19,6 +19,7 @@ public class SendPace extends PanacheEntityBase {
     @Id
     @Column(name = "pace_key")
     public String key;
+
     public Instant readyAt;
 
     static String global(String channel) {

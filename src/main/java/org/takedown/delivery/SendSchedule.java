@@ -27,6 +27,7 @@ public class SendSchedule {
 
     /** A dispatcher that has not claimed for this long no longer counts towards the shares. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
     private static final Instant LONG_AGO = Instant.parse("2000-01-01T00:00:00Z");
 
     /**
@@ -67,8 +68,7 @@ public class SendSchedule {
     }
 
     /** A row given a place in a window: its address, and the instant its send starts. */
-    public record Spent(String address, Instant sendAt) {
-    }
+    public record Spent(String address, Instant sendAt) {}
 
     /**
      * Spends the window up to {@code freeAt}: the channel is next free then, and each address a spacing after its own
@@ -107,7 +107,8 @@ public class SendSchedule {
     /** Forgets addresses that have been free to receive for a day. */
     public int prune() {
         return em.createQuery("delete from SendPace p where p.key not like '%:global' and p.readyAt < :before")
-                .setParameter("before", wall.instant().minus(Duration.ofDays(1))).executeUpdate();
+                .setParameter("before", wall.instant().minus(Duration.ofDays(1)))
+                .executeUpdate();
     }
 
     /** Takes the channel's global row, the lock every claim takes first; in the caller's transaction. */
@@ -118,7 +119,8 @@ public class SendSchedule {
     private SendPace globalRow(String channel) {
         SendPace global = em.find(SendPace.class, SendPace.global(channel), LockModeType.PESSIMISTIC_WRITE);
         if (global == null) {
-            throw new IllegalStateException("No pacing row for channel " + channel + ": the dispatcher creates it at start");
+            throw new IllegalStateException(
+                    "No pacing row for channel " + channel + ": the dispatcher creates it at start");
         }
         return global;
     }
@@ -142,8 +144,11 @@ public class SendSchedule {
         // Node names (pid@host) can outgrow the key column: the row is named by a digest of it.
         String prefix = SendPace.dispatcher(channel, "");
         holdUntil(prefix + CanonicalJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT));
-        Long dispatchers = em.createQuery("select count(p) from SendPace p where p.key like :prefix and p.readyAt > :now", Long.class)
-                .setParameter("prefix", prefix + "%").setParameter("now", now).getSingleResult();
+        Long dispatchers = em.createQuery(
+                        "select count(p) from SendPace p where p.key like :prefix and p.readyAt > :now", Long.class)
+                .setParameter("prefix", prefix + "%")
+                .setParameter("now", now)
+                .getSingleResult();
         return (int) Math.max(1, dispatchers);
     }
 

@@ -42,10 +42,10 @@ public final class BundleVerifier {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private BundleVerifier() {
-    }
+    private BundleVerifier() {}
 
     public static Result verify(InputStream zip) throws IOException {
         Map<String, byte[]> files = unzip(zip);
@@ -70,8 +70,10 @@ public final class BundleVerifier {
             }
             records += checkWarc(capture, warc, problems);
         }
-        files.keySet().stream().filter(name -> name.startsWith(EvidenceBundle.WARC_DIR))
-                .filter(name -> manifest.captures().stream().noneMatch(c -> c.file().equals(name)))
+        files.keySet().stream()
+                .filter(name -> name.startsWith(EvidenceBundle.WARC_DIR))
+                .filter(name ->
+                        manifest.captures().stream().noneMatch(c -> c.file().equals(name)))
                 .forEach(name -> problems.add(name + ": not listed in the manifest"));
         return new Result(manifest.captures().size(), records, auditRows, List.copyOf(problems));
     }
@@ -107,7 +109,8 @@ public final class BundleVerifier {
         }
     }
 
-    private static int checkAudit(byte[] bytes, EvidenceBundle.Manifest manifest, List<String> problems) throws IOException {
+    private static int checkAudit(byte[] bytes, EvidenceBundle.Manifest manifest, List<String> problems)
+            throws IOException {
         if (bytes == null) {
             problems.add("no " + manifest.auditFile() + " in the bundle");
             return 0;
@@ -117,7 +120,8 @@ public final class BundleVerifier {
         }
         EvidenceBundle.AuditRow[] rows = JSON.readValue(bytes, EvidenceBundle.AuditRow[].class);
         if (rows.length != manifest.auditRows()) {
-            problems.add(manifest.auditFile() + ": " + rows.length + " rows, the manifest says " + manifest.auditRows());
+            problems.add(
+                    manifest.auditFile() + ": " + rows.length + " rows, the manifest says " + manifest.auditRows());
         }
         EvidenceBundle.AuditRow previous = null;
         for (EvidenceBundle.AuditRow row : rows) {
@@ -127,7 +131,9 @@ public final class BundleVerifier {
             if (!AuditChain.hash(entry(row)).equals(row.hash())) {
                 problems.add("audit row " + row.seq() + ": content does not match its hash");
             }
-            if (previous != null && row.seq() == previous.seq() + 1 && !row.prevHash().equals(previous.hash())) {
+            if (previous != null
+                    && row.seq() == previous.seq() + 1
+                    && !row.prevHash().equals(previous.hash())) {
                 problems.add("audit row " + row.seq() + ": does not link to row " + previous.seq());
             }
             previous = row;
@@ -158,11 +164,15 @@ public final class BundleVerifier {
                 records++;
                 byte[] block = record.body().stream().readAllBytes();
                 if (!matches(record.blockDigest().orElse(null), block)) {
-                    problems.add(capture.file() + ": " + record.type() + " record's block does not match its SHA-256 block digest");
+                    problems.add(capture.file() + ": " + record.type()
+                            + " record's block does not match its SHA-256 block digest");
                 }
                 if (record instanceof WarcCaptureRecord captured
-                        && !captured.ipAddress().map(a -> a.getHostAddress().equals(capture.peerIp())).orElse(capture.peerIp() == null)) {
-                    problems.add(capture.file() + ": " + record.type() + " record names another peer address than the manifest");
+                        && !captured.ipAddress()
+                                .map(a -> a.getHostAddress().equals(capture.peerIp()))
+                                .orElse(capture.peerIp() == null)) {
+                    problems.add(capture.file() + ": " + record.type()
+                            + " record names another peer address than the manifest");
                 }
                 if (record instanceof WarcResponse) {
                     response = true;
@@ -179,15 +189,17 @@ public final class BundleVerifier {
     }
 
     /** A second pass, since reading the block consumed the first: the payload as jwarc parses it from the HTTP message. */
-    private static void checkResponse(EvidenceBundle.ManifestCapture capture, byte[] warc, String id, List<String> problems)
-            throws IOException {
+    private static void checkResponse(
+            EvidenceBundle.ManifestCapture capture, byte[] warc, String id, List<String> problems) throws IOException {
         if (!id.equals(capture.responseRecordId())) {
             problems.add(capture.file() + ": response record " + id + " is not the one the manifest names");
         }
         try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
             for (WarcRecord record : reader) {
-                if (record instanceof WarcResponse response && response.id().toString().equals(id)) {
-                    byte[] payload = response.payload().orElseThrow(() -> new IOException("no payload")).body().stream().readAllBytes();
+                if (record instanceof WarcResponse response
+                        && response.id().toString().equals(id)) {
+                    byte[] payload = response.payload().orElseThrow(() -> new IOException("no payload")).body().stream()
+                            .readAllBytes();
                     if (!matches(response.payloadDigest().orElse(null), payload)) {
                         problems.add(capture.file() + ": payload does not match its SHA-256 payload digest");
                     }
@@ -205,7 +217,8 @@ public final class BundleVerifier {
             return false;
         }
         try {
-            return Arrays.equals(declared.bytes(), MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Arrays.equals(
+                    declared.bytes(), MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

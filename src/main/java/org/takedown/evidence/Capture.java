@@ -21,20 +21,25 @@ public class Capture extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public Long targetId;
     public String targetValue;
     /** Why it was captured: new posts, a sighting, a page change. */
     public String reason;
+
     public String url;
     /** The URLs redirected from, in order, one per line. */
     public String redirects;
+
     public String peerIp;
     public int httpStatus;
     public boolean truncated;
     public Instant capturedAt;
+
     @Basic(fetch = FetchType.LAZY)
     public byte[] warc;
+
     public String warcSha256;
     public long warcSize;
     public String payloadSha256;

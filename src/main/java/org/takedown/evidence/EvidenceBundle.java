@@ -48,23 +48,49 @@ public class EvidenceBundle {
     static final String WARC_DIR = "warc/";
     static final int FORMAT = 1;
 
-    public record Manifest(int format, long operationId, String operationName, String exportedAt, String exportedBy,
-            String auditFile, String auditSha256, int auditRows, List<ManifestCapture> captures) {
-    }
+    public record Manifest(
+            int format,
+            long operationId,
+            String operationName,
+            String exportedAt,
+            String exportedBy,
+            String auditFile,
+            String auditSha256,
+            int auditRows,
+            List<ManifestCapture> captures) {}
 
-    public record ManifestCapture(long id, String file, String sha256, long size, Long targetId, String target, String reason,
-            String url, List<String> redirects, String peerIp, int httpStatus, boolean truncated, String capturedAt,
-            String payloadSha256, String responseRecordId) {
-    }
+    public record ManifestCapture(
+            long id,
+            String file,
+            String sha256,
+            long size,
+            Long targetId,
+            String target,
+            String reason,
+            String url,
+            List<String> redirects,
+            String peerIp,
+            int httpStatus,
+            boolean truncated,
+            String capturedAt,
+            String payloadSha256,
+            String responseRecordId) {}
 
     /** An audit row with every field its hash covers ({@link org.takedown.audit.AuditChain}). */
-    public record AuditRow(long seq, String recordedAt, Long operationId, String actor, String action, String entityType,
-            String entityId, String summary, String prevHash, String hash) {
-    }
+    public record AuditRow(
+            long seq,
+            String recordedAt,
+            Long operationId,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String summary,
+            String prevHash,
+            String hash) {}
 
     /** What is decided inside the transaction; the WARC files are streamed from the database afterwards. */
-    public record Prepared(String fileName, byte[] manifest, byte[] audit, List<Long> captureIds) {
-    }
+    public record Prepared(String fileName, byte[] manifest, byte[] audit, List<Long> captureIds) {}
 
     private static final String HOW_TO_VERIFY = """
             Takedown evidence bundle
@@ -80,35 +106,61 @@ public class EvidenceBundle {
 
     @Inject
     OperationService operations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
 
     @Transactional
     public Prepared prepare(String actor, long operationId) {
         Operation operation = operations.get(operationId);
-        List<AuditRow> rows = audit.ofOperation(operationId).stream().map(EvidenceBundle::row).toList();
+        List<AuditRow> rows =
+                audit.ofOperation(operationId).stream().map(EvidenceBundle::row).toList();
         byte[] auditJson = write(rows);
         List<ManifestCapture> captures = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (Capture c : Capture.<Capture>list("operationId", Sort.by("id"), operationId)) {
-            captures.add(new ManifestCapture(c.id, WARC_DIR + c.fileName(), c.warcSha256, c.warcSize, c.targetId, c.targetValue,
-                    c.reason, c.url, c.redirects.isEmpty() ? List.of() : Arrays.asList(c.redirects.split("\n")), c.peerIp,
-                    c.httpStatus, c.truncated, c.capturedAt.toString(), c.payloadSha256, c.responseRecordId));
+            captures.add(new ManifestCapture(
+                    c.id,
+                    WARC_DIR + c.fileName(),
+                    c.warcSha256,
+                    c.warcSize,
+                    c.targetId,
+                    c.targetValue,
+                    c.reason,
+                    c.url,
+                    c.redirects.isEmpty() ? List.of() : Arrays.asList(c.redirects.split("\n")),
+                    c.peerIp,
+                    c.httpStatus,
+                    c.truncated,
+                    c.capturedAt.toString(),
+                    c.payloadSha256,
+                    c.responseRecordId));
             ids.add(c.id);
         }
-        Manifest manifest = new Manifest(FORMAT, operationId, operation.name, clock.instant().toString(), actor, AUDIT,
-                CanonicalJson.sha256Hex(auditJson), rows.size(), captures);
+        Manifest manifest = new Manifest(
+                FORMAT,
+                operationId,
+                operation.name,
+                clock.instant().toString(),
+                actor,
+                AUDIT,
+                CanonicalJson.sha256Hex(auditJson),
+                rows.size(),
+                captures);
         byte[] manifestJson = write(manifest);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("captures", captures.size());
         summary.put("auditRows", rows.size());
         summary.put("manifestSha256", CanonicalJson.sha256Hex(manifestJson));
         audit.recordFor(operationId, actor, "EVIDENCE_EXPORTED", "operation", operationId, summary);
-        String name = "takedown-operation-" + operationId + "-evidence-" + clock.instant().getEpochSecond() + ".zip";
+        String name = "takedown-operation-" + operationId + "-evidence-"
+                + clock.instant().getEpochSecond() + ".zip";
         return new Prepared(name, manifestJson, auditJson, ids);
     }
 
@@ -119,14 +171,20 @@ public class EvidenceBundle {
             entry(zip, README, HOW_TO_VERIFY.getBytes(StandardCharsets.UTF_8), sums);
             entry(zip, AUDIT, prepared.audit(), sums);
             for (Long id : prepared.captureIds()) {
-                byte[] warc = QuarkusTransaction.requiringNew().call(() -> Capture.getEntityManager()
-                        .createQuery("select c.warc from Capture c where c.id = :id", byte[].class)
-                        .setParameter("id", id).getSingleResult());
+                byte[] warc = QuarkusTransaction.requiringNew()
+                        .call(() -> Capture.getEntityManager()
+                                .createQuery("select c.warc from Capture c where c.id = :id", byte[].class)
+                                .setParameter("id", id)
+                                .getSingleResult());
                 entry(zip, WARC_DIR + "capture-" + id + ".warc.gz", warc, sums);
             }
             entry(zip, MANIFEST, prepared.manifest(), null);
-            entry(zip, MANIFEST_DIGEST, (CanonicalJson.sha256Hex(prepared.manifest()) + "  " + MANIFEST + "\n")
-                    .getBytes(StandardCharsets.UTF_8), null);
+            entry(
+                    zip,
+                    MANIFEST_DIGEST,
+                    (CanonicalJson.sha256Hex(prepared.manifest()) + "  " + MANIFEST + "\n")
+                            .getBytes(StandardCharsets.UTF_8),
+                    null);
             entry(zip, SUMS, sums.toString().getBytes(StandardCharsets.UTF_8), null);
         }
     }
@@ -136,7 +194,10 @@ public class EvidenceBundle {
         zip.write(bytes);
         zip.closeEntry();
         if (sums != null) {
-            sums.append(CanonicalJson.sha256Hex(bytes)).append("  ").append(name).append('\n');
+            sums.append(CanonicalJson.sha256Hex(bytes))
+                    .append("  ")
+                    .append(name)
+                    .append('\n');
         }
     }
 
@@ -149,7 +210,16 @@ public class EvidenceBundle {
     }
 
     private static AuditRow row(AuditEntry e) {
-        return new AuditRow(e.seq, e.recordedAt.toString(), e.operationId, e.actor, e.action, e.entityType, e.entityId,
-                e.summary, e.prevHash, e.hash);
+        return new AuditRow(
+                e.seq,
+                e.recordedAt.toString(),
+                e.operationId,
+                e.actor,
+                e.action,
+                e.entityType,
+                e.entityId,
+                e.summary,
+                e.prevHash,
+                e.hash);
     }
 }

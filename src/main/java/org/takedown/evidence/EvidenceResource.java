@@ -32,8 +32,10 @@ public class EvidenceResource {
 
     @Inject
     EvidenceService evidence;
+
     @Inject
     EvidenceBundle bundle;
+
     @Inject
     SecurityIdentity identity;
 
@@ -67,9 +69,11 @@ public class EvidenceResource {
     @Produces("application/zip")
     @RolesAllowed(Roles.OFFICER)
     public Response export(@PathParam("id") long id) {
-        EvidenceBundle.Prepared prepared = bundle.prepare(identity.getPrincipal().getName(), id);
+        EvidenceBundle.Prepared prepared =
+                bundle.prepare(identity.getPrincipal().getName(), id);
         StreamingOutput body = out -> bundle.write(prepared, out);
-        return attachment(Response.ok(body, "application/zip"), prepared.fileName()).build();
+        return attachment(Response.ok(body, "application/zip"), prepared.fileName())
+                .build();
     }
 
     private static Response.ResponseBuilder attachment(Response.ResponseBuilder response, String fileName) {
@@ -78,14 +82,38 @@ public class EvidenceResource {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    public record CaptureView(long id, Long targetId, String target, String reason, String url, List<String> redirects,
-            String peerIp, int httpStatus, boolean truncated, Instant capturedAt, String warcSha256, long warcSize,
-            String payloadSha256, String responseRecordId) {
+    public record CaptureView(
+            long id,
+            Long targetId,
+            String target,
+            String reason,
+            String url,
+            List<String> redirects,
+            String peerIp,
+            int httpStatus,
+            boolean truncated,
+            Instant capturedAt,
+            String warcSha256,
+            long warcSize,
+            String payloadSha256,
+            String responseRecordId) {
 
         static CaptureView of(Capture c) {
-            return new CaptureView(c.id, c.targetId, c.targetValue, c.reason, c.url,
-                    c.redirects.isEmpty() ? List.of() : Arrays.asList(c.redirects.split("\n")), c.peerIp, c.httpStatus,
-                    c.truncated, c.capturedAt, c.warcSha256, c.warcSize, c.payloadSha256, c.responseRecordId);
+            return new CaptureView(
+                    c.id,
+                    c.targetId,
+                    c.targetValue,
+                    c.reason,
+                    c.url,
+                    c.redirects.isEmpty() ? List.of() : Arrays.asList(c.redirects.split("\n")),
+                    c.peerIp,
+                    c.httpStatus,
+                    c.truncated,
+                    c.capturedAt,
+                    c.warcSha256,
+                    c.warcSize,
+                    c.payloadSha256,
+                    c.responseRecordId);
         }
     }
 }

@@ -11,9 +11,17 @@ import java.util.Map;
  * connected to, when the answer arrived, the request as sent and the response with its body as stored (decoded,
  * cut at the fetch size cap when {@code truncated}).
  */
-public record HttpExchange(URI url, List<URI> redirects, InetAddress peer, Instant at, List<Header> requestHeaders,
-        int status, String reason, Map<String, List<String>> responseHeaders, byte[] body, boolean truncated) {
+public record HttpExchange(
+        URI url,
+        List<URI> redirects,
+        InetAddress peer,
+        Instant at,
+        List<Header> requestHeaders,
+        int status,
+        String reason,
+        Map<String, List<String>> responseHeaders,
+        byte[] body,
+        boolean truncated) {
 
-    public record Header(String name, String value) {
-    }
+    public record Header(String name, String value) {}
 }

@@ -31,14 +31,13 @@ import org.takedown.common.CanonicalJson;
 public final class WarcCapture {
 
     /** Response headers that describe the transport, not the stored body. */
-    private static final Set<String> TRANSPORT_HEADERS = Set.of("content-encoding", "transfer-encoding", "content-length");
+    private static final Set<String> TRANSPORT_HEADERS =
+            Set.of("content-encoding", "transfer-encoding", "content-length");
 
     /** The WARC file and what identifies it. */
-    public record Written(byte[] warc, String sha256, String payloadSha256, String responseRecordId) {
-    }
+    public record Written(byte[] warc, String sha256, String payloadSha256, String responseRecordId) {}
 
-    private WarcCapture() {
-    }
+    private WarcCapture() {}
 
     public static Written write(HttpExchange exchange) {
         byte[] requestBlock = requestBlock(exchange);
@@ -66,14 +65,21 @@ public final class WarcCapture {
                 writer.write((exchange.peer() == null ? request : request.ipAddress(exchange.peer())).build());
             }
             byte[] warc = out.toByteArray();
-            return new Written(warc, CanonicalJson.sha256Hex(warc), CanonicalJson.sha256Hex(exchange.body()), built.id().toString());
+            return new Written(
+                    warc,
+                    CanonicalJson.sha256Hex(warc),
+                    CanonicalJson.sha256Hex(exchange.body()),
+                    built.id().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("writing a WARC record in memory failed", e);
         }
     }
 
     private static byte[] requestBlock(HttpExchange exchange) {
-        String target = exchange.url().getRawPath() == null || exchange.url().getRawPath().isEmpty() ? "/" : exchange.url().getRawPath();
+        String target = exchange.url().getRawPath() == null
+                        || exchange.url().getRawPath().isEmpty()
+                ? "/"
+                : exchange.url().getRawPath();
         if (exchange.url().getRawQuery() != null) {
             target += "?" + exchange.url().getRawQuery();
         }
@@ -85,8 +91,11 @@ public final class WarcCapture {
     }
 
     private static byte[] responseBlock(HttpExchange exchange) {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(exchange.status()).append(' ')
-                .append(exchange.reason() == null || exchange.reason().isBlank() ? "-" : exchange.reason()).append("\r\n");
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(exchange.status())
+                .append(' ')
+                .append(exchange.reason() == null || exchange.reason().isBlank() ? "-" : exchange.reason())
+                .append("\r\n");
         exchange.responseHeaders().forEach((name, values) -> {
             if (!TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 for (String value : values) {

@@ -30,7 +30,9 @@ public class RequestLogContext {
     @ServerRequestFilter(preMatching = true)
     public void identify(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && WELL_FORMED_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && WELL_FORMED_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(REQUEST_ID, id);
         MDC.put(REQUEST_ID, id);
     }
@@ -42,7 +44,9 @@ public class RequestLogContext {
             MDC.put(ACTOR, LogValueEscaping.escape(user.getName()));
         }
         String operation = uri.getPathParameters().getFirst("id");
-        if (operation != null && (uri.getPath().startsWith("/api/operations/") || uri.getPath().startsWith("/console/operations/"))
+        if (operation != null
+                && (uri.getPath().startsWith("/api/operations/")
+                        || uri.getPath().startsWith("/console/operations/"))
                 && NUMBER.matcher(operation).matches()) {
             MDC.put(OPERATION_ID, operation);
         }

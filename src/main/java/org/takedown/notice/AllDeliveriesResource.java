@@ -24,8 +24,11 @@ public class AllDeliveriesResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<DeliveryResource.DeliveryView> list(@QueryParam("status") @Size(max = 32) String status,
-            @Valid @BeanParam PageRequest page) {
-        return Page.ofAll(deliveries.deliveries(null, null, status), page, rows -> DeliveryResource.DeliveryView.of(rows, deliveries));
+    public Page<DeliveryResource.DeliveryView> list(
+            @QueryParam("status") @Size(max = 32) String status, @Valid @BeanParam PageRequest page) {
+        return Page.ofAll(
+                deliveries.deliveries(null, null, status),
+                page,
+                rows -> DeliveryResource.DeliveryView.of(rows, deliveries));
     }
 }

@@ -31,8 +31,10 @@ public class BotUpdates {
 
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
+
     @Inject
     TargetHolds targetHolds;
 
@@ -46,7 +48,8 @@ public class BotUpdates {
         ChatMember member = changed.getNewChatMember();
         PreflightStatus status = TelegramGateway.rights(chat.getType(), member);
         String username = chat.getUserName() == null ? "" : chat.getUserName().toLowerCase(Locale.ROOT);
-        List<TelegramTarget> targets = TelegramTarget.list("chatId = ?1 or lower(username) = ?2", chat.getId(), username);
+        List<TelegramTarget> targets =
+                TelegramTarget.list("chatId = ?1 or lower(username) = ?2", chat.getId(), username);
         for (TelegramTarget target : targets) {
             boolean wasSuspended = target.suspended;
             target.preflightStatus = status;
@@ -64,9 +67,17 @@ public class BotUpdates {
             summary.put("botStatus", member.getStatus());
             summary.put("preflightStatus", status.name());
             summary.put("suspended", target.suspended);
-            audit.recordFor(target.operationId, TELEGRAM, "TELEGRAM_TARGET_UPDATED", TelegramTargetService.ENTITY, target.id, summary);
+            audit.recordFor(
+                    target.operationId,
+                    TELEGRAM,
+                    "TELEGRAM_TARGET_UPDATED",
+                    TelegramTargetService.ENTITY,
+                    target.id,
+                    summary);
             if (target.suspended && !wasSuspended) {
-                LOG.warnf("ALERT: Telegram target %d (%s) suspended: the bot is now %s there", target.id, target.chat(), member.getStatus());
+                LOG.warnf(
+                        "ALERT: Telegram target %d (%s) suspended: the bot is now %s there",
+                        target.id, target.chat(), member.getStatus());
             }
         }
     }
@@ -87,7 +98,10 @@ public class BotUpdates {
     public Optional<Long> lease(String node, java.time.Duration length) {
         UpdateLease lease = UpdateLease.findById(UpdateLease.ID, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (lease.holder != null && !lease.holder.equals(node) && lease.leaseUntil != null && lease.leaseUntil.isAfter(now)) {
+        if (lease.holder != null
+                && !lease.holder.equals(node)
+                && lease.leaseUntil != null
+                && lease.leaseUntil.isAfter(now)) {
             return Optional.empty();
         }
         if (!node.equals(lease.holder)) {

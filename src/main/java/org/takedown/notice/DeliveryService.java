@@ -25,13 +25,15 @@ public class DeliveryService {
 
     @Inject
     OperationService operations;
+
     @Inject
     DeliveryResolution resolution;
 
     public PanacheQuery<NoticeRun> runs(long operationId, Long noticeId) {
         operations.get(operationId);
         Sort newestFirst = Sort.by("id", Sort.Direction.Descending);
-        return noticeId == null ? NoticeRun.find("operationId", newestFirst, operationId)
+        return noticeId == null
+                ? NoticeRun.find("operationId", newestFirst, operationId)
                 : NoticeRun.find("operationId = ?1 and noticeId = ?2", newestFirst, operationId, noticeId);
     }
 
@@ -47,9 +49,12 @@ public class DeliveryService {
     public Map<DeliveryStatus, Long> counts(long runId) {
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         for (Object[] row : Delivery.getEntityManager()
-                .createQuery("select d.status, count(d) from Delivery d where d.channel = ?1 and d.runId = ?2 group by d.status",
+                .createQuery(
+                        "select d.status, count(d) from Delivery d where d.channel = ?1 and d.runId = ?2 group by d.status",
                         Object[].class)
-                .setParameter(1, TelegramChannel.NAME).setParameter(2, runId).getResultList()) {
+                .setParameter(1, TelegramChannel.NAME)
+                .setParameter(2, runId)
+                .getResultList()) {
             counts.put((DeliveryStatus) row[0], (Long) row[1]);
         }
         return counts;
@@ -58,18 +63,33 @@ public class DeliveryService {
     /** Messages Telegram accepted per hour (UTC, by when they were sent) for an operation, in {@code [from, to)}. */
     public Map<Instant, Long> sentPerHour(long operationId, Instant from, Instant to) {
         Map<Instant, Long> perHour = new TreeMap<>();
-        Delivery.getEntityManager().createQuery("select d.sentAt from Delivery d where d.channel = ?1 and d.operationId = ?2"
-                        + " and d.status in ?3 and d.sentAt >= ?4 and d.sentAt < ?5", Instant.class)
-                .setParameter(1, TelegramChannel.NAME).setParameter(2, operationId).setParameter(3, SENT).setParameter(4, from)
-                .setParameter(5, to).getResultStream()
+        Delivery.getEntityManager()
+                .createQuery(
+                        "select d.sentAt from Delivery d where d.channel = ?1 and d.operationId = ?2"
+                                + " and d.status in ?3 and d.sentAt >= ?4 and d.sentAt < ?5",
+                        Instant.class)
+                .setParameter(1, TelegramChannel.NAME)
+                .setParameter(2, operationId)
+                .setParameter(3, SENT)
+                .setParameter(4, from)
+                .setParameter(5, to)
+                .getResultStream()
                 .forEach(at -> perHour.merge(at.truncatedTo(ChronoUnit.HOURS), 1L, Long::sum));
         return perHour;
     }
 
     /** The latest messages of an operation Telegram accepted in {@code [from, to)}, newest first, at most {@code limit}. */
     public List<Delivery> sent(long operationId, Instant from, Instant to, int limit) {
-        return Delivery.find("channel = ?1 and operationId = ?2 and status in ?3 and sentAt >= ?4 and sentAt < ?5", Sort.descending("sentAt"),
-                TelegramChannel.NAME, operationId, SENT, from, to).page(0, limit).list();
+        return Delivery.find(
+                        "channel = ?1 and operationId = ?2 and status in ?3 and sentAt >= ?4 and sentAt < ?5",
+                        Sort.descending("sentAt"),
+                        TelegramChannel.NAME,
+                        operationId,
+                        SENT,
+                        from,
+                        to)
+                .page(0, limit)
+                .list();
     }
 
     /** Ledger rows, of one operation or (operationId null) of all, optionally of one run and in one state. */
@@ -97,7 +117,11 @@ public class DeliveryService {
 
     /** The officer checked the chat and found the message: the row is SENT (with its message id when known). */
     public Delivery markSent(String actor, long operationId, long deliveryId, ResolveRequest request) {
-        return resolution.markSent(actor, operationId, deliveryId, request.note(),
+        return resolution.markSent(
+                actor,
+                operationId,
+                deliveryId,
+                request.note(),
                 request.messageId() == null ? null : Long.toString(request.messageId()));
     }
 
@@ -108,14 +132,22 @@ public class DeliveryService {
 
     /** The run a ledger row of this operation belongs to (read as a value: the row itself is not loaded). */
     public long runOf(long operationId, long deliveryId) {
-        return Delivery.getEntityManager().createQuery("select d.runId from Delivery d where d.id = ?1 and d.operationId = ?2", Long.class)
-                .setParameter(1, deliveryId).setParameter(2, operationId).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId));
+        return Delivery.getEntityManager()
+                .createQuery("select d.runId from Delivery d where d.id = ?1 and d.operationId = ?2", Long.class)
+                .setParameter(1, deliveryId)
+                .setParameter(2, operationId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound("Delivery " + deliveryId + " of operation " + operationId));
     }
 
     /** The Telegram data of these rows, by delivery id, in one query. */
     public Map<Long, TelegramDelivery> telegramOf(List<Delivery> rows) {
-        return TelegramDelivery.of(rows.stream().filter(d -> TelegramChannel.NAME.equals(d.channel)).map(d -> d.id).toList());
+        return TelegramDelivery.of(rows.stream()
+                .filter(d -> TelegramChannel.NAME.equals(d.channel))
+                .map(d -> d.id)
+                .toList());
     }
 
     private static final List<DeliveryStatus> SENT = List.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);

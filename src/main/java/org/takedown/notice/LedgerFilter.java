@@ -6,8 +6,7 @@ final class LedgerFilter {
     static final String ID = "[1-9][0-9]{0,17}";
     static final String ID_MESSAGE = "must be a positive whole number";
 
-    private LedgerFilter() {
-    }
+    private LedgerFilter() {}
 
     static Long idOf(String id) {
         return id == null ? null : Long.valueOf(id);

@@ -27,12 +27,14 @@ public class Notice extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public String title;
     public String defaultLanguage;
     public boolean pin;
     /** Every Telegram target of the operation, or only {@link #targetIds}. */
     public boolean allTargets;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public NoticeOverflow overflow = NoticeOverflow.REFUSE;
     /** Officer text (data, never a template) by BCP 47 language tag. */
@@ -41,6 +43,7 @@ public class Notice extends PanacheEntityBase {
     @MapKeyColumn(name = "lang")
     @Column(name = "body")
     public Map<String, String> texts = new HashMap<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "notice_target", joinColumns = @JoinColumn(name = "notice_id"))
     @Column(name = "target_id")
@@ -55,11 +58,13 @@ public class Notice extends PanacheEntityBase {
     public String cron;
     /** Daily send window in the operation's zone (both or neither; start after end spans midnight). */
     public LocalTime windowStart;
+
     public LocalTime windowEnd;
     /** A firing later than this after its due time is recorded as SKIPPED_LATE and not sent. */
     public long maxLatenessSeconds = NoticeSchedule.DEFAULT_MAX_LATENESS.toSeconds();
     /** Why Telegram refused this content; nothing more of it is sent until an officer edits it. */
     public String blockedReason;
+
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -18,12 +18,16 @@ public class NoticeImage extends PanacheEntityBase {
 
     @Id
     public String sha256;
+
     public String contentType;
+
     @Basic(fetch = FetchType.LAZY)
     public byte[] bytes;
+
     public int width;
     public int height;
     /** Telegram's id for these bytes after the first upload, so later sends do not upload them again. */
     public String telegramFileId;
+
     public Instant createdAt;
 }

@@ -27,21 +27,22 @@ final class NoticeImageCheck {
     private static final Map<String, String> FORMATS = Map.of(PNG, "png", JPEG, "jpeg");
 
     /** What was checked. */
-    record Checked(String contentType, int width, int height) {
-    }
+    record Checked(String contentType, int width, int height) {}
 
-    private NoticeImageCheck() {
-    }
+    private NoticeImageCheck() {}
 
     /** The checked image, or a 413/415/422 problem. */
     static Checked check(String declaredType, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw new ProblemException(413, "Content Too Large", "A notice image may be at most 1 MB", List.of());
         }
-        String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        String type = declaredType == null
+                ? ""
+                : declaredType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         String format = FORMATS.get(type);
         if (format == null) {
-            throw new ProblemException(415, "Unsupported Media Type", "A notice image must be image/png or image/jpeg", List.of());
+            throw new ProblemException(
+                    415, "Unsupported Media Type", "A notice image must be image/png or image/jpeg", List.of());
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -58,10 +59,12 @@ final class NoticeImageCheck {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || width + height > 10_000) {
-                    throw refused("width + height may be at most 10000 pixels (Telegram's limit); it is " + width + " × " + height);
+                    throw refused("width + height may be at most 10000 pixels (Telegram's limit); it is " + width
+                            + " × " + height);
                 }
                 if (Math.max(width, height) > 20L * Math.min(width, height)) {
-                    throw refused("the sides may differ by a factor of at most 20 (Telegram's limit); it is " + width + " × " + height);
+                    throw refused("the sides may differ by a factor of at most 20 (Telegram's limit); it is " + width
+                            + " × " + height);
                 }
                 ImageReadParam thumbnail = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / 256);

@@ -19,8 +19,7 @@ public class NoticePhotos {
     private static final Logger LOG = Logger.getLogger(NoticePhotos.class);
 
     /** An image as a send needs it: the file id when Telegram has one, else the bytes. */
-    record Photo(String sha256, String contentType, String fileId, byte[] bytes) {
-    }
+    record Photo(String sha256, String contentType, String fileId, byte[] bytes) {}
 
     @Inject
     TelegramGateway gateway;
@@ -37,7 +36,8 @@ public class NoticePhotos {
             photo = load(sha256, true);
         }
         String name = "notice." + (NoticeImageCheck.JPEG.equals(photo.contentType()) ? "jpg" : "png");
-        SendOutcome outcome = gateway.sendPhoto(chat, new InputFile(new ByteArrayInputStream(photo.bytes()), name), caption, silent);
+        SendOutcome outcome =
+                gateway.sendPhoto(chat, new InputFile(new ByteArrayInputStream(photo.bytes()), name), caption, silent);
         if (outcome instanceof SendOutcome.Sent sent && sent.photoFileId() != null) {
             remember(sha256, sent.photoFileId());
         }
@@ -45,7 +45,8 @@ public class NoticePhotos {
     }
 
     private static boolean fileIdRefused(SendOutcome outcome) {
-        return outcome instanceof SendOutcome.Failed failed && !failed.retryable()
+        return outcome instanceof SendOutcome.Failed failed
+                && !failed.retryable()
                 && failed.reason().toLowerCase(Locale.ROOT).contains("file identifier");
     }
 
@@ -55,7 +56,10 @@ public class NoticePhotos {
         if (image == null) {
             throw new IllegalStateException("Image " + sha256 + " of a queued row is gone");
         }
-        return new Photo(sha256, image.contentType, image.telegramFileId,
+        return new Photo(
+                sha256,
+                image.contentType,
+                image.telegramFileId,
                 withBytes || image.telegramFileId == null ? image.bytes : null);
     }
 

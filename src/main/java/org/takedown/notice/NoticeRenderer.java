@@ -26,7 +26,8 @@ public class NoticeRenderer {
     TelegramConfig config;
 
     /** The messages for one language (with a photo: the first is its caption), or the problems that stop them being sent. */
-    public record Rendered(String language, boolean photo, List<String> messages, List<Integer> lengths, List<String> problems) {
+    public record Rendered(
+            String language, boolean photo, List<String> messages, List<Integer> lengths, List<String> problems) {
 
         public boolean ok() {
             return problems.isEmpty();
@@ -38,7 +39,8 @@ public class NoticeRenderer {
         }
     }
 
-    public Rendered render(Operation operation, String language, String officerText, NoticeOverflow overflow, boolean photo) {
+    public Rendered render(
+            Operation operation, String language, String officerText, NoticeOverflow overflow, boolean photo) {
         // Each value isolated: bidirectional controls in the officer's text around it cannot reorder it.
         Map<String, String> values = Map.of(
                 "operation", OfficerText.isolate(TelegramHtml.escape(operation.name)),
@@ -65,14 +67,21 @@ public class NoticeRenderer {
         } else if (overflow == NoticeOverflow.SPLIT) {
             Optional<List<String>> split = NoticeSplitter.split(body, firstRoom, room);
             if (split.isEmpty()) {
-                return refused(language, photo, List.of("text: " + bodyParsed.length() + " characters cannot be split: a formatted "
-                        + "passage or a word is longer than " + (photo ? "the photo caption (" + firstRoom + ")" : "one message (" + room + ")")));
+                return refused(
+                        language,
+                        photo,
+                        List.of("text: " + bodyParsed.length() + " characters cannot be split: a formatted "
+                                + "passage or a word is longer than "
+                                + (photo ? "the photo caption (" + firstRoom + ")" : "one message (" + room + ")")));
             }
             bodies = split.get();
         } else {
-            return refused(language, photo, List.of("text: " + bodyParsed.length() + " characters, at most " + firstRoom + " fit in "
-                    + (photo ? "a photo caption" : "one message") + " with the reference line; shorten it"
-                    + (photo ? ", remove the image" : "") + " or choose overflow SPLIT"));
+            return refused(
+                    language,
+                    photo,
+                    List.of("text: " + bodyParsed.length() + " characters, at most " + firstRoom + " fit in "
+                            + (photo ? "a photo caption" : "one message") + " with the reference line; shorten it"
+                            + (photo ? ", remove the image" : "") + " or choose overflow SPLIT"));
         }
         List<String> messages = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
@@ -80,7 +89,8 @@ public class NoticeRenderer {
             String message = part + separator + reference;
             TelegramHtml.Parsed parsed = TelegramHtml.parse(message);
             if (!parsed.ok() || parsed.length() > limit(photo, messages.size())) {
-                throw new IllegalStateException("A split part failed the check it was built to pass: " + parsed.problems());
+                throw new IllegalStateException(
+                        "A split part failed the check it was built to pass: " + parsed.problems());
             }
             messages.add(message);
             lengths.add(parsed.length());
@@ -97,7 +107,9 @@ public class NoticeRenderer {
     }
 
     private String verificationUrl(String reference) {
-        return config.verificationUrl().map(url -> url + (url.contains("?") ? "&" : "?") + "ref="
-                + URLEncoder.encode(reference, StandardCharsets.UTF_8)).orElse("");
+        return config.verificationUrl()
+                .map(url -> url + (url.contains("?") ? "&" : "?") + "ref="
+                        + URLEncoder.encode(reference, StandardCharsets.UTF_8))
+                .orElse("");
     }
 }

@@ -1,7 +1,6 @@
 package org.takedown.notice;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.takedown.common.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.takedown.common.LanguageTag;
+import org.takedown.common.SingleLine;
 
 /**
  * A notice: text per language ({@code defaultLanguage} must be among them) in Telegram HTML, with the placeholders
@@ -29,7 +29,12 @@ public record NoticeRequest(
         Boolean silent,
         @Valid NoticeSchedule schedule) {
 
-    public NoticeRequest(String title, String defaultLanguage, Map<String, String> texts, Boolean pin, Boolean allTargets,
+    public NoticeRequest(
+            String title,
+            String defaultLanguage,
+            Map<String, String> texts,
+            Boolean pin,
+            Boolean allTargets,
             List<Long> targetIds) {
         this(title, defaultLanguage, texts, pin, allTargets, targetIds, null, null, null);
     }

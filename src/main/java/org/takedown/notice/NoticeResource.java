@@ -33,10 +33,13 @@ public class NoticeResource {
 
     @Inject
     NoticeService notices;
+
     @Inject
     RunQueue runs;
+
     @Inject
     DeliveryService deliveries;
+
     @Inject
     SecurityIdentity identity;
 
@@ -50,14 +53,16 @@ public class NoticeResource {
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull NoticeRequest request) {
-        return Response.status(201).entity(NoticeView.of(notices.add(actor(), id, request), notices.zone(id))).build();
+        return Response.status(201)
+                .entity(NoticeView.of(notices.add(actor(), id, request), notices.zone(id)))
+                .build();
     }
 
     @PUT
     @Path("/{noticeId}")
     @RolesAllowed(Roles.OFFICER)
-    public NoticeView update(@PathParam("id") long id, @PathParam("noticeId") long noticeId,
-            @Valid @NotNull NoticeRequest request) {
+    public NoticeView update(
+            @PathParam("id") long id, @PathParam("noticeId") long noticeId, @Valid @NotNull NoticeRequest request) {
         return NoticeView.of(notices.update(actor(), id, noticeId, request), notices.zone(id));
     }
 
@@ -77,9 +82,14 @@ public class NoticeResource {
     @Path("/{noticeId}/image")
     @Consumes({NoticeImageCheck.PNG, NoticeImageCheck.JPEG})
     @RolesAllowed(Roles.OFFICER)
-    public NoticeView setImage(@PathParam("id") long id, @PathParam("noticeId") long noticeId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return NoticeView.of(notices.setImage(actor(), id, noticeId, contentType, body == null ? new byte[0] : body), notices.zone(id));
+    public NoticeView setImage(
+            @PathParam("id") long id,
+            @PathParam("noticeId") long noticeId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
+        return NoticeView.of(
+                notices.setImage(actor(), id, noticeId, contentType, body == null ? new byte[0] : body),
+                notices.zone(id));
     }
 
     @DELETE
@@ -117,21 +127,49 @@ public class NoticeResource {
     @RolesAllowed(Roles.OFFICER)
     public Response sendNow(@PathParam("id") long id, @PathParam("noticeId") long noticeId) {
         NoticeRun run = runs.sendNow(actor(), id, noticeId);
-        return Response.status(201).entity(RunResource.RunView.of(run, deliveries.counts(run.id))).build();
+        return Response.status(201)
+                .entity(RunResource.RunView.of(run, deliveries.counts(run.id)))
+                .build();
     }
 
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
-    public record NoticeView(long id, long operationId, String title, String defaultLanguage, Map<String, String> texts,
-            boolean pin, boolean allTargets, List<Long> targetIds, NoticeOverflow overflow, boolean silent, NoticeSchedule schedule,
-            String imageSha256, String blockedReason, Instant createdAt, Instant updatedAt) {
+    public record NoticeView(
+            long id,
+            long operationId,
+            String title,
+            String defaultLanguage,
+            Map<String, String> texts,
+            boolean pin,
+            boolean allTargets,
+            List<Long> targetIds,
+            NoticeOverflow overflow,
+            boolean silent,
+            NoticeSchedule schedule,
+            String imageSha256,
+            String blockedReason,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static NoticeView of(Notice n, String zone) {
-            return new NoticeView(n.id, n.operationId, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin,
-                    n.allTargets, n.targetIds.stream().sorted().toList(), n.overflow, n.silent, NoticeSchedule.of(n, zone),
-                    n.imageSha256, n.blockedReason, n.createdAt, n.updatedAt);
+            return new NoticeView(
+                    n.id,
+                    n.operationId,
+                    n.title,
+                    n.defaultLanguage,
+                    new TreeMap<>(n.texts),
+                    n.pin,
+                    n.allTargets,
+                    n.targetIds.stream().sorted().toList(),
+                    n.overflow,
+                    n.silent,
+                    NoticeSchedule.of(n, zone),
+                    n.imageSha256,
+                    n.blockedReason,
+                    n.createdAt,
+                    n.updatedAt);
         }
     }
 }

@@ -17,24 +17,34 @@ public class NoticeRun extends PanacheEntityBase {
 
     /** What made the run: its schedule, or an officer asking to send now. */
     /** SCHEDULE: a schedule fired; MANUAL: an officer sent it; REACTION: a watch rule matched a new post. */
-    public enum Origin { SCHEDULE, MANUAL, REACTION }
+    public enum Origin {
+        SCHEDULE,
+        MANUAL,
+        REACTION
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long noticeId;
     public long operationId;
     public String noticeTitle;
     /** The occurrence this run stands for (the schedule's time, or the moment an officer asked). */
     public Instant dueAt;
+
     public Instant firedAt;
+
     @Enumerated(EnumType.STRING)
     public Origin origin;
+
     @Enumerated(EnumType.STRING)
     public RunStatus status;
+
     public String detail;
     /** End of the send window: what is not sent by then is SKIPPED. */
     public Instant sendUntil;
+
     public String createdBy;
     /** When its targets were checked, just before sending (at once in dry-run); nothing is sent before. */
     public Instant preflightedAt;

@@ -18,9 +18,12 @@ public class NoticeRunJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        runs.fired(Long.parseLong(context.getMergedJobDataMap().getString(NOTICE_ID)),
-                context.getScheduledFireTime().toInstant(), context.getFireTime().toInstant(),
-                instant(context.getPreviousFireTime()), context.getTrigger().getStartTime().toInstant());
+        runs.fired(
+                Long.parseLong(context.getMergedJobDataMap().getString(NOTICE_ID)),
+                context.getScheduledFireTime().toInstant(),
+                context.getFireTime().toInstant(),
+                instant(context.getPreviousFireTime()),
+                context.getTrigger().getStartTime().toInstant());
     }
 
     private static Instant instant(Date date) {

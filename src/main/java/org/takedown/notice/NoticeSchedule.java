@@ -39,13 +39,16 @@ public record NoticeSchedule(
         notice.windowEnd = null;
         notice.maxLatenessSeconds = DEFAULT_MAX_LATENESS.toSeconds();
         if ((at == null) == (cron == null || cron.isBlank())) {
-            throw ProblemException.invalidField(400, "schedule", "give either at (a local time) or cron, not both or neither");
+            throw ProblemException.invalidField(
+                    400, "schedule", "give either at (a local time) or cron, not both or neither");
         }
         if ((windowStart == null) != (windowEnd == null)) {
-            throw ProblemException.invalidField(400, "schedule.windowEnd", "a send window needs both windowStart and windowEnd");
+            throw ProblemException.invalidField(
+                    400, "schedule.windowEnd", "a send window needs both windowStart and windowEnd");
         }
         if (windowStart != null && at != null) {
-            throw ProblemException.invalidField(400, "schedule.windowStart", "a send window applies to cron schedules only");
+            throw ProblemException.invalidField(
+                    400, "schedule.windowStart", "a send window applies to cron schedules only");
         }
         if (windowStart != null && windowStart.equals(windowEnd)) {
             throw ProblemException.invalidField(400, "schedule.windowEnd", "must differ from windowStart");
@@ -72,7 +75,11 @@ public record NoticeSchedule(
         if (!notice.scheduled()) {
             return null;
         }
-        return new NoticeSchedule(LocalTimes.toLocal(notice.sendAt, zone), notice.cron, notice.windowStart, notice.windowEnd,
+        return new NoticeSchedule(
+                LocalTimes.toLocal(notice.sendAt, zone),
+                notice.cron,
+                notice.windowStart,
+                notice.windowEnd,
                 Duration.ofSeconds(notice.maxLatenessSeconds));
     }
 
@@ -82,13 +89,13 @@ public record NoticeSchedule(
             expression.setTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)));
             return expression;
         } catch (ParseException e) {
-            throw ProblemException.invalidField(400, "schedule.cron", "is not a Quartz cron expression: " + e.getMessage());
+            throw ProblemException.invalidField(
+                    400, "schedule.cron", "is not a Quartz cron expression: " + e.getMessage());
         }
     }
 
     /** Whether {@code due} falls in the notice's window, and when that window closes (null: no window). */
-    record Window(boolean open, Instant closes) {
-    }
+    record Window(boolean open, Instant closes) {}
 
     static Window window(Notice notice, Instant due, String zone) {
         if (notice.windowStart == null) {
@@ -114,7 +121,8 @@ public record NoticeSchedule(
      * The occurrence a firing stands for: the latest cron time not after {@code fired}, later than the previous
      * firing. After downtime Quartz fires once ("fire once now"), and this is the firing it catches up on.
      */
-    static Instant dueOf(Notice notice, String zone, Instant scheduled, Instant fired, Instant previous, Instant armedAt) {
+    static Instant dueOf(
+            Notice notice, String zone, Instant scheduled, Instant fired, Instant previous, Instant armedAt) {
         if (notice.cron == null) {
             return notice.sendAt != null ? notice.sendAt : scheduled;
         }

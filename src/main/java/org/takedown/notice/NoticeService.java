@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.takedown.delivery.DeliveryLedger;
 import org.takedown.common.CanonicalJson;
 import org.takedown.common.LanguageTag;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
+import org.takedown.delivery.DeliveryLedger;
 import org.takedown.operation.ApprovalCheck;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -35,10 +35,13 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
 
     @Inject
     OperationService operations;
+
     @Inject
     NoticeRenderer renderer;
+
     @Inject
     Clock clock;
+
     @Inject
     DeliveryLedger ledger;
 
@@ -104,8 +107,12 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         Notice notice = get(operationId, noticeId);
         List<Problem.FieldError> lint = lint(operation, notice.texts, notice.overflow, true);
         if (!lint.isEmpty()) {
-            throw new ProblemException(409, "Conflict", "With an image the first message is a photo caption (at most "
-                    + TelegramHtml.CAPTION_LIMIT + " characters), and this notice's text does not fit", lint);
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "With an image the first message is a photo caption (at most " + TelegramHtml.CAPTION_LIMIT
+                            + " characters), and this notice's text does not fit",
+                    lint);
         }
         String sha256 = CanonicalJson.sha256Hex(bytes);
         if (NoticeImage.findById(sha256) == null) {
@@ -121,8 +128,23 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         notice.imageSha256 = sha256;
         notice.updatedAt = clock.instant();
         skipQueued(notice.id, "the notice's image was changed after this run was queued");
-        operations.recordEdit(operation, actor, "NOTICE_IMAGE_SET", ENTITY, notice.id, Map.of("sha256", sha256,
-                "contentType", checked.contentType(), "bytes", bytes.length, "width", checked.width(), "height", checked.height()));
+        operations.recordEdit(
+                operation,
+                actor,
+                "NOTICE_IMAGE_SET",
+                ENTITY,
+                notice.id,
+                Map.of(
+                        "sha256",
+                        sha256,
+                        "contentType",
+                        checked.contentType(),
+                        "bytes",
+                        bytes.length,
+                        "width",
+                        checked.width(),
+                        "height",
+                        checked.height()));
         return notice;
     }
 
@@ -136,7 +158,8 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         notice.imageSha256 = null;
         notice.updatedAt = clock.instant();
         skipQueued(notice.id, "the notice's image was removed after this run was queued");
-        operations.recordEdit(operation, actor, "NOTICE_IMAGE_REMOVED", ENTITY, notice.id, Map.of("title", notice.title));
+        operations.recordEdit(
+                operation, actor, "NOTICE_IMAGE_REMOVED", ENTITY, notice.id, Map.of("title", notice.title));
         return notice;
     }
 
@@ -168,18 +191,42 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         return "notices";
     }
 
-    record NoticePart(long id, String title, String defaultLanguage, Map<String, String> texts, boolean pin,
-            boolean allTargets, Set<Long> targetIds, NoticeOverflow overflow, boolean silent, String sendAt, String cron,
-            String windowStart, String windowEnd, long maxLatenessSeconds, String imageSha256) {
-    }
+    record NoticePart(
+            long id,
+            String title,
+            String defaultLanguage,
+            Map<String, String> texts,
+            boolean pin,
+            boolean allTargets,
+            Set<Long> targetIds,
+            NoticeOverflow overflow,
+            boolean silent,
+            String sendAt,
+            String cron,
+            String windowStart,
+            String windowEnd,
+            long maxLatenessSeconds,
+            String imageSha256) {}
 
     @Override
     public List<NoticePart> snapshot(long operationId) {
         return Notice.<Notice>list("operationId", ORDER, operationId).stream()
-                .map(n -> new NoticePart(n.id, n.title, n.defaultLanguage, new TreeMap<>(n.texts), n.pin, n.allTargets,
-                        new TreeSet<>(n.targetIds), n.overflow, n.silent, n.sendAt == null ? null : n.sendAt.toString(), n.cron,
-                        n.windowStart == null ? null : n.windowStart.toString(), n.windowEnd == null ? null : n.windowEnd.toString(),
-                        n.maxLatenessSeconds, n.imageSha256))
+                .map(n -> new NoticePart(
+                        n.id,
+                        n.title,
+                        n.defaultLanguage,
+                        new TreeMap<>(n.texts),
+                        n.pin,
+                        n.allTargets,
+                        new TreeSet<>(n.targetIds),
+                        n.overflow,
+                        n.silent,
+                        n.sendAt == null ? null : n.sendAt.toString(),
+                        n.cron,
+                        n.windowStart == null ? null : n.windowStart.toString(),
+                        n.windowEnd == null ? null : n.windowEnd.toString(),
+                        n.maxLatenessSeconds,
+                        n.imageSha256))
                 .toList();
     }
 
@@ -187,8 +234,11 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
     public List<NoticeRenderer.Rendered> preview(long operationId, long noticeId) {
         Operation operation = operations.get(operationId);
         Notice notice = get(operationId, noticeId);
-        return new TreeMap<>(notice.texts).entrySet().stream()
-                .map(e -> renderer.render(operation, e.getKey(), e.getValue(), notice.overflow, notice.imageSha256 != null)).toList();
+        return new TreeMap<>(notice.texts)
+                .entrySet().stream()
+                        .map(e -> renderer.render(
+                                operation, e.getKey(), e.getValue(), notice.overflow, notice.imageSha256 != null))
+                        .toList();
     }
 
     @Override
@@ -196,15 +246,19 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
         List<Problem.FieldError> problems = new ArrayList<>();
         for (Notice notice : Notice.<Notice>list("operationId", ORDER, operation.id)) {
             lint(operation, notice.texts, notice.overflow, notice.imageSha256 != null)
-                    .forEach(p -> problems.add(new Problem.FieldError("notices[" + notice.id + "]." + p.field(), p.message())));
+                    .forEach(p -> problems.add(
+                            new Problem.FieldError("notices[" + notice.id + "]." + p.field(), p.message())));
         }
         return problems;
     }
 
-    private List<Problem.FieldError> lint(Operation operation, Map<String, String> texts, NoticeOverflow overflow, boolean photo) {
+    private List<Problem.FieldError> lint(
+            Operation operation, Map<String, String> texts, NoticeOverflow overflow, boolean photo) {
         List<Problem.FieldError> problems = new ArrayList<>();
-        new TreeMap<>(texts).forEach((lang, text) -> renderer.render(operation, lang, text, overflow, photo).problems()
-                .forEach(p -> problems.add(new Problem.FieldError("texts[" + lang + "]", p))));
+        new TreeMap<>(texts)
+                .forEach((lang, text) -> renderer.render(operation, lang, text, overflow, photo)
+                        .problems()
+                        .forEach(p -> problems.add(new Problem.FieldError("texts[" + lang + "]", p))));
         return problems;
     }
 
@@ -225,12 +279,14 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
             throw ProblemException.invalidField(400, "targetIds", "must be empty when allTargets is true");
         }
         if (!allTargets && targetIds.isEmpty()) {
-            throw ProblemException.invalidField(400, "targetIds", "must name at least one target when allTargets is false");
+            throw ProblemException.invalidField(
+                    400, "targetIds", "must name at least one target when allTargets is false");
         }
         for (Long targetId : targetIds) {
             TelegramTarget target = TelegramTarget.findById(targetId);
             if (target == null || target.operationId != notice.operationId) {
-                throw ProblemException.invalidField(400, "targetIds", "target " + targetId + " is not a target of this operation");
+                throw ProblemException.invalidField(
+                        400, "targetIds", "target " + targetId + " is not a target of this operation");
             }
         }
         NoticeOverflow overflow = request.overflow() == null ? NoticeOverflow.REFUSE : request.overflow();

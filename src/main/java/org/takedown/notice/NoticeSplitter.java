@@ -14,11 +14,9 @@ import java.util.Optional;
 final class NoticeSplitter {
 
     /** A place to split: its index in the source, the text length before it, and how natural a break it is. */
-    private record Break(int source, int plain, int rank) {
-    }
+    private record Break(int source, int plain, int rank) {}
 
-    private NoticeSplitter() {
-    }
+    private NoticeSplitter() {}
 
     static Optional<List<String>> split(String html, int limit) {
         return split(html, limit, limit);

@@ -11,12 +11,12 @@ import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
-import org.quartz.TriggerKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.takedown.common.OneShotTriggers;
 import org.takedown.operation.Operation;
@@ -35,10 +35,13 @@ public class NoticeTriggers {
 
     @Inject
     Scheduler quartz;
+
     @Inject
     OneShotTriggers triggers;
+
     @Inject
     OperationService operations;
+
     @Inject
     Clock clock;
 
@@ -60,8 +63,9 @@ public class NoticeTriggers {
         Trigger built;
         if (notice.cron != null) {
             built = trigger.startAt(Date.from(clock.instant()))
-                    .withSchedule(CronScheduleBuilder.cronSchedule(NoticeSchedule.parse(notice.cron, operation.timezone))
-                            .withMisfireHandlingInstructionFireAndProceed())
+                    .withSchedule(
+                            CronScheduleBuilder.cronSchedule(NoticeSchedule.parse(notice.cron, operation.timezone))
+                                    .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         } else {
             built = trigger.startAt(Date.from(notice.sendAt))
@@ -69,8 +73,14 @@ public class NoticeTriggers {
                     .build();
         }
         try {
-            quartz.scheduleJob(JobBuilder.newJob(NoticeRunJob.class).withIdentity(key)
-                    .usingJobData(NoticeRunJob.NOTICE_ID, notice.id.toString()).requestRecovery().build(), Set.of(built), true);
+            quartz.scheduleJob(
+                    JobBuilder.newJob(NoticeRunJob.class)
+                            .withIdentity(key)
+                            .usingJobData(NoticeRunJob.NOTICE_ID, notice.id.toString())
+                            .requestRecovery()
+                            .build(),
+                    Set.of(built),
+                    true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not arm notice " + notice.id, e);
         }
@@ -81,7 +91,9 @@ public class NoticeTriggers {
         JobKey key = key(operationId, noticeId);
         try {
             Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(key.getName(), key.getGroup()));
-            return trigger == null || trigger.getNextFireTime() == null ? Optional.empty() : Optional.of(trigger.getNextFireTime().toInstant());
+            return trigger == null || trigger.getNextFireTime() == null
+                    ? Optional.empty()
+                    : Optional.of(trigger.getNextFireTime().toInstant());
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not read the trigger of notice " + noticeId, e);
         }

@@ -24,13 +24,16 @@ public class PreflightService implements ApprovalCheck {
 
     @Inject
     TelegramGateway gateway;
+
     @Inject
     TelegramTargetService targets;
+
     @Inject
     TelegramConfig config;
 
     public List<TelegramTarget> run(String actor, long operationId) {
-        return targets.recordPreflight(actor, operationId, check(targets.list(operationId, null).list()), false);
+        return targets.recordPreflight(
+                actor, operationId, check(targets.list(operationId, null).list()), false);
     }
 
     /** Checks again, just before a run sends, the targets of that run; a chat that refuses the bot is suspended. */
@@ -40,7 +43,8 @@ public class PreflightService implements ApprovalCheck {
 
     /** Two requests per target, several targets at a time: a thousand chats must not hold a run for minutes. */
     private Map<Long, ChatCheck> check(List<TelegramTarget> toCheck) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.dispatch().workers(), toCheck.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(config.dispatch().workers(), toCheck.size())));
         try {
             Map<Long, Future<ChatCheck>> pending = new LinkedHashMap<>();
             for (TelegramTarget target : toCheck) {
@@ -70,9 +74,12 @@ public class PreflightService implements ApprovalCheck {
         }
         for (TelegramTarget target : targets.list(operation.id, null).list()) {
             if (target.preflightStatus != PreflightStatus.OK) {
-                problems.add(new Problem.FieldError("telegramTargets[" + target.id + "]", target.chat() + ": preflight "
-                        + target.preflightStatus + (target.preflightDetail == null ? "" : " (" + target.preflightDetail + ")")
-                        + " — run POST /api/operations/" + operation.id + "/telegram-targets/preflight"));
+                problems.add(new Problem.FieldError(
+                        "telegramTargets[" + target.id + "]",
+                        target.chat() + ": preflight "
+                                + target.preflightStatus
+                                + (target.preflightDetail == null ? "" : " (" + target.preflightDetail + ")")
+                                + " — run POST /api/operations/" + operation.id + "/telegram-targets/preflight"));
             }
         }
         return problems;

@@ -2,7 +2,6 @@ package org.takedown.notice;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.takedown.delivery.DeliveryHolds;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.takedown.delivery.DeliveryHolds;
 import org.takedown.operation.KillSwitchService;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
@@ -28,12 +28,16 @@ public class RunPreflight {
 
     @Inject
     PreflightService preflight;
+
     @Inject
     OperationService operations;
+
     @Inject
     KillSwitchService killSwitch;
+
     @Inject
     Clock clock;
+
     @Inject
     DeliveryHolds holds;
 
@@ -48,9 +52,15 @@ public class RunPreflight {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<NoticeRun> run = NoticeRun.<NoticeRun>find("preflightedAt is null and status = ?1 and operationId in ?2 "
-                + "and (preflightClaimedUntil is null or preflightClaimedUntil < ?3) order by id", RunStatus.QUEUED, active, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).firstResultOptional();
+        Optional<NoticeRun> run = NoticeRun.<NoticeRun>find(
+                        "preflightedAt is null and status = ?1 and operationId in ?2 "
+                                + "and (preflightClaimedUntil is null or preflightClaimedUntil < ?3) order by id",
+                        RunStatus.QUEUED,
+                        active,
+                        now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .firstResultOptional();
         run.ifPresent(r -> r.preflightClaimedUntil = now.plus(HOLD));
         return run;
     }
@@ -63,8 +73,11 @@ public class RunPreflight {
 
     @Transactional
     List<TelegramTarget> targetsOf(long runId) {
-        return TelegramTarget.list("id in (select t.targetId from TelegramDelivery t, Delivery d where d.id = t.deliveryId"
-                + " and d.channel = ?1 and d.runId = ?2) order by id", TelegramChannel.NAME, runId);
+        return TelegramTarget.list(
+                "id in (select t.targetId from TelegramDelivery t, Delivery d where d.id = t.deliveryId"
+                        + " and d.channel = ?1 and d.runId = ?2) order by id",
+                TelegramChannel.NAME,
+                runId);
     }
 
     /** The run's rows may go (those of a target the check suspended stay held by their target). */

@@ -1,9 +1,5 @@
 package org.takedown.notice;
 
-import org.takedown.common.TextClip;
-import org.takedown.delivery.Delivery;
-import org.takedown.delivery.DeliveryHolds;
-import org.takedown.delivery.DeliveryRows;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +15,10 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.ProblemException;
+import org.takedown.common.TextClip;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.DeliveryHolds;
+import org.takedown.delivery.DeliveryRows;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
@@ -36,16 +36,22 @@ public class RunQueue {
 
     @Inject
     OperationService operations;
+
     @Inject
     NoticeRenderer renderer;
+
     @Inject
     TelegramChannel channel;
+
     @Inject
     DeliveryRows rows;
+
     @Inject
     DeliveryHolds holds;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
@@ -69,8 +75,16 @@ public class RunQueue {
         }
         Duration late = Duration.between(due, fired);
         if (late.compareTo(Duration.ofSeconds(notice.maxLatenessSeconds)) > 0) {
-            record(notice, due, fired, NoticeRun.Origin.SCHEDULE, SCHEDULER, RunStatus.SKIPPED_LATE,
-                    "fired " + late.toSeconds() + " s after its due time; at most " + notice.maxLatenessSeconds + " s allowed", null);
+            record(
+                    notice,
+                    due,
+                    fired,
+                    NoticeRun.Origin.SCHEDULE,
+                    SCHEDULER,
+                    RunStatus.SKIPPED_LATE,
+                    "fired " + late.toSeconds() + " s after its due time; at most " + notice.maxLatenessSeconds
+                            + " s allowed",
+                    null);
             return;
         }
         enqueue(operation, notice, due, fired, NoticeRun.Origin.SCHEDULE, SCHEDULER, window.closes());
@@ -85,7 +99,8 @@ public class RunQueue {
             throw ProblemException.notFound("Notice " + noticeId + " of operation " + operationId);
         }
         if (operation.status != OperationStatus.ACTIVE) {
-            throw ProblemException.conflict("Notices are sent only while the operation is ACTIVE; it is " + operation.status);
+            throw ProblemException.conflict(
+                    "Notices are sent only while the operation is ACTIVE; it is " + operation.status);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return enqueue(operation, notice, now, now, NoticeRun.Origin.MANUAL, actor, null);
@@ -100,31 +115,51 @@ public class RunQueue {
         Operation operation = operations.get(operationId);
         Notice notice = Notice.findById(noticeId);
         if (notice == null || notice.operationId != operationId || operation.status != OperationStatus.ACTIVE) {
-            throw new IllegalStateException("notice " + noticeId + " of operation " + operationId + " cannot be sent now");
+            throw new IllegalStateException(
+                    "notice " + noticeId + " of operation " + operationId + " cannot be sent now");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return enqueue(operation, notice, now, now, NoticeRun.Origin.REACTION, actor, null);
     }
 
-    private NoticeRun enqueue(Operation operation, Notice notice, Instant due, Instant fired, NoticeRun.Origin origin, String actor,
+    private NoticeRun enqueue(
+            Operation operation,
+            Notice notice,
+            Instant due,
+            Instant fired,
+            NoticeRun.Origin origin,
+            String actor,
             Instant sendUntil) {
-        NoticeRun existing = NoticeRun.find("noticeId = ?1 and dueAt = ?2", notice.id, due).firstResult();
+        NoticeRun existing =
+                NoticeRun.find("noticeId = ?1 and dueAt = ?2", notice.id, due).firstResult();
         if (existing != null) {
             return existing;
         }
         if (notice.blockedReason != null) {
-            return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, "notice blocked: " + notice.blockedReason, sendUntil);
+            return record(
+                    notice,
+                    due,
+                    fired,
+                    origin,
+                    actor,
+                    RunStatus.BLOCKED,
+                    "notice blocked: " + notice.blockedReason,
+                    sendUntil);
         }
         // Removing a target removes it from the notices that named it, so a named audience can become empty.
         List<TelegramTarget> audience = notice.allTargets
                 ? TelegramTarget.list("operationId", Sort.by("id"), operation.id)
-                : notice.targetIds.isEmpty() ? List.of() : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
+                : notice.targetIds.isEmpty()
+                        ? List.of()
+                        : TelegramTarget.list("id in ?1", Sort.by("id"), notice.targetIds);
         boolean photo = notice.imageSha256 != null;
         Map<String, NoticeRenderer.Rendered> byLanguage = new TreeMap<>();
-        audience.forEach(target -> byLanguage.computeIfAbsent(notice.languageFor(target.language),
+        audience.forEach(target -> byLanguage.computeIfAbsent(
+                notice.languageFor(target.language),
                 language -> renderer.render(operation, language, notice.texts.get(language), notice.overflow, photo)));
         List<String> problems = byLanguage.values().stream()
-                .flatMap(r -> r.problems().stream().map(p -> r.language() + " " + p)).toList();
+                .flatMap(r -> r.problems().stream().map(p -> r.language() + " " + p))
+                .toList();
         if (!problems.isEmpty()) {
             return record(notice, due, fired, origin, actor, RunStatus.BLOCKED, String.join("; ", problems), sendUntil);
         }
@@ -138,8 +173,16 @@ public class RunQueue {
         int messageCount = 0;
         for (TelegramTarget target : audience) {
             NoticeRenderer.Rendered rendered = byLanguage.get(notice.languageFor(target.language));
-            List<Delivery> queued = rows.queue(TelegramChannel.NAME, run.id, operation.id, new DeliveryRows.Recipient(
-                    TargetHolds.recipientKey(target.id), target.chat(), NoticeService.contentKey(notice.id), rendered.messages()), sendUntil);
+            List<Delivery> queued = rows.queue(
+                    TelegramChannel.NAME,
+                    run.id,
+                    operation.id,
+                    new DeliveryRows.Recipient(
+                            TargetHolds.recipientKey(target.id),
+                            target.chat(),
+                            NoticeService.contentKey(notice.id),
+                            rendered.messages()),
+                    sendUntil);
             for (Delivery row : queued) {
                 TelegramDelivery.queue(row, notice, target, rendered.language(), photo);
                 messageCount++;
@@ -156,17 +199,36 @@ public class RunQueue {
         return run;
     }
 
-    private NoticeRun record(Notice notice, Instant due, Instant fired, NoticeRun.Origin origin, String actor, RunStatus status,
-            String detail, Instant sendUntil) {
+    private NoticeRun record(
+            Notice notice,
+            Instant due,
+            Instant fired,
+            NoticeRun.Origin origin,
+            String actor,
+            RunStatus status,
+            String detail,
+            Instant sendUntil) {
         NoticeRun run = newRun(notice, due, fired, origin, actor, status, detail, sendUntil);
-        audit.recordFor(run.operationId, actor, "NOTICE_RUN_" + status.name(), "notice_run", run.id,
+        audit.recordFor(
+                run.operationId,
+                actor,
+                "NOTICE_RUN_" + status.name(),
+                "notice_run",
+                run.id,
                 Map.of("notice", notice.id, "dueAt", due.toString(), "detail", detail));
         LOG.warnf("Run %d of notice %d: %s (%s)", run.id, notice.id, status, detail);
         return run;
     }
 
-    private NoticeRun newRun(Notice notice, Instant due, Instant fired, NoticeRun.Origin origin, String actor, RunStatus status,
-            String detail, Instant sendUntil) {
+    private NoticeRun newRun(
+            Notice notice,
+            Instant due,
+            Instant fired,
+            NoticeRun.Origin origin,
+            String actor,
+            RunStatus status,
+            String detail,
+            Instant sendUntil) {
         NoticeRun run = new NoticeRun();
         run.noticeId = notice.id;
         run.operationId = notice.operationId;

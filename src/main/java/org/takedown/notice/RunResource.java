@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Map;
 import org.takedown.common.Page;
-import org.takedown.delivery.DeliveryStatus;
 import org.takedown.common.PageRequest;
+import org.takedown.delivery.DeliveryStatus;
 import org.takedown.security.Roles;
 
 /** A notice's runs: one per firing or officer request, with how many of its ledger rows are in each state. */
@@ -28,10 +28,13 @@ public class RunResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<RunView> runs(@PathParam("id") long id,
-            @QueryParam("noticeId") @Pattern(regexp = LedgerFilter.ID, message = LedgerFilter.ID_MESSAGE) String noticeId,
+    public Page<RunView> runs(
+            @PathParam("id") long id,
+            @QueryParam("noticeId") @Pattern(regexp = LedgerFilter.ID, message = LedgerFilter.ID_MESSAGE)
+                    String noticeId,
             @Valid @BeanParam PageRequest page) {
-        return Page.of(deliveries.runs(id, LedgerFilter.idOf(noticeId)), page, r -> RunView.of(r, deliveries.counts(r.id)));
+        return Page.of(
+                deliveries.runs(id, LedgerFilter.idOf(noticeId)), page, r -> RunView.of(r, deliveries.counts(r.id)));
     }
 
     @GET
@@ -42,13 +45,34 @@ public class RunResource {
         return RunView.of(run, deliveries.counts(run.id));
     }
 
-    public record RunView(long id, long operationId, long noticeId, String noticeTitle, Instant dueAt, Instant firedAt,
-            NoticeRun.Origin origin, RunStatus status, String detail, Instant sendUntil, String createdBy,
+    public record RunView(
+            long id,
+            long operationId,
+            long noticeId,
+            String noticeTitle,
+            Instant dueAt,
+            Instant firedAt,
+            NoticeRun.Origin origin,
+            RunStatus status,
+            String detail,
+            Instant sendUntil,
+            String createdBy,
             Map<DeliveryStatus, Long> deliveries) {
 
         static RunView of(NoticeRun run, Map<DeliveryStatus, Long> counts) {
-            return new RunView(run.id, run.operationId, run.noticeId, run.noticeTitle, run.dueAt, run.firedAt, run.origin, run.status,
-                    run.detail, run.sendUntil, run.createdBy, counts);
+            return new RunView(
+                    run.id,
+                    run.operationId,
+                    run.noticeId,
+                    run.noticeTitle,
+                    run.dueAt,
+                    run.firedAt,
+                    run.origin,
+                    run.status,
+                    run.detail,
+                    run.sendUntil,
+                    run.createdBy,
+                    counts);
         }
     }
 }

@@ -14,28 +14,22 @@ public sealed interface SendOutcome {
     }
 
     /** 429: wait exactly this long before the next request to this chat. Not a failure. */
-    record RateLimited(int retryAfterSeconds) implements SendOutcome {
-    }
+    record RateLimited(int retryAfterSeconds) implements SendOutcome {}
 
     /** The group became a supergroup with this id: update the target and send again. */
-    record Migrated(long newChatId) implements SendOutcome {
-    }
+    record Migrated(long newChatId) implements SendOutcome {}
 
     /** The bot may not post there (kicked, not a member, blocked, no rights, chat gone): suspend the target. */
-    record TargetGone(String reason) implements SendOutcome {
-    }
+    record TargetGone(String reason) implements SendOutcome {}
 
     /** Telegram refused the content (markup, length): the notice is blocked until fixed. */
-    record ContentRefused(String reason) implements SendOutcome {
-    }
+    record ContentRefused(String reason) implements SendOutcome {}
 
     /** Not delivered; {@code retryable} when trying again later may succeed (5xx, network before sending). */
-    record Failed(String reason, boolean retryable) implements SendOutcome {
-    }
+    record Failed(String reason, boolean retryable) implements SendOutcome {}
 
     /** The request may or may not have been delivered (no answer in time): never resent automatically. */
-    record Unknown(String reason) implements SendOutcome {
-    }
+    record Unknown(String reason) implements SendOutcome {}
 
     /** Classifies an error answer of the Bot API ({@code ok: false}). */
     static SendOutcome ofError(Integer code, String description, Integer retryAfter, Long migrateTo) {
@@ -51,14 +45,25 @@ public sealed interface SendOutcome {
         if (status == 403) {
             return new TargetGone(text);
         }
-        if (status == 400 && (lower.contains("chat not found") || lower.contains("not enough rights")
-                || lower.contains("need administrator rights") || lower.contains("have no rights")
-                || lower.contains("chat_write_forbidden") || lower.contains("not a member"))) {
+        if (status == 400
+                && (lower.contains("chat not found")
+                        || lower.contains("not enough rights")
+                        || lower.contains("need administrator rights")
+                        || lower.contains("have no rights")
+                        || lower.contains("chat_write_forbidden")
+                        || lower.contains("not a member"))) {
             return new TargetGone(text);
         }
-        if (status == 400 && (lower.contains("parse entities") || lower.contains("too long") || lower.contains("must be non-empty")
-                || lower.contains("text is empty") || lower.contains("message_too_long") || lower.contains("caption")
-                || lower.contains("photo_invalid") || lower.contains("image_process_failed") || lower.contains("photo_ext_invalid"))) {
+        if (status == 400
+                && (lower.contains("parse entities")
+                        || lower.contains("too long")
+                        || lower.contains("must be non-empty")
+                        || lower.contains("text is empty")
+                        || lower.contains("message_too_long")
+                        || lower.contains("caption")
+                        || lower.contains("photo_invalid")
+                        || lower.contains("image_process_failed")
+                        || lower.contains("photo_ext_invalid"))) {
             return new ContentRefused(text);
         }
         if (status >= 500) {

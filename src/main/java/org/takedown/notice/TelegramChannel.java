@@ -37,14 +37,19 @@ public class TelegramChannel implements Channel {
 
     @Inject
     TelegramConfig config;
+
     @Inject
     TelegramGateway gateway;
+
     @Inject
     NoticePhotos photos;
+
     @Inject
     RunPreflight preflight;
+
     @Inject
     TargetHolds targets;
+
     @Inject
     AuditLog audit;
 
@@ -55,17 +60,29 @@ public class TelegramChannel implements Channel {
     @PostConstruct
     void init() {
         TelegramConfig.Pace limits = config.pace();
-        Duration addressSpacing = Duration.ofNanos(Math.max(Math.round(1e9 / limits.chatPerSecond()), Math.round(60e9 / limits.groupPerMinute())));
+        Duration addressSpacing = Duration.ofNanos(
+                Math.max(Math.round(1e9 / limits.chatPerSecond()), Math.round(60e9 / limits.groupPerMinute())));
         pace = Pace.of(limits.globalPerSecond(), limits.headroom(), addressSpacing, true);
         TelegramConfig.Dispatch d = config.dispatch();
-        dispatch = new Dispatch(d.enabled(), d.workers(), d.lookahead(), d.maxAttempts(), d.backoffBase(), d.backoffMax(),
-                config.api().timeout(), d.leaseMargin(), d.poll());
+        dispatch = new Dispatch(
+                d.enabled(),
+                d.workers(),
+                d.lookahead(),
+                d.maxAttempts(),
+                d.backoffBase(),
+                d.backoffMax(),
+                config.api().timeout(),
+                d.leaseMargin(),
+                d.poll());
         sender = gateway.dryRun() ? Sender.DRY_RUN : this::send;
         if (gateway.dryRun()) {
-            LOG.infof("Telegram channel: DRY-RUN, nothing is sent (%s)", config.dryRun().orElse(false)
-                    ? "takedown.telegram.dry-run is true" : "no bot token");
+            LOG.infof(
+                    "Telegram channel: DRY-RUN, nothing is sent (%s)",
+                    config.dryRun().orElse(false) ? "takedown.telegram.dry-run is true" : "no bot token");
         } else {
-            LOG.infof("Telegram channel: sending through the Bot API at %s", config.api().host());
+            LOG.infof(
+                    "Telegram channel: sending through the Bot API at %s",
+                    config.api().host());
         }
     }
 
@@ -104,7 +121,8 @@ public class TelegramChannel implements Channel {
 
     private Outcome send(Claimed row) {
         TelegramDelivery extra = QuarkusTransaction.requiringNew().call(() -> TelegramDelivery.findById(row.id()));
-        SendOutcome outcome = extra.photoSha256 == null ? gateway.sendMessage(row.address(), row.payload(), extra.silent)
+        SendOutcome outcome = extra.photoSha256 == null
+                ? gateway.sendMessage(row.address(), row.payload(), extra.silent)
                 : photos.send(row.address(), extra.photoSha256, row.payload(), extra.silent);
         return outcome(outcome);
     }
@@ -148,20 +166,31 @@ public class TelegramChannel implements Channel {
     /** Pinning is done after the row is SENT and may be repeated harmlessly; its result is noted on the row. */
     private static void recordPin(long deliveryId, SendOutcome outcome) {
         TelegramDelivery extra = TelegramDelivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        extra.pinStatus = outcome instanceof SendOutcome.Sent ? TelegramDelivery.PinStatus.PINNED : TelegramDelivery.PinStatus.FAILED;
+        extra.pinStatus = outcome instanceof SendOutcome.Sent
+                ? TelegramDelivery.PinStatus.PINNED
+                : TelegramDelivery.PinStatus.FAILED;
     }
 
     @Override
     public void recipientGone(Delivery row, String reason) {
-        TelegramTarget target = TelegramTarget.findById(TargetHolds.targetOf(row.recipientKey), LockModeType.PESSIMISTIC_WRITE);
+        TelegramTarget target =
+                TelegramTarget.findById(TargetHolds.targetOf(row.recipientKey), LockModeType.PESSIMISTIC_WRITE);
         if (target != null && !target.suspended) {
             targets.suspend(target, reason);
-            target.preflightStatus = reason.toLowerCase(Locale.ROOT).contains("not found") ? PreflightStatus.NOT_FOUND : PreflightStatus.NOT_MEMBER;
+            target.preflightStatus = reason.toLowerCase(Locale.ROOT).contains("not found")
+                    ? PreflightStatus.NOT_FOUND
+                    : PreflightStatus.NOT_MEMBER;
             target.preflightDetail = TextClip.clip(reason, 500);
             target.preflightAt = row.updatedAt;
-            audit.recordFor(row.operationId, DeliveryLedger.DISPATCHER, "TELEGRAM_TARGET_SUSPENDED", TelegramTargetService.ENTITY, target.id,
+            audit.recordFor(
+                    row.operationId,
+                    DeliveryLedger.DISPATCHER,
+                    "TELEGRAM_TARGET_SUSPENDED",
+                    TelegramTargetService.ENTITY,
+                    target.id,
                     Map.of("chat", row.address, "reason", TextClip.clip(reason, 500)));
-            LOG.warnf("ALERT: Telegram target %d (%s) suspended: %s. Nothing is sent there until preflight passes again.",
+            LOG.warnf(
+                    "ALERT: Telegram target %d (%s) suspended: %s. Nothing is sent there until preflight passes again.",
                     target.id, row.address, reason);
         }
     }
@@ -175,7 +204,13 @@ public class TelegramChannel implements Channel {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("reason", TextClip.clip(reason, 500));
             summary.put("skipped", waiting);
-            audit.recordFor(row.operationId, DeliveryLedger.DISPATCHER, "NOTICE_BLOCKED", NoticeService.ENTITY, noticeId, summary);
+            audit.recordFor(
+                    row.operationId,
+                    DeliveryLedger.DISPATCHER,
+                    "NOTICE_BLOCKED",
+                    NoticeService.ENTITY,
+                    noticeId,
+                    summary);
             LOG.warnf("ALERT: notice %d blocked, Telegram refused its content: %s", noticeId, reason);
         }
     }
@@ -188,7 +223,12 @@ public class TelegramChannel implements Channel {
             target.username = null;
             target.chatId = Long.parseLong(to);
         }
-        audit.recordFor(row.operationId, DeliveryLedger.DISPATCHER, "TELEGRAM_TARGET_MIGRATED", TelegramTargetService.ENTITY, targetId,
+        audit.recordFor(
+                row.operationId,
+                DeliveryLedger.DISPATCHER,
+                "TELEGRAM_TARGET_MIGRATED",
+                TelegramTargetService.ENTITY,
+                targetId,
                 Map.of("from", from, "to", to));
     }
 }

@@ -71,7 +71,11 @@ public interface TelegramConfig {
 
     interface Updates {
         /** Only with a bot token configured. */
-        enum Mode { NONE, POLLING, WEBHOOK }
+        enum Mode {
+            NONE,
+            POLLING,
+            WEBHOOK
+        }
 
         /**
          * POLLING: {@code getUpdates}, by exactly one replica at a time (a lease in the database). WEBHOOK: Telegram

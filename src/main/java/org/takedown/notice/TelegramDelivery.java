@@ -22,17 +22,24 @@ import org.takedown.delivery.Delivery;
 public class TelegramDelivery extends PanacheEntityBase {
 
     /** Pinning after the message was sent: pinning again is harmless, so it needs no ledger of its own. */
-    public enum PinStatus { PENDING, PINNED, FAILED }
+    public enum PinStatus {
+        PENDING,
+        PINNED,
+        FAILED
+    }
 
     @Id
     public Long deliveryId;
+
     public long noticeId;
     public long targetId;
     public String language;
     /** Part 0 of a notice with an image: sent as this photo ({@link NoticeImage}) with the payload as caption. */
     public String photoSha256;
+
     public boolean silent;
     public boolean pin;
+
     @Enumerated(EnumType.STRING)
     public PinStatus pinStatus;
 

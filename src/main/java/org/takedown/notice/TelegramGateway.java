@@ -27,12 +27,12 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -68,8 +68,11 @@ public class TelegramGateway {
                 // A silent transport-level retry of a POST could deliver a notice twice.
                 .retryOnConnectionFailure(false)
                 .build();
-        client = new OkHttpTelegramClient(http, token,
-                new TelegramUrl(config.api().scheme(), config.api().host(), config.api().port(), false));
+        client = new OkHttpTelegramClient(
+                http,
+                token,
+                new TelegramUrl(
+                        config.api().scheme(), config.api().host(), config.api().port(), false));
     }
 
     public boolean dryRun() {
@@ -86,9 +89,13 @@ public class TelegramGateway {
 
     /** {@code sendMessage} in HTML parse mode, link previews off. */
     public SendOutcome sendMessage(String chat, String html, boolean silent) {
-        SendMessage message = SendMessage.builder().chatId(chat).text(html).parseMode(ParseMode.HTML)
+        SendMessage message = SendMessage.builder()
+                .chatId(chat)
+                .text(html)
+                .parseMode(ParseMode.HTML)
                 .disableNotification(silent)
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .linkPreviewOptions(
+                        LinkPreviewOptions.builder().isDisabled(true).build())
                 .build();
         try {
             return new SendOutcome.Sent(sending().execute(message).getMessageId());
@@ -104,13 +111,22 @@ public class TelegramGateway {
      * (then {@link SendOutcome.Sent#photoFileId()} says how to send them again without uploading).
      */
     public SendOutcome sendPhoto(String chat, InputFile photo, String caption, boolean silent) {
-        SendPhoto message = SendPhoto.builder().chatId(chat).photo(photo).caption(caption).parseMode(ParseMode.HTML)
-                .disableNotification(silent).build();
+        SendPhoto message = SendPhoto.builder()
+                .chatId(chat)
+                .photo(photo)
+                .caption(caption)
+                .parseMode(ParseMode.HTML)
+                .disableNotification(silent)
+                .build();
         try {
             Message sent = sending().execute(message);
             List<PhotoSize> sizes = sent.getPhoto();
-            String fileId = sizes == null || sizes.isEmpty() ? null
-                    : sizes.stream().max(Comparator.comparingInt(size -> size.getWidth() * size.getHeight())).orElseThrow().getFileId();
+            String fileId = sizes == null || sizes.isEmpty()
+                    ? null
+                    : sizes.stream()
+                            .max(Comparator.comparingInt(size -> size.getWidth() * size.getHeight()))
+                            .orElseThrow()
+                            .getFileId();
             return new SendOutcome.Sent(sent.getMessageId(), fileId);
         } catch (TelegramApiRequestException e) {
             return refused(e);
@@ -121,7 +137,12 @@ public class TelegramGateway {
 
     public SendOutcome pin(String chat, int messageId, boolean silent) {
         try {
-            sending().execute(PinChatMessage.builder().chatId(chat).messageId(messageId).disableNotification(silent).build());
+            sending()
+                    .execute(PinChatMessage.builder()
+                            .chatId(chat)
+                            .messageId(messageId)
+                            .disableNotification(silent)
+                            .build());
             return new SendOutcome.Sent(messageId);
         } catch (TelegramApiRequestException e) {
             return refused(e);
@@ -135,14 +156,21 @@ public class TelegramGateway {
         if (dryRun()) {
             return List.of();
         }
-        return client.execute(GetUpdates.builder().offset((int) offset).timeout((int) Math.max(0, wait.toSeconds()))
-                .allowedUpdates(List.of(MY_CHAT_MEMBER)).build());
+        return client.execute(GetUpdates.builder()
+                .offset((int) offset)
+                .timeout((int) Math.max(0, wait.toSeconds()))
+                .allowedUpdates(List.of(MY_CHAT_MEMBER))
+                .build());
     }
 
     /** Registers the webhook Telegram must call, with the secret token it must send back. */
     public void registerWebhook(String url, String secretToken) throws TelegramApiException {
         if (!dryRun()) {
-            client.execute(SetWebhook.builder().url(url).secretToken(secretToken).allowedUpdates(List.of(MY_CHAT_MEMBER)).build());
+            client.execute(SetWebhook.builder()
+                    .url(url)
+                    .secretToken(secretToken)
+                    .allowedUpdates(List.of(MY_CHAT_MEMBER))
+                    .build());
         }
     }
 
@@ -161,12 +189,15 @@ public class TelegramGateway {
         try {
             ChatFullInfo info = client.execute(GetChat.builder().chatId(chat).build());
             String type = info.getType();
-            ChatMember member = client.execute(GetChatMember.builder().chatId(chat).userId(botId()).build());
-            return new ChatCheck(rights(type, member), "bot is " + member.getStatus() + " in this " + type, type, info.getTitle());
+            ChatMember member = client.execute(
+                    GetChatMember.builder().chatId(chat).userId(botId()).build());
+            return new ChatCheck(
+                    rights(type, member), "bot is " + member.getStatus() + " in this " + type, type, info.getTitle());
         } catch (TelegramApiRequestException e) {
             String why = scrub(e.getApiResponse());
             PreflightStatus status = e.getErrorCode() != null && (e.getErrorCode() == 400 || e.getErrorCode() == 403)
-                    ? (why != null && why.toLowerCase(java.util.Locale.ROOT).contains("not found") ? PreflightStatus.NOT_FOUND
+                    ? (why != null && why.toLowerCase(java.util.Locale.ROOT).contains("not found")
+                            ? PreflightStatus.NOT_FOUND
                             : PreflightStatus.NOT_MEMBER)
                     : PreflightStatus.FAILED;
             return new ChatCheck(status, e.getErrorCode() + " " + why, null, null);
@@ -194,13 +225,17 @@ public class TelegramGateway {
                 if ("creator".equals(status)) {
                     return PreflightStatus.OK;
                 }
-                return member instanceof ChatMemberAdministrator admin && Boolean.TRUE.equals(admin.getCanPostMessages())
-                        ? PreflightStatus.OK : PreflightStatus.NO_RIGHTS;
+                return member instanceof ChatMemberAdministrator admin
+                                && Boolean.TRUE.equals(admin.getCanPostMessages())
+                        ? PreflightStatus.OK
+                        : PreflightStatus.NO_RIGHTS;
             }
             case "group", "supergroup" -> {
                 if (member instanceof ChatMemberRestricted restricted) {
-                    return Boolean.TRUE.equals(restricted.getCanSendMessages()) && Boolean.TRUE.equals(restricted.getIsMember())
-                            ? PreflightStatus.OK : PreflightStatus.NO_RIGHTS;
+                    return Boolean.TRUE.equals(restricted.getCanSendMessages())
+                                    && Boolean.TRUE.equals(restricted.getIsMember())
+                            ? PreflightStatus.OK
+                            : PreflightStatus.NO_RIGHTS;
                 }
                 return PreflightStatus.OK;
             }
@@ -212,18 +247,24 @@ public class TelegramGateway {
 
     private SendOutcome refused(TelegramApiRequestException e) {
         var parameters = e.getParameters();
-        return SendOutcome.ofError(e.getErrorCode(), scrub(e.getApiResponse()),
-                parameters == null ? null : parameters.getRetryAfter(), parameters == null ? null : parameters.getMigrateToChatId());
+        return SendOutcome.ofError(
+                e.getErrorCode(),
+                scrub(e.getApiResponse()),
+                parameters == null ? null : parameters.getRetryAfter(),
+                parameters == null ? null : parameters.getMigrateToChatId());
     }
 
     /** A request that got no answer from the Bot API: before sending (retryable) or possibly after (unknown). */
     private SendOutcome transportFailure(TelegramApiException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
                 return new SendOutcome.Failed("not sent: " + scrub(cause.toString()), true);
             }
             if (cause instanceof InterruptedIOException) {
-                return new SendOutcome.Unknown("no answer within " + config.api().timeout().toSeconds() + " s: " + scrub(cause.toString()));
+                return new SendOutcome.Unknown(
+                        "no answer within " + config.api().timeout().toSeconds() + " s: " + scrub(cause.toString()));
             }
             if (cause instanceof IOException) {
                 return new SendOutcome.Unknown("connection broke: " + scrub(cause.toString()));

@@ -21,8 +21,23 @@ final class TelegramHtml {
     static final int MESSAGE_LIMIT = 4096;
     static final int CAPTION_LIMIT = 1024;
 
-    private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span",
-            "a", "code", "pre", "blockquote", "tg-emoji");
+    private static final Set<String> TAGS = Set.of(
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "tg-spoiler",
+            "span",
+            "a",
+            "code",
+            "pre",
+            "blockquote",
+            "tg-emoji");
     private static final Map<String, String> ENTITIES = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"");
 
     /** The text Telegram would show, its length, and what makes Telegram refuse it (empty when it is acceptable). */
@@ -37,8 +52,7 @@ final class TelegramHtml {
         }
     }
 
-    private TelegramHtml() {
-    }
+    private TelegramHtml() {}
 
     /** Escapes plain text (such as a placeholder's value) for Telegram HTML. */
     static String escape(String text) {
@@ -56,8 +70,7 @@ final class TelegramHtml {
         return out.toString();
     }
 
-    private record Open(String name, boolean insidePre) {
-    }
+    private record Open(String name, boolean insidePre) {}
 
     static Parsed parse(String html) {
         StringBuilder text = new StringBuilder(html.length());
@@ -137,7 +150,8 @@ final class TelegramHtml {
         open.push(new Open(name, insidePre));
     }
 
-    private static void checkAttributes(String name, Map<String, String> attributes, boolean insidePre, List<String> problems) {
+    private static void checkAttributes(
+            String name, Map<String, String> attributes, boolean insidePre, List<String> problems) {
         Set<String> allowed = switch (name) {
             case "a" -> Set.of("href");
             case "span" -> Set.of("class");
@@ -157,7 +171,9 @@ final class TelegramHtml {
         if (name.equals("tg-emoji") && !attributes.getOrDefault("emoji-id", "").matches("[0-9]{1,20}")) {
             problems.add("<tg-emoji> needs emoji-id=\"<custom emoji id>\"");
         }
-        if (name.equals("code") && attributes.containsKey("class") && !attributes.get("class").matches("language-[A-Za-z0-9_+#-]{1,32}")) {
+        if (name.equals("code")
+                && attributes.containsKey("class")
+                && !attributes.get("class").matches("language-[A-Za-z0-9_+#-]{1,32}")) {
             problems.add("<code class> must be language-<name>");
         }
         if (name.equals("a")) {
@@ -177,7 +193,8 @@ final class TelegramHtml {
         }
         try {
             URI uri = new URI(href);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
                     && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
@@ -186,7 +203,8 @@ final class TelegramHtml {
 
     private static void close(String name, Deque<Open> open, List<String> problems) {
         if (open.isEmpty() || !open.peek().name().equals(name)) {
-            problems.add("</" + name + "> does not close the tag that is open" + (open.isEmpty() ? "" : " (<" + open.peek().name() + ">)"));
+            problems.add("</" + name + "> does not close the tag that is open"
+                    + (open.isEmpty() ? "" : " (<" + open.peek().name() + ">)"));
             if (open.stream().anyMatch(o -> o.name().equals(name))) {
                 while (!open.pop().name().equals(name)) {
                     // unwind to the matching tag so one mistake is reported once

@@ -16,23 +16,29 @@ public class TelegramTarget extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     /** Without the leading {@code @}, as the officer typed it (Telegram usernames are case-insensitive). */
     public String username;
     /** Kept as a {@code long}: supergroup and channel ids exceed 32 bits. */
     public Long chatId;
+
     public String title;
     /** The language its readers get (BCP 47); null: each notice's default language. */
     public String language;
     /** channel, supergroup or group, as preflight found. */
     public String chatType;
+
     public String chatTitle;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public PreflightStatus preflightStatus = PreflightStatus.NOT_CHECKED;
+
     public String preflightDetail;
     public Instant preflightAt;
     /** Nothing is sent here until preflight passes again (set when Telegram says the bot may not post). */
     public boolean suspended;
+
     public Instant createdAt;
 
     /** The {@code chat_id} Telegram accepts: {@code @username} or the numeric id. */

@@ -31,14 +31,18 @@ public class TelegramTargetResource {
 
     @Inject
     TelegramTargetService targets;
+
     @Inject
     PreflightService preflight;
+
     @Inject
     SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<TargetView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page,
+    public Page<TargetView> list(
+            @PathParam("id") long id,
+            @Valid @BeanParam PageRequest page,
             @QueryParam("q") @Size(max = 200) String text) {
         return Page.of(targets.list(id, text), page, TargetView::of);
     }
@@ -46,13 +50,17 @@ public class TelegramTargetResource {
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull TelegramTargetRequest request) {
-        return Response.status(201).entity(TargetView.of(targets.add(actor(), id, request))).build();
+        return Response.status(201)
+                .entity(TargetView.of(targets.add(actor(), id, request)))
+                .build();
     }
 
     @PUT
     @Path("/{targetId}")
     @RolesAllowed(Roles.OFFICER)
-    public TargetView update(@PathParam("id") long id, @PathParam("targetId") long targetId,
+    public TargetView update(
+            @PathParam("id") long id,
+            @PathParam("targetId") long targetId,
             @Valid @NotNull TelegramTargetRequest request) {
         return TargetView.of(targets.update(actor(), id, targetId, request));
     }
@@ -77,13 +85,38 @@ public class TelegramTargetResource {
         return identity.getPrincipal().getName();
     }
 
-    public record TargetView(long id, long operationId, String chat, String username, Long chatId, String title,
-            String language, String chatType, String chatTitle, PreflightStatus preflightStatus, String preflightDetail, Instant preflightAt,
-            boolean suspended, Instant createdAt) {
+    public record TargetView(
+            long id,
+            long operationId,
+            String chat,
+            String username,
+            Long chatId,
+            String title,
+            String language,
+            String chatType,
+            String chatTitle,
+            PreflightStatus preflightStatus,
+            String preflightDetail,
+            Instant preflightAt,
+            boolean suspended,
+            Instant createdAt) {
 
         static TargetView of(TelegramTarget t) {
-            return new TargetView(t.id, t.operationId, t.chat(), t.username, t.chatId, t.title, t.language, t.chatType, t.chatTitle,
-                    t.preflightStatus, t.preflightDetail, t.preflightAt, t.suspended, t.createdAt);
+            return new TargetView(
+                    t.id,
+                    t.operationId,
+                    t.chat(),
+                    t.username,
+                    t.chatId,
+                    t.title,
+                    t.language,
+                    t.chatType,
+                    t.chatTitle,
+                    t.preflightStatus,
+                    t.preflightDetail,
+                    t.preflightAt,
+                    t.suspended,
+                    t.createdAt);
         }
     }
 }

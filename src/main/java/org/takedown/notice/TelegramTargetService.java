@@ -1,6 +1,5 @@
 package org.takedown.notice;
 
-import org.takedown.common.TextClip;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.takedown.common.LanguageTag;
 import org.takedown.common.ProblemException;
+import org.takedown.common.TextClip;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.PublicContentSection;
@@ -27,12 +27,16 @@ public class TelegramTargetService implements PublicContentSection {
 
     @Inject
     OperationService operations;
+
     @Inject
     org.takedown.audit.AuditLog audit;
+
     @Inject
     Clock clock;
+
     @Inject
     TargetHolds targetHolds;
+
     @Inject
     org.takedown.delivery.DeliveryLedger ledger;
 
@@ -41,8 +45,11 @@ public class TelegramTargetService implements PublicContentSection {
         if (text == null || text.isBlank()) {
             return TelegramTarget.find("operationId", ORDER, operationId);
         }
-        return TelegramTarget.find("operationId = :op and (lower(username) like :text or lower(title) like :text)", ORDER,
-                Parameters.with("op", operationId).and("text", "%" + text.strip().toLowerCase(Locale.ROOT) + "%"));
+        return TelegramTarget.find(
+                "operationId = :op and (lower(username) like :text or lower(title) like :text)",
+                ORDER,
+                Parameters.with("op", operationId)
+                        .and("text", "%" + text.strip().toLowerCase(Locale.ROOT) + "%"));
     }
 
     public TelegramTarget get(long operationId, long targetId) {
@@ -61,7 +68,8 @@ public class TelegramTargetService implements PublicContentSection {
         target.createdAt = clock.instant();
         apply(target, request);
         target.persist();
-        operations.recordEdit(operation, actor, "TELEGRAM_TARGET_ADDED", ENTITY, target.id, Map.of("chat", target.chat()));
+        operations.recordEdit(
+                operation, actor, "TELEGRAM_TARGET_ADDED", ENTITY, target.id, Map.of("chat", target.chat()));
         return target;
     }
 
@@ -70,7 +78,8 @@ public class TelegramTargetService implements PublicContentSection {
         Operation operation = operations.lockForEdit(operationId);
         TelegramTarget target = get(operationId, targetId);
         apply(target, request);
-        operations.recordEdit(operation, actor, "TELEGRAM_TARGET_UPDATED", ENTITY, target.id, Map.of("chat", target.chat()));
+        operations.recordEdit(
+                operation, actor, "TELEGRAM_TARGET_UPDATED", ENTITY, target.id, Map.of("chat", target.chat()));
         return target;
     }
 
@@ -82,7 +91,8 @@ public class TelegramTargetService implements PublicContentSection {
         ledger.skipRecipient(TelegramChannel.NAME, TargetHolds.recipientKey(target.id), "the target was removed");
         targetHolds.lift(target);
         target.delete();
-        operations.recordEdit(operation, actor, "TELEGRAM_TARGET_REMOVED", ENTITY, targetId, Map.of("chat", target.chat()));
+        operations.recordEdit(
+                operation, actor, "TELEGRAM_TARGET_REMOVED", ENTITY, targetId, Map.of("chat", target.chat()));
     }
 
     /**
@@ -90,8 +100,8 @@ public class TelegramTargetService implements PublicContentSection {
      * (before a run) a chat that refuses the bot suspends its target. One audit row for the whole check.
      */
     @Transactional
-    public List<TelegramTarget> recordPreflight(String actor, long operationId, java.util.Map<Long, ChatCheck> checks,
-            boolean suspendRefused) {
+    public List<TelegramTarget> recordPreflight(
+            String actor, long operationId, java.util.Map<Long, ChatCheck> checks, boolean suspendRefused) {
         operations.lockForEdit(operationId);
         java.util.Map<PreflightStatus, Integer> counts = new java.util.TreeMap<>();
         List<TelegramTarget> targets = new java.util.ArrayList<>();
@@ -107,13 +117,21 @@ public class TelegramTargetService implements PublicContentSection {
                 targetHolds.lift(target);
             } else if (suspendRefused && check.status().refusesTheBot() && !target.suspended) {
                 targetHolds.suspend(target, check.detail());
-                org.jboss.logging.Logger.getLogger(TelegramTargetService.class).warnf(
-                        "ALERT: Telegram target %d (%s) suspended by the check before a run: %s", target.id, target.chat(), check.detail());
+                org.jboss.logging.Logger.getLogger(TelegramTargetService.class)
+                        .warnf(
+                                "ALERT: Telegram target %d (%s) suspended by the check before a run: %s",
+                                target.id, target.chat(), check.detail());
             }
             counts.merge(check.status(), 1, Integer::sum);
             targets.add(target);
         }
-        audit.recordFor(operationId, actor, "TELEGRAM_PREFLIGHT", "operation", operationId, java.util.Map.of("results", counts));
+        audit.recordFor(
+                operationId,
+                actor,
+                "TELEGRAM_PREFLIGHT",
+                "operation",
+                operationId,
+                java.util.Map.of("results", counts));
         return targets;
     }
 
@@ -122,13 +140,14 @@ public class TelegramTargetService implements PublicContentSection {
         return "telegramTargets";
     }
 
-    record TargetPart(long id, String chat, String language) {
-    }
+    record TargetPart(long id, String chat, String language) {}
 
     @Override
     public List<TargetPart> snapshot(long operationId) {
         return TelegramTarget.<TelegramTarget>list("operationId", operationId).stream()
-                .map(t -> new TargetPart(t.id, t.chat(), t.language)).sorted(Comparator.comparingLong(TargetPart::id)).toList();
+                .map(t -> new TargetPart(t.id, t.chat(), t.language))
+                .sorted(Comparator.comparingLong(TargetPart::id))
+                .toList();
     }
 
     private void apply(TelegramTarget target, TelegramTargetRequest request) {
@@ -145,9 +164,13 @@ public class TelegramTargetService implements PublicContentSection {
             }
         }
         TelegramTarget same = username != null
-                ? TelegramTarget.find("operationId = ?1 and lower(username) = ?2", target.operationId,
-                        username.toLowerCase(Locale.ROOT)).firstResult()
-                : TelegramTarget.find("operationId = ?1 and chatId = ?2", target.operationId, chatId).firstResult();
+                ? TelegramTarget.find(
+                                "operationId = ?1 and lower(username) = ?2",
+                                target.operationId,
+                                username.toLowerCase(Locale.ROOT))
+                        .firstResult()
+                : TelegramTarget.find("operationId = ?1 and chatId = ?2", target.operationId, chatId)
+                        .firstResult();
         if (same != null && !same.id.equals(target.id)) {
             throw ProblemException.conflict(chat + " is already a target of this operation (id " + same.id + ")");
         }

@@ -15,6 +15,7 @@ public class UpdateLease extends PanacheEntityBase {
 
     @Id
     public Integer id;
+
     public String holder;
     public Instant leaseUntil;
     public long nextOffset;

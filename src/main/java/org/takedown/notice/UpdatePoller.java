@@ -26,8 +26,10 @@ public class UpdatePoller {
 
     @Inject
     TelegramGateway gateway;
+
     @Inject
     TelegramConfig config;
+
     @Inject
     BotUpdates updates;
 
@@ -42,10 +44,14 @@ public class UpdatePoller {
         TelegramConfig.Updates settings = config.updates();
         try {
             switch (settings.mode()) {
-                case WEBHOOK -> gateway.registerWebhook(settings.webhookUrl().orElseThrow(
-                        () -> new IllegalStateException("takedown.telegram.updates.webhook-url is required in WEBHOOK mode")),
-                        settings.webhookSecretToken().orElseThrow(
-                                () -> new IllegalStateException("takedown.telegram.updates.webhook-secret-token is required")));
+                case WEBHOOK ->
+                    gateway.registerWebhook(
+                            settings.webhookUrl()
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "takedown.telegram.updates.webhook-url is required in WEBHOOK mode")),
+                            settings.webhookSecretToken()
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "takedown.telegram.updates.webhook-secret-token is required")));
                 case POLLING -> {
                     gateway.removeWebhook();
                     running = true;
@@ -79,7 +85,8 @@ public class UpdatePoller {
     private void poll() {
         Duration lease = config.updates().pollingLease();
         // The long poll must end before the client's own timeout and well within the lease.
-        Duration wait = min(config.updates().pollingTimeout(), config.api().timeout().minusSeconds(1), lease.dividedBy(3));
+        Duration wait =
+                min(config.updates().pollingTimeout(), config.api().timeout().minusSeconds(1), lease.dividedBy(3));
         while (running) {
             try {
                 Optional<Long> offset = updates.lease(node, lease);

@@ -25,8 +25,9 @@ public class WebhookHosts {
     @PostConstruct
     void init() {
         hosts = config.updates().webhookHosts().orElse(List.of()).stream()
-                .map(h -> HostNames.fromHostHeader(h.strip()).orElseThrow(
-                        () -> new IllegalArgumentException("takedown.telegram.updates.webhook-hosts: not a host name: " + h)))
+                .map(h -> HostNames.fromHostHeader(h.strip())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "takedown.telegram.updates.webhook-hosts: not a host name: " + h)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

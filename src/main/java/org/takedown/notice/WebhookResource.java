@@ -25,20 +25,25 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public class WebhookResource {
 
     // Telegram adds fields over time; an update we do not fully understand must still be accepted.
-    private static final ObjectMapper UPDATES = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper UPDATES =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
     TelegramConfig config;
+
     @Inject
     BotUpdates updates;
 
     @POST
     @PermitAll
     @Operation(hidden = true)
-    public Response receive(@PathParam("secret") String secret, @HeaderParam("X-Telegram-Bot-Api-Secret-Token") String token,
+    public Response receive(
+            @PathParam("secret") String secret,
+            @HeaderParam("X-Telegram-Bot-Api-Secret-Token") String token,
             byte[] body) {
         TelegramConfig.Updates settings = config.updates();
-        if (settings.mode() != TelegramConfig.Updates.Mode.WEBHOOK || !matches(settings.webhookPath(), secret)
+        if (settings.mode() != TelegramConfig.Updates.Mode.WEBHOOK
+                || !matches(settings.webhookPath(), secret)
                 || !matches(settings.webhookSecretToken(), token)) {
             return Response.status(404).build();
         }
@@ -53,7 +58,9 @@ public class WebhookResource {
     }
 
     private static boolean matches(Optional<String> expected, String given) {
-        return expected.isPresent() && given != null && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return expected.isPresent()
+                && given != null
+                && MessageDigest.isEqual(
+                        expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -18,13 +18,16 @@ public class Agency extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public String name;
     public String website;
     public int displayOrder;
     public String emblemContentType;
+
     @Basic(fetch = FetchType.LAZY)
     public byte[] emblem;
+
     public String emblemSha256;
     public Instant createdAt;
 }

@@ -31,6 +31,7 @@ public class AgencyResource {
 
     @Inject
     AgencyService agencies;
+
     @Inject
     SecurityIdentity identity;
 
@@ -43,14 +44,16 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull AgencyRequest request) {
-        return Response.status(201).entity(AgencyView.of(agencies.add(actor(), id, request))).build();
+        return Response.status(201)
+                .entity(AgencyView.of(agencies.add(actor(), id, request)))
+                .build();
     }
 
     @PUT
     @Path("/{agencyId}")
     @RolesAllowed(Roles.OFFICER)
-    public AgencyView update(@PathParam("id") long id, @PathParam("agencyId") long agencyId,
-            @Valid @NotNull AgencyRequest request) {
+    public AgencyView update(
+            @PathParam("id") long id, @PathParam("agencyId") long agencyId, @Valid @NotNull AgencyRequest request) {
         return AgencyView.of(agencies.update(actor(), id, agencyId, request));
     }
 
@@ -67,8 +70,11 @@ public class AgencyResource {
     @Path("/{agencyId}/emblem")
     @Consumes({EmblemCheck.PNG, EmblemCheck.SVG})
     @RolesAllowed(Roles.OFFICER)
-    public AgencyView setEmblem(@PathParam("id") long id, @PathParam("agencyId") long agencyId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public AgencyView setEmblem(
+            @PathParam("id") long id,
+            @PathParam("agencyId") long agencyId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         return AgencyView.of(agencies.setEmblem(actor(), id, agencyId, contentType, body == null ? new byte[0] : body));
     }
 
@@ -93,12 +99,26 @@ public class AgencyResource {
         return identity.getPrincipal().getName();
     }
 
-    public record AgencyView(long id, long operationId, String name, String website, int displayOrder,
-            String emblemContentType, String emblemSha256, Instant createdAt) {
+    public record AgencyView(
+            long id,
+            long operationId,
+            String name,
+            String website,
+            int displayOrder,
+            String emblemContentType,
+            String emblemSha256,
+            Instant createdAt) {
 
         static AgencyView of(Agency a) {
-            return new AgencyView(a.id, a.operationId, a.name, a.website, a.displayOrder, a.emblemContentType,
-                    a.emblemSha256, a.createdAt);
+            return new AgencyView(
+                    a.id,
+                    a.operationId,
+                    a.name,
+                    a.website,
+                    a.displayOrder,
+                    a.emblemContentType,
+                    a.emblemSha256,
+                    a.createdAt);
         }
     }
 }

@@ -20,6 +20,7 @@ public class AgencyService implements PublicContentSection {
 
     @Inject
     OperationService operations;
+
     @Inject
     Clock clock;
 
@@ -73,7 +74,12 @@ public class AgencyService implements PublicContentSection {
         agency.emblem = bytes;
         agency.emblemContentType = type;
         agency.emblemSha256 = CanonicalJson.sha256Hex(bytes);
-        operations.recordEdit(operation, actor, "AGENCY_EMBLEM_SET", ENTITY, agency.id,
+        operations.recordEdit(
+                operation,
+                actor,
+                "AGENCY_EMBLEM_SET",
+                ENTITY,
+                agency.id,
                 Map.of("contentType", type, "sha256", agency.emblemSha256, "bytes", bytes.length));
         return agency;
     }
@@ -83,13 +89,13 @@ public class AgencyService implements PublicContentSection {
         return "agencies";
     }
 
-    record AgencyPart(String name, String website, int displayOrder, String emblemSha256) {
-    }
+    record AgencyPart(String name, String website, int displayOrder, String emblemSha256) {}
 
     @Override
     public List<AgencyPart> snapshot(long operationId) {
         return Agency.<Agency>list("operationId", ORDER, operationId).stream()
-                .map(a -> new AgencyPart(a.name, a.website, a.displayOrder, a.emblemSha256)).toList();
+                .map(a -> new AgencyPart(a.name, a.website, a.displayOrder, a.emblemSha256))
+                .toList();
     }
 
     private static void apply(Agency agency, AgencyRequest request) {

@@ -17,14 +17,20 @@ import java.time.Instant;
 @Table(name = "approval_decision")
 public class ApprovalDecision extends PanacheEntityBase {
 
-    public enum Decision { APPROVED, REJECTED }
+    public enum Decision {
+        APPROVED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
+
     @Enumerated(EnumType.STRING)
     public Decision decision;
+
     public String decidedBy;
     public Instant decidedAt;
     public String legalReference;

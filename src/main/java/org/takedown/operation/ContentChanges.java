@@ -19,13 +19,15 @@ public final class ContentChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public enum Kind { ADDED, REMOVED, CHANGED }
-
-    public record Change(String path, Kind kind, String before, String after) {
+    public enum Kind {
+        ADDED,
+        REMOVED,
+        CHANGED
     }
 
-    private ContentChanges() {
-    }
+    public record Change(String path, Kind kind, String before, String after) {}
+
+    private ContentChanges() {}
 
     /** The changes from {@code before} to {@code after}; every value of {@code after} is ADDED when before is null. */
     public static List<Change> between(String before, String after) {
@@ -60,7 +62,7 @@ public final class ContentChanges {
 
     private static void flatten(String path, JsonNode node, Map<String, String> values) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), values);
             }

@@ -32,23 +32,41 @@ final class EmblemCheck {
     private static final int MAX_PNG_SIDE = 4096;
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
-    private static final Set<String> REFUSED_ELEMENTS = Set.of("script", "foreignobject", "iframe", "embed", "object",
-            "audio", "video", "animate", "set", "animatemotion", "animatetransform", "handler", "listener");
+    private static final Set<String> REFUSED_ELEMENTS = Set.of(
+            "script",
+            "foreignobject",
+            "iframe",
+            "embed",
+            "object",
+            "audio",
+            "video",
+            "animate",
+            "set",
+            "animatemotion",
+            "animatetransform",
+            "handler",
+            "listener");
 
-    private EmblemCheck() {
-    }
+    private EmblemCheck() {}
 
     /** Returns the checked content type, or throws a 413/415/422 problem. */
     static String check(String declaredType, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new ProblemException(413, "Content Too Large", "An emblem may be at most 512 KB", java.util.List.of());
+            throw new ProblemException(
+                    413, "Content Too Large", "An emblem may be at most 512 KB", java.util.List.of());
         }
-        String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        String type = declaredType == null
+                ? ""
+                : declaredType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         switch (type) {
             case PNG -> checkPng(bytes);
             case SVG -> checkSvg(bytes);
-            default -> throw new ProblemException(415, "Unsupported Media Type", "An emblem must be image/png or image/svg+xml",
-                    java.util.List.of());
+            default ->
+                throw new ProblemException(
+                        415,
+                        "Unsupported Media Type",
+                        "An emblem must be image/png or image/svg+xml",
+                        java.util.List.of());
         }
         return type;
     }
@@ -96,12 +114,14 @@ final class EmblemCheck {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
-            String local = (attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName()).toLowerCase(Locale.ROOT);
+            String local = (attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName())
+                    .toLowerCase(Locale.ROOT);
             String value = attribute.getValue().strip();
             if (local.startsWith("on")) {
                 throw refused("event handler attributes (" + attribute.getName() + ") are not allowed");
             }
-            boolean isHref = local.equals("href") && (attribute.getNamespaceURI() == null || XLINK_NS.equals(attribute.getNamespaceURI()));
+            boolean isHref = local.equals("href")
+                    && (attribute.getNamespaceURI() == null || XLINK_NS.equals(attribute.getNamespaceURI()));
             if (isHref && !value.startsWith("#")) {
                 throw refused("links may only point inside the emblem (#id)");
             }

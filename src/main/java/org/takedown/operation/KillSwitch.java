@@ -15,6 +15,7 @@ public class KillSwitch extends PanacheEntityBase {
 
     @Id
     public int id;
+
     public boolean engaged;
     public boolean includeBanners;
     public String reason;

@@ -6,5 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** Engage (with a reason; optionally stopping banners too) or release the global kill switch. */
 @JsonIgnoreProperties({"sendingStopped", "bannersStopped", "changedBy", "changedAt"})
-public record KillSwitchRequest(@NotNull Boolean engaged, Boolean includeBanners, @Size(max = 1000) String reason) {
-}
+public record KillSwitchRequest(
+        @NotNull Boolean engaged,
+        Boolean includeBanners,
+        @Size(max = 1000) String reason) {}

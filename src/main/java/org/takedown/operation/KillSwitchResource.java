@@ -21,6 +21,7 @@ public class KillSwitchResource {
 
     @Inject
     KillSwitchService killSwitch;
+
     @Inject
     SecurityIdentity identity;
 
@@ -36,12 +37,24 @@ public class KillSwitchResource {
         return KillSwitchView.of(killSwitch.set(identity.getPrincipal().getName(), request));
     }
 
-    public record KillSwitchView(boolean engaged, boolean includeBanners, boolean sendingStopped, boolean bannersStopped,
-            String reason, String changedBy, Instant changedAt) {
+    public record KillSwitchView(
+            boolean engaged,
+            boolean includeBanners,
+            boolean sendingStopped,
+            boolean bannersStopped,
+            String reason,
+            String changedBy,
+            Instant changedAt) {
 
         static KillSwitchView of(KillSwitch k) {
-            return new KillSwitchView(k.engaged, k.includeBanners, k.engaged, k.engaged && k.includeBanners, k.reason,
-                    k.changedBy, k.changedAt);
+            return new KillSwitchView(
+                    k.engaged,
+                    k.includeBanners,
+                    k.engaged,
+                    k.engaged && k.includeBanners,
+                    k.reason,
+                    k.changedBy,
+                    k.changedAt);
         }
     }
 }

@@ -18,6 +18,7 @@ public class KillSwitchService {
 
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
@@ -51,7 +52,12 @@ public class KillSwitchService {
         if (state.reason != null) {
             summary.put("reason", state.reason);
         }
-        audit.record(actor, state.engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED", "kill_switch", KillSwitch.ID, summary);
+        audit.record(
+                actor,
+                state.engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED",
+                "kill_switch",
+                KillSwitch.ID,
+                summary);
         return state;
     }
 }

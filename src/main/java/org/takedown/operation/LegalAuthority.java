@@ -13,10 +13,13 @@ public class LegalAuthority {
     @Enumerated(EnumType.STRING)
     @Column(name = "legal_authority_type")
     public LegalAuthorityType type;
+
     @Column(name = "legal_authority_reference")
     public String reference;
+
     @Column(name = "legal_authority_issued_by")
     public String issuedBy;
+
     @Column(name = "legal_authority_issued_on")
     public LocalDate issuedOn;
 }

@@ -1,5 +1,8 @@
 package org.takedown.operation;
 
 public enum LegalAuthorityType {
-    WARRANT, COURT_ORDER, STATUTORY_POWER, OTHER
+    WARRANT,
+    COURT_ORDER,
+    STATUTORY_POWER,
+    OTHER
 }

@@ -12,11 +12,12 @@ import java.time.temporal.ChronoUnit;
  */
 public final class LocalTimes {
 
-    private LocalTimes() {
-    }
+    private LocalTimes() {}
 
     public static Instant toInstant(LocalDateTime local, String zone) {
-        return local == null ? null : local.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of(zone)).toInstant();
+        return local == null
+                ? null
+                : local.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.of(zone)).toInstant();
     }
 
     public static LocalDateTime toLocal(Instant instant, String zone) {

@@ -6,9 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,23 +27,29 @@ public class Operation extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
     public String codeName;
     public String description;
+
     @Embedded
     public LegalAuthority legalAuthority;
     /** IANA zone in which officers enter and read this operation's local times. */
     public String timezone;
+
     @Enumerated(EnumType.STRING)
     public OperationStatus status;
+
     @Enumerated(EnumType.STRING)
     public OperationStatus pausedFrom;
+
     public Instant activateAt;
     public Instant endAt;
     /** SHA-256 of the current public content ({@link PublicContent}). */
     public String contentHash;
     /** SHA-256 of the content at the last approval; null until first approved. */
     public String approvedContentHash;
+
     public String submittedBy;
     public Instant submittedAt;
     /** Everyone who changed the public content since the last approval: none of them may approve it. */
@@ -51,10 +57,12 @@ public class Operation extends PanacheEntityBase {
     @CollectionTable(name = "operation_content_author", joinColumns = @JoinColumn(name = "operation_id"))
     @Column(name = "username")
     public Set<String> contentAuthors = new HashSet<>();
+
     public String createdBy;
     public Instant createdAt;
     public String updatedBy;
     public Instant updatedAt;
+
     @Version
     public long version;
 }

@@ -34,22 +34,28 @@ public class OperationResource {
 
     @Inject
     OperationService operations;
+
     @Inject
     OperationSchedule schedule;
+
     @Inject
     SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<OperationView> list(@Valid @BeanParam PageRequest page,
-            @QueryParam("status") String status, @QueryParam("q") @Size(max = 200) String text) {
+    public Page<OperationView> list(
+            @Valid @BeanParam PageRequest page,
+            @QueryParam("status") String status,
+            @QueryParam("q") @Size(max = 200) String text) {
         return Page.of(operations.search(parseStatus(status), text), page, OperationView::of);
     }
 
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response create(@Valid @NotNull OperationRequest request) {
-        return Response.status(201).entity(OperationView.of(operations.create(actor(), request))).build();
+        return Response.status(201)
+                .entity(OperationView.of(operations.create(actor(), request)))
+                .build();
     }
 
     @GET
@@ -145,7 +151,9 @@ public class OperationResource {
     @Path("/{id}/approvals")
     @RolesAllowed(Roles.VIEWER)
     public List<DecisionView> decisions(@PathParam("id") long id) {
-        return operations.decisions(id).stream().map(d -> DecisionView.of(d, false)).toList();
+        return operations.decisions(id).stream()
+                .map(d -> DecisionView.of(d, false))
+                .toList();
     }
 
     @GET
@@ -167,21 +175,36 @@ public class OperationResource {
         if (status == null) {
             return null;
         }
-        return Arrays.stream(OperationStatus.values()).filter(s -> s.name().equals(status)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField(400, "status",
-                        "must be one of " + Arrays.toString(OperationStatus.values())));
+        return Arrays.stream(OperationStatus.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        400, "status", "must be one of " + Arrays.toString(OperationStatus.values())));
     }
 
-    public record ContentView(String sha256, @JsonRawValue String content) {
-    }
+    public record ContentView(String sha256, @JsonRawValue String content) {}
 
     /** An approval or rejection; {@code content} (the approved JSON) only on the single-decision view. */
-    public record DecisionView(long id, ApprovalDecision.Decision decision, String decidedBy, Instant decidedAt,
-            String legalReference, String reason, String contentHash, String content) {
+    public record DecisionView(
+            long id,
+            ApprovalDecision.Decision decision,
+            String decidedBy,
+            Instant decidedAt,
+            String legalReference,
+            String reason,
+            String contentHash,
+            String content) {
 
         static DecisionView of(ApprovalDecision d, boolean withContent) {
-            return new DecisionView(d.id, d.decision, d.decidedBy, d.decidedAt, d.legalReference, d.reason,
-                    d.contentHash, withContent ? d.content : null);
+            return new DecisionView(
+                    d.id,
+                    d.decision,
+                    d.decidedBy,
+                    d.decidedAt,
+                    d.legalReference,
+                    d.reason,
+                    d.contentHash,
+                    withContent ? d.content : null);
         }
     }
 }

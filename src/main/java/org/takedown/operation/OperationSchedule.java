@@ -53,8 +53,15 @@ public class OperationSchedule {
         if (at == null) {
             triggers.disarm(key);
         } else {
-            triggers.arm(key, OperationTransitionJob.class, Map.of(OperationTransitionJob.OPERATION_ID,
-                    operation.id.toString(), OperationTransitionJob.TRANSITION, transition.name()), at);
+            triggers.arm(
+                    key,
+                    OperationTransitionJob.class,
+                    Map.of(
+                            OperationTransitionJob.OPERATION_ID,
+                            operation.id.toString(),
+                            OperationTransitionJob.TRANSITION,
+                            transition.name()),
+                    at);
         }
     }
 

@@ -33,12 +33,16 @@ public class OperationService {
 
     @Inject
     AuditLog audit;
+
     @Inject
     PublicContent publicContent;
+
     @Inject
     Event<OperationStatusChanged> statusChanged;
+
     @Inject
     jakarta.enterprise.inject.Instance<ApprovalCheck> approvalChecks;
+
     @Inject
     Clock clock;
 
@@ -62,7 +66,9 @@ public class OperationService {
             params.and("text", "%" + text.strip().toLowerCase(Locale.ROOT) + "%");
         }
         Sort order = Sort.by("id", Sort.Direction.Descending);
-        return clauses.isEmpty() ? Operation.findAll(order) : Operation.find(String.join(" and ", clauses), order, params);
+        return clauses.isEmpty()
+                ? Operation.findAll(order)
+                : Operation.find(String.join(" and ", clauses), order, params);
     }
 
     public List<Operation> inStatus(java.util.Collection<OperationStatus> statuses) {
@@ -73,8 +79,10 @@ public class OperationService {
     public Map<Long, Long> versionsInStatus(java.util.Collection<OperationStatus> statuses) {
         Map<Long, Long> versions = new LinkedHashMap<>();
         for (Object[] row : Operation.getEntityManager()
-                .createQuery("select o.id, o.version from Operation o where o.status in ?1 order by o.id", Object[].class)
-                .setParameter(1, statuses).getResultList()) {
+                .createQuery(
+                        "select o.id, o.version from Operation o where o.status in ?1 order by o.id", Object[].class)
+                .setParameter(1, statuses)
+                .getResultList()) {
             versions.put((Long) row[0], (Long) row[1]);
         }
         return versions;
@@ -82,14 +90,21 @@ public class OperationService {
 
     /** Ids of the operations in this status (cheap enough to ask many times a second). */
     public List<Long> idsInStatus(OperationStatus status) {
-        return Operation.getEntityManager().createQuery("select o.id from Operation o where o.status = ?1", Long.class)
-                .setParameter(1, status).getResultList();
+        return Operation.getEntityManager()
+                .createQuery("select o.id from Operation o where o.status = ?1", Long.class)
+                .setParameter(1, status)
+                .getResultList();
     }
 
     /** When the operation was last approved, if ever. */
     public java.util.Optional<Instant> lastApprovedAt(long operationId) {
-        return ApprovalDecision.<ApprovalDecision>find("operationId = ?1 and decision = ?2", Sort.by("id", Sort.Direction.Descending),
-                operationId, ApprovalDecision.Decision.APPROVED).firstResultOptional().map(d -> d.decidedAt);
+        return ApprovalDecision.<ApprovalDecision>find(
+                        "operationId = ?1 and decision = ?2",
+                        Sort.by("id", Sort.Direction.Descending),
+                        operationId,
+                        ApprovalDecision.Decision.APPROVED)
+                .firstResultOptional()
+                .map(d -> d.decidedAt);
     }
 
     @Transactional
@@ -107,7 +122,12 @@ public class OperationService {
         operation.contentHash = "";
         operation.persist();
         operation.contentHash = publicContent.of(operation).sha256();
-        audit.recordFor(operation.id, actor, "OPERATION_CREATED", ENTITY, operation.id,
+        audit.recordFor(
+                operation.id,
+                actor,
+                "OPERATION_CREATED",
+                ENTITY,
+                operation.id,
                 Map.of("name", operation.name, "codeName", operation.codeName));
         return operation;
     }
@@ -116,8 +136,8 @@ public class OperationService {
     public Operation update(String actor, long id, OperationRequest request) {
         Operation operation = lockForEdit(id);
         if (request.version() != null && request.version() != operation.version) {
-            throw ProblemException.conflict("Someone else changed this operation since you read it (version " + request.version()
-                    + ", now " + operation.version + "); read it again");
+            throw ProblemException.conflict("Someone else changed this operation since you read it (version "
+                    + request.version() + ", now " + operation.version + "); read it again");
         }
         requireUniqueCodeName(request.codeName(), operation.id);
         apply(operation, request);
@@ -133,7 +153,8 @@ public class OperationService {
             throw ProblemException.notFound("Operation " + id);
         }
         if (operation.status.isOver()) {
-            throw ProblemException.conflict("Operation " + id + " is " + operation.status + " and can no longer be changed");
+            throw ProblemException.conflict(
+                    "Operation " + id + " is " + operation.status + " and can no longer be changed");
         }
         return operation;
     }
@@ -144,7 +165,12 @@ public class OperationService {
      * approved, active or paused operation goes back to PENDING_APPROVAL (disarming its schedules).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordEdit(Operation operation, String actor, String action, String entityType, Object entityId,
+    public void recordEdit(
+            Operation operation,
+            String actor,
+            String action,
+            String entityType,
+            Object entityId,
             Map<String, ?> details) {
         Map<String, Object> summary = new LinkedHashMap<>(details);
         String hash = publicContent.of(operation).sha256();
@@ -186,9 +212,13 @@ public class OperationService {
             throw ProblemException.forbidden("Four-eyes rule: " + actor
                     + " submitted or changed this content, so another approver must approve it");
         }
-        if (!operation.legalAuthority.reference.strip().equalsIgnoreCase(request.legalReference().strip())) {
-            throw ProblemException.invalidField(422, "legalReference",
-                    "does not match the operation's legal authority reference");
+        if (!operation
+                .legalAuthority
+                .reference
+                .strip()
+                .equalsIgnoreCase(request.legalReference().strip())) {
+            throw ProblemException.invalidField(
+                    422, "legalReference", "does not match the operation's legal authority reference");
         }
         PublicContent.Snapshot content = publicContent.of(operation);
         if (request.contentHash() != null && !request.contentHash().equals(content.sha256())) {
@@ -197,21 +227,32 @@ public class OperationService {
         List<org.takedown.common.Problem.FieldError> problems = new ArrayList<>();
         approvalChecks.forEach(check -> problems.addAll(check.problems(operation)));
         if (!problems.isEmpty()) {
-            throw new ProblemException(422, "Unprocessable Content", "The operation cannot be approved as it is", problems);
+            throw new ProblemException(
+                    422, "Unprocessable Content", "The operation cannot be approved as it is", problems);
         }
         ApprovalDecision decision = decide(operation, actor, ApprovalDecision.Decision.APPROVED, content);
         decision.legalReference = request.legalReference().strip();
         operation.approvedContentHash = content.sha256();
         operation.contentAuthors.clear();
-        move(operation, actor, Transition.APPROVE, Map.of("contentHash", content.sha256(),
-                "legalReference", decision.legalReference, "decision", decision.id));
+        move(
+                operation,
+                actor,
+                Transition.APPROVE,
+                Map.of(
+                        "contentHash",
+                        content.sha256(),
+                        "legalReference",
+                        decision.legalReference,
+                        "decision",
+                        decision.id));
         return operation;
     }
 
     @Transactional
     public Operation reject(String actor, long id, DecisionRequest.Reject request) {
         Operation operation = lockedForTransition(id, Transition.REJECT);
-        ApprovalDecision decision = decide(operation, actor, ApprovalDecision.Decision.REJECTED, publicContent.of(operation));
+        ApprovalDecision decision =
+                decide(operation, actor, ApprovalDecision.Decision.REJECTED, publicContent.of(operation));
         decision.reason = request.reason();
         move(operation, actor, Transition.REJECT, Map.of("reason", request.reason(), "decision", decision.id));
         return operation;
@@ -222,8 +263,9 @@ public class OperationService {
     public void applyScheduled(long id, Transition transition) {
         Operation operation = Operation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (operation == null || !transition.allowedFrom(operation.status)) {
-            LOG.infof("Scheduled %s of operation %d skipped: it is %s", transition, id,
-                    operation == null ? "gone" : operation.status);
+            LOG.infof(
+                    "Scheduled %s of operation %d skipped: it is %s",
+                    transition, id, operation == null ? "gone" : operation.status);
             return;
         }
         move(operation, SCHEDULER, transition, Map.of("scheduled", true));
@@ -253,9 +295,14 @@ public class OperationService {
     @Transactional
     public List<ContentChanges.Change> changesSinceApproval(long id) {
         String current = content(id).json();
-        String approved = ApprovalDecision.<ApprovalDecision>find("operationId = ?1 and decision = ?2",
-                Sort.by("id", Sort.Direction.Descending), id, ApprovalDecision.Decision.APPROVED).firstResultOptional()
-                .map(decision -> decision.content).orElse(null);
+        String approved = ApprovalDecision.<ApprovalDecision>find(
+                        "operationId = ?1 and decision = ?2",
+                        Sort.by("id", Sort.Direction.Descending),
+                        id,
+                        ApprovalDecision.Decision.APPROVED)
+                .firstResultOptional()
+                .map(decision -> decision.content)
+                .orElse(null);
         return ContentChanges.between(approved, current);
     }
 
@@ -265,8 +312,8 @@ public class OperationService {
             throw ProblemException.notFound("Operation " + id);
         }
         if (!transition.allowedFrom(operation.status)) {
-            throw ProblemException.conflict("Cannot " + transition.name().toLowerCase(Locale.ROOT) + " an operation that is "
-                    + operation.status + "; allowed from " + transition.from());
+            throw ProblemException.conflict("Cannot " + transition.name().toLowerCase(Locale.ROOT)
+                    + " an operation that is " + operation.status + "; allowed from " + transition.from());
         }
         return operation;
     }
@@ -292,8 +339,8 @@ public class OperationService {
         statusChanged.fire(new OperationStatusChanged(operation.id, from, to));
     }
 
-    private ApprovalDecision decide(Operation operation, String actor, ApprovalDecision.Decision kind,
-            PublicContent.Snapshot content) {
+    private ApprovalDecision decide(
+            Operation operation, String actor, ApprovalDecision.Decision kind, PublicContent.Snapshot content) {
         ApprovalDecision decision = new ApprovalDecision();
         decision.operationId = operation.id;
         decision.decision = kind;

@@ -2,7 +2,13 @@ package org.takedown.operation;
 
 /** Lifecycle of an operation; {@link Transition} says which moves are legal. */
 public enum OperationStatus {
-    DRAFT, PENDING_APPROVAL, APPROVED, ACTIVE, PAUSED, ENDED, CANCELLED;
+    DRAFT,
+    PENDING_APPROVAL,
+    APPROVED,
+    ACTIVE,
+    PAUSED,
+    ENDED,
+    CANCELLED;
 
     /** Approved content that an edit would send back for approval. */
     boolean holdsApprovedContent() {

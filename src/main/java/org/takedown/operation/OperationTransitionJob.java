@@ -22,6 +22,7 @@ public class OperationTransitionJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        operations.applyScheduled(Long.parseLong(data.getString(OPERATION_ID)), Transition.valueOf(data.getString(TRANSITION)));
+        operations.applyScheduled(
+                Long.parseLong(data.getString(OPERATION_ID)), Transition.valueOf(data.getString(TRANSITION)));
     }
 }

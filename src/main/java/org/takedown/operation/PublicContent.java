@@ -20,19 +20,34 @@ public class PublicContent {
     @Inject
     Instance<PublicContentSection> sections;
 
-    public record Snapshot(String json, String sha256) {
-    }
+    public record Snapshot(String json, String sha256) {}
 
-    record OperationPart(String name, String codeName, String timezone, LegalAuthorityType legalAuthorityType,
-            String legalAuthorityReference, String legalAuthorityIssuedBy, LocalDate legalAuthorityIssuedOn,
-            Instant activateAt, Instant endAt) {
-    }
+    record OperationPart(
+            String name,
+            String codeName,
+            String timezone,
+            LegalAuthorityType legalAuthorityType,
+            String legalAuthorityReference,
+            String legalAuthorityIssuedBy,
+            LocalDate legalAuthorityIssuedOn,
+            Instant activateAt,
+            Instant endAt) {}
 
     public Snapshot of(Operation o) {
         Map<String, Object> content = new TreeMap<>();
         LegalAuthority la = o.legalAuthority;
-        content.put("operation", new OperationPart(o.name, o.codeName, o.timezone, la.type, la.reference, la.issuedBy,
-                la.issuedOn, o.activateAt, o.endAt));
+        content.put(
+                "operation",
+                new OperationPart(
+                        o.name,
+                        o.codeName,
+                        o.timezone,
+                        la.type,
+                        la.reference,
+                        la.issuedBy,
+                        la.issuedOn,
+                        o.activateAt,
+                        o.endAt));
         for (PublicContentSection section : sections) {
             if (content.put(section.name(), section.snapshot(o.id)) != null) {
                 throw new IllegalStateException("Two content sections named " + section.name());

@@ -42,11 +42,14 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         if (authorization == null) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().host();
+        String client = context.request().remoteAddress() == null
+                ? "unknown"
+                : context.request().remoteAddress().host();
         AuthenticationRequest credentials;
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             credentials = password(authorization.substring(6).strip(), client);
-        } else if (authorization.regionMatches(true, 0, "Bearer " + ApiTokenService.PREFIX, 0, 7 + ApiTokenService.PREFIX.length())) {
+        } else if (authorization.regionMatches(
+                true, 0, "Bearer " + ApiTokenService.PREFIX, 0, 7 + ApiTokenService.PREFIX.length())) {
             credentials = new ApiCredentials.Token(authorization.substring(7).strip(), client);
         } else {
             return Uni.createFrom().optional(Optional.empty());
@@ -78,7 +81,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return isApi(context) ? Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE))
+        return isApi(context)
+                ? Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE))
                 : Uni.createFrom().optional(Optional.empty());
     }
 
@@ -91,26 +95,50 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         Object refusal = context.get(REFUSAL);
         Object why = refusal instanceof Throwable failure ? failure.getCause() : null;
         if (why instanceof ApiRefusal.Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds() + (throttled.retryAfter().toMillisPart() > 0 ? 1 : 0));
-            return answer(context, 429, "Too Many Requests", "Too many failed sign-ins: try again in " + seconds + " s", seconds);
+            long seconds = Math.max(
+                    1,
+                    throttled.retryAfter().toSeconds() + (throttled.retryAfter().toMillisPart() > 0 ? 1 : 0));
+            return answer(
+                    context,
+                    429,
+                    "Too Many Requests",
+                    "Too many failed sign-ins: try again in " + seconds + " s",
+                    seconds);
         }
         if (why instanceof ApiRefusal.Busy) {
-            return answer(context, 503, "Service Unavailable", "Password checks are busy: try again shortly, or use an API token", 1);
+            return answer(
+                    context,
+                    503,
+                    "Service Unavailable",
+                    "Password checks are busy: try again shortly, or use an API token",
+                    1);
         }
         context.response().putHeader("WWW-Authenticate", CHALLENGE);
-        return answer(context, 401, "Unauthorized", "Sign in with HTTP Basic (user name and password) or an API token (Bearer)", 0);
+        return answer(
+                context,
+                401,
+                "Unauthorized",
+                "Sign in with HTTP Basic (user name and password) or an API token (Bearer)",
+                0);
     }
 
-    private static Uni<Boolean> answer(RoutingContext context, int status, String title, String detail, long retryAfter) {
+    private static Uni<Boolean> answer(
+            RoutingContext context, int status, String title, String detail, long retryAfter) {
         if (context.response().ended()) {
             return Uni.createFrom().item(true);
         }
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
+        JsonObject problem = new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (retryAfter > 0) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
-        return Uni.createFrom().completionStage(context.response().end(problem.encode()).toCompletionStage()).replaceWith(true);
+        return Uni.createFrom()
+                .completionStage(context.response().end(problem.encode()).toCompletionStage())
+                .replaceWith(true);
     }
 
     @Override

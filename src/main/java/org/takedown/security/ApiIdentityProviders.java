@@ -22,14 +22,14 @@ final class ApiIdentityProviders {
     /** The identity attribute saying how an API request was authenticated: {@code password} or {@code token}. */
     static final String VIA = "takedown.api.via";
 
-    private ApiIdentityProviders() {
-    }
+    private ApiIdentityProviders() {}
 
     @ApplicationScoped
     static class Passwords implements IdentityProvider<ApiCredentials.Password> {
 
         @Inject
         AuthThrottle throttle;
+
         @Inject
         PasswordCheck passwords;
 
@@ -39,7 +39,8 @@ final class ApiIdentityProviders {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(ApiCredentials.Password request, AuthenticationRequestContext context) {
+        public Uni<SecurityIdentity> authenticate(
+                ApiCredentials.Password request, AuthenticationRequestContext context) {
             // On a worker thread (the throttle may audit), which waits for the hashing pool: at most the pool and its
             // queue's worth of them wait.
             return context.runBlocking(() -> {
@@ -47,7 +48,10 @@ final class ApiIdentityProviders {
                 if (!wait.isZero()) {
                     throw new ApiRefusal.Throttled(wait).refusal();
                 }
-                PasswordCheck.Result result = passwords.check(PasswordCheck.Door.API, request.username(), request.password()).toCompletableFuture().join();
+                PasswordCheck.Result result = passwords
+                        .check(PasswordCheck.Door.API, request.username(), request.password())
+                        .toCompletableFuture()
+                        .join();
                 if (result instanceof PasswordCheck.Result.Verified verified) {
                     throttle.succeeded(request.username(), request.client());
                     return identity(verified.username(), verified.roles(), "password");
@@ -66,6 +70,7 @@ final class ApiIdentityProviders {
 
         @Inject
         AuthThrottle throttle;
+
         @Inject
         ApiTokenService tokens;
 
@@ -81,10 +86,12 @@ final class ApiIdentityProviders {
                 if (!wait.isZero()) {
                     throw new ApiRefusal.Throttled(wait).refusal();
                 }
-                return tokens.resolve(request.secret()).map(bearer -> identity(bearer.username(), bearer.roles(), "token"))
+                return tokens.resolve(request.secret())
+                        .map(bearer -> identity(bearer.username(), bearer.roles(), "token"))
                         .orElseGet(() -> {
                             if (!tokens.exists(request.secret())) {
-                                throttle.failed(null, request.client()); // a guess; an expired or revoked token is not one
+                                throttle.failed(
+                                        null, request.client()); // a guess; an expired or revoked token is not one
                             }
                             throw new AuthenticationFailedException("unknown, expired or revoked API token");
                         });
@@ -93,7 +100,10 @@ final class ApiIdentityProviders {
     }
 
     static SecurityIdentity identity(String username, Collection<String> roles, String via) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(Set.copyOf(roles))
-                .addAttribute(VIA, via).build();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRoles(Set.copyOf(roles))
+                .addAttribute(VIA, via)
+                .build();
     }
 }

@@ -21,10 +21,12 @@ public class ApiToken extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String tokenHash;
     public String username;
     /** Created by an embedded user: the token's roles are cut to the user's own at every use, and end with the user. */
     public boolean embedded;
+
     public String name;
     public String roles;
     public Instant createdAt;
@@ -34,7 +36,10 @@ public class ApiToken extends PanacheEntityBase {
     public String revokedBy;
 
     public List<String> roleList() {
-        return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        return Arrays.stream(roles.split(","))
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .toList();
     }
 
     public boolean activeAt(Instant now) {

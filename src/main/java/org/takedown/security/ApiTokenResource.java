@@ -31,6 +31,7 @@ public class ApiTokenResource {
 
     @Inject
     ApiTokenService tokens;
+
     @Inject
     SecurityIdentity identity;
 
@@ -40,17 +41,23 @@ public class ApiTokenResource {
         if (all && !identity.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only an admin lists everyone's tokens");
         }
-        return tokens.list(all ? null : identity.getPrincipal().getName()).stream().map(TokenView::of).toList();
+        return tokens.list(all ? null : identity.getPrincipal().getName()).stream()
+                .map(TokenView::of)
+                .toList();
     }
 
     @POST
     @RolesAllowed(Roles.VIEWER)
     public Response create(@Valid @NotNull TokenRequest request) {
         if ("token".equals(identity.getAttribute(ApiIdentityProviders.VIA))) {
-            throw ProblemException.forbidden("A token cannot create tokens: sign in with your password or use the console");
+            throw ProblemException.forbidden(
+                    "A token cannot create tokens: sign in with your password or use the console");
         }
-        ApiTokenService.Created created = tokens.create(identity.getPrincipal().getName(), identity.getRoles(), request);
-        return Response.status(201).entity(new CreatedView(TokenView.of(created.token()), created.secret())).build();
+        ApiTokenService.Created created =
+                tokens.create(identity.getPrincipal().getName(), identity.getRoles(), request);
+        return Response.status(201)
+                .entity(new CreatedView(TokenView.of(created.token()), created.secret()))
+                .build();
     }
 
     @DELETE
@@ -61,15 +68,31 @@ public class ApiTokenResource {
     }
 
     /** A token as listed: never the token itself. */
-    public record TokenView(long id, String name, String username, List<String> roles, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+    public record TokenView(
+            long id,
+            String name,
+            String username,
+            List<String> roles,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            String revokedBy) {
 
         static TokenView of(ApiToken t) {
-            return new TokenView(t.id, t.name, t.username, t.roleList(), t.createdAt, t.expiresAt, t.lastUsedAt, t.revokedAt, t.revokedBy);
+            return new TokenView(
+                    t.id,
+                    t.name,
+                    t.username,
+                    t.roleList(),
+                    t.createdAt,
+                    t.expiresAt,
+                    t.lastUsedAt,
+                    t.revokedAt,
+                    t.revokedBy);
         }
     }
 
     /** The answer to a creation: {@code token} is shown this once; send it as {@code Authorization: Bearer <token>}. */
-    public record CreatedView(TokenView details, String token) {
-    }
+    public record CreatedView(TokenView details, String token) {}
 }

@@ -32,6 +32,7 @@ public class ApiTokenService {
     static final String ENTITY = "api_token";
     /** Tokens start with this, so a leaked one is recognisable (and a bearer token that is not one goes to OIDC). */
     public static final String PREFIX = "tdk_";
+
     static final int DEFAULT_DAYS = 90;
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -39,34 +40,39 @@ public class ApiTokenService {
 
     @Inject
     AuditLog audit;
+
     @Inject
     SecurityConfig config;
+
     @Inject
     Clock clock;
 
     /** A new token: its record, and the token itself, which is never shown again. */
-    public record Created(ApiToken token, String secret) {
-    }
+    public record Created(ApiToken token, String secret) {}
 
     /** Who a valid token acts for, and with which roles now. */
-    public record Bearer(long tokenId, String username, Set<String> roles) {
-    }
+    public record Bearer(long tokenId, String username, Set<String> roles) {}
 
     @Transactional
     public Created create(String actor, Set<String> actorRoles, TokenRequest request) {
         if (UserAccount.findByUsername(actor).isEmpty()) {
             // Nothing here could check such a token's owner again later: an OIDC user uses the provider's own tokens.
-            throw ProblemException.forbidden("API tokens are for embedded users; signed in through OIDC, use the provider's access tokens");
+            throw ProblemException.forbidden(
+                    "API tokens are for embedded users; signed in through OIDC, use the provider's access tokens");
         }
         Set<String> roles = new LinkedHashSet<>(request.roles());
         if (!actorRoles.containsAll(roles)) {
             roles.removeAll(actorRoles);
-            throw ProblemException.invalidField(400, "roles", "must be roles you have yourself; you do not have " + roles);
+            throw ProblemException.invalidField(
+                    400, "roles", "must be roles you have yourself; you do not have " + roles);
         }
         int days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
         Duration lifetime = Duration.ofDays(days);
         if (lifetime.compareTo(config.auth().tokenMaxLifetime()) > 0) {
-            throw ProblemException.invalidField(400, "expiresInDays", "must be at most " + config.auth().tokenMaxLifetime().toDays());
+            throw ProblemException.invalidField(
+                    400,
+                    "expiresInDays",
+                    "must be at most " + config.auth().tokenMaxLifetime().toDays());
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -90,7 +96,9 @@ public class ApiTokenService {
 
     /** The tokens of one user, or of everyone ({@code username} null), newest first. */
     public List<ApiToken> list(String username) {
-        return username == null ? ApiToken.listAll(Sort.descending("id")) : ApiToken.list("username", Sort.descending("id"), username);
+        return username == null
+                ? ApiToken.listAll(Sort.descending("id"))
+                : ApiToken.list("username", Sort.descending("id"), username);
     }
 
     /** Revokes a token; only its owner or an admin may. */
@@ -103,7 +111,8 @@ public class ApiTokenService {
         if (token.revokedAt == null) {
             token.revokedAt = clock.instant();
             token.revokedBy = actor;
-            audit.record(actor, "API_TOKEN_REVOKED", ENTITY, token.id, Map.of("name", token.name, "owner", token.username));
+            audit.record(
+                    actor, "API_TOKEN_REVOKED", ENTITY, token.id, Map.of("name", token.name, "owner", token.username));
         }
         return token;
     }
@@ -111,7 +120,10 @@ public class ApiTokenService {
     /** Revokes every token of a user (removed, or their password changed); in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int revokeAllOf(String actor, String username, String why) {
-        int revoked = ApiToken.update("revokedAt = ?1, revokedBy = ?2 where username = ?3 and revokedAt is null", clock.instant(), actor,
+        int revoked = ApiToken.update(
+                "revokedAt = ?1, revokedBy = ?2 where username = ?3 and revokedAt is null",
+                clock.instant(),
+                actor,
                 username);
         if (revoked > 0) {
             audit.record(actor, "API_TOKENS_REVOKED", "user", username, Map.of("count", revoked, "why", why));
@@ -127,7 +139,9 @@ public class ApiTokenService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<ApiToken> found = ApiToken.<ApiToken>find("tokenHash", hash(secret)).firstResultOptional().filter(t -> t.activeAt(now));
+        Optional<ApiToken> found = ApiToken.<ApiToken>find("tokenHash", hash(secret))
+                .firstResultOptional()
+                .filter(t -> t.activeAt(now));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -149,7 +163,10 @@ public class ApiTokenService {
         }
         if (token.lastUsedAt == null || Duration.between(token.lastUsedAt, now).compareTo(TOUCH_EVERY) >= 0) {
             // One statement, never the whole row: a revocation committed meanwhile must not be written back over.
-            ApiToken.update("lastUsedAt = ?1 where id = ?2 and revokedAt is null", now.truncatedTo(ChronoUnit.MILLIS), token.id);
+            ApiToken.update(
+                    "lastUsedAt = ?1 where id = ?2 and revokedAt is null",
+                    now.truncatedTo(ChronoUnit.MILLIS),
+                    token.id);
         }
         return Optional.of(new Bearer(token.id, token.username, Set.copyOf(roles)));
     }

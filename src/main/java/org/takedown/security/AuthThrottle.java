@@ -31,6 +31,7 @@ public class AuthThrottle {
     private static final Logger LOG = Logger.getLogger(AuthThrottle.class);
     /** Bounds the memory an attacker can make this hold. */
     private static final int MAX_KEYS = 100_000;
+
     static final String ACTOR = "system:auth";
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -39,22 +40,25 @@ public class AuthThrottle {
 
     @Inject
     SecurityConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     AuditLog audit;
 
     private Duration window;
     private List<Limit> limits;
 
-    private record Limit(String name, int failures) {
-    }
+    private record Limit(String name, int failures) {}
 
     @PostConstruct
     void init() {
         window = config.auth().failureWindow();
-        limits = List.of(new Limit("user-and-client", config.auth().failuresPerUserAndClient()),
-                new Limit("client", config.auth().failuresPerClient()), new Limit("user", config.auth().failuresPerUser()));
+        limits = List.of(
+                new Limit("user-and-client", config.auth().failuresPerUserAndClient()),
+                new Limit("client", config.auth().failuresPerClient()),
+                new Limit("user", config.auth().failuresPerUser()));
     }
 
     /** How long this user name (null for a token) from this client must wait; zero when it may try now. */
@@ -64,7 +68,8 @@ public class AuthThrottle {
         List<String> keys = keys(username, client);
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            Duration wait = key == null ? Duration.ZERO : waitFor(key, limits.get(i).failures(), now);
+            Duration wait =
+                    key == null ? Duration.ZERO : waitFor(key, limits.get(i).failures(), now);
             if (!wait.isZero()) {
                 auditOnce(key, limits.get(i), username, client, now);
                 longest = wait.compareTo(longest) > 0 ? wait : longest;
@@ -98,7 +103,8 @@ public class AuthThrottle {
      */
     private static List<String> keys(String username, String client) {
         String network = network(client);
-        return username == null ? java.util.Arrays.asList(null, "token-client:" + network, null)
+        return username == null
+                ? java.util.Arrays.asList(null, "token-client:" + network, null)
                 : List.of("user-and-client:" + username + "@" + network, "client:" + network, "user:" + username);
     }
 
@@ -108,7 +114,8 @@ public class AuthThrottle {
             return client;
         }
         try {
-            byte[] address = java.net.InetAddress.getByName(client.startsWith("[") ? client.substring(1, client.length() - 1) : client)
+            byte[] address = java.net.InetAddress.getByName(
+                            client.startsWith("[") ? client.substring(1, client.length() - 1) : client)
                     .getAddress();
             return address.length == 16 ? java.util.HexFormat.of().formatHex(address, 0, 8) + "::/64" : client;
         } catch (java.net.UnknownHostException e) {
@@ -125,15 +132,21 @@ public class AuthThrottle {
         if (!first[0]) {
             return;
         }
-        LOG.warnf("Too many failed sign-ins (%s limit, %d in %s) for '%s' from %s: refused until the window passes",
-                limit.name(), limit.failures(), window, LogValueEscaping.escape(username == null ? "(token)" : username), client);
+        LOG.warnf(
+                "Too many failed sign-ins (%s limit, %d in %s) for '%s' from %s: refused until the window passes",
+                limit.name(),
+                limit.failures(),
+                window,
+                LogValueEscaping.escape(username == null ? "(token)" : username),
+                client);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("limit", limit.name());
         summary.put("failures", limit.failures());
         summary.put("window", window.toString());
         summary.put("client", client);
-        QuarkusTransaction.requiringNew().run(() ->
-                audit.record(ACTOR, "SIGN_IN_THROTTLED", "user", username == null ? "(token)" : username, summary));
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(
+                        ACTOR, "SIGN_IN_THROTTLED", "user", username == null ? "(token)" : username, summary));
     }
 
     private Duration waitFor(String key, int limit, Instant now) {
@@ -143,7 +156,9 @@ public class AuthThrottle {
         }
         synchronized (recent) {
             recent(recent, now);
-            return recent.size() < limit ? Duration.ZERO : Duration.between(now, recent.peekFirst().plus(window));
+            return recent.size() < limit
+                    ? Duration.ZERO
+                    : Duration.between(now, recent.peekFirst().plus(window));
         }
     }
 

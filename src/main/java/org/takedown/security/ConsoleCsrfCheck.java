@@ -33,10 +33,13 @@ public class ConsoleCsrfCheck {
         if (path.equals(ConsoleSessionMechanism.LOGIN_PATH)) {
             return crossSite(request) ? refuse("Sign-in from another site is refused") : Optional.empty();
         }
-        String expected = identity.isAnonymous() ? null : identity.getAttribute(ConsoleSessionIdentityProvider.CSRF_TOKEN);
+        String expected =
+                identity.isAnonymous() ? null : identity.getAttribute(ConsoleSessionIdentityProvider.CSRF_TOKEN);
         String given = request.getHeaderString(HEADER);
-        if (expected == null || given == null
-                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || given == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             return refuse("The request lacks this session's CSRF token: reload the page and try again");
         }
         return Optional.empty();
@@ -51,10 +54,16 @@ public class ConsoleCsrfCheck {
         String origin = request.getHeaderString("Origin");
         String host = request.getHeaderString("Host");
         // "null": a sandboxed frame or a privacy-preserving browser; never the console's own sign-in page.
-        return origin != null && (origin.equals("null") || host == null || !origin.replaceFirst("^https?://", "").equalsIgnoreCase(host));
+        return origin != null
+                && (origin.equals("null")
+                        || host == null
+                        || !origin.replaceFirst("^https?://", "").equalsIgnoreCase(host));
     }
 
     private static Optional<Response> refuse(String message) {
-        return Optional.of(Response.status(403).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(message).build());
+        return Optional.of(Response.status(403)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity(message)
+                .build());
     }
 }

@@ -20,31 +20,33 @@ public class ConsoleLogin {
 
     @Inject
     PasswordCheck passwords;
+
     @Inject
     ConsoleSessions sessions;
+
     @Inject
     AuthThrottle throttle;
 
     /** What a sign-in came to. */
     public sealed interface Outcome {
-        record SignedIn(ConsoleSessions.Opened session) implements Outcome {
-        }
+        record SignedIn(ConsoleSessions.Opened session) implements Outcome {}
 
-        record Refused() implements Outcome {
-        }
+        record Refused() implements Outcome {}
 
         /** Too many recent failures for this user name or from this address: not even checked. */
-        record Throttled(Duration retryAfter) implements Outcome {
-        }
+        record Throttled(Duration retryAfter) implements Outcome {}
 
         /** Every password-hashing thread is busy: try again shortly. */
-        record Busy() implements Outcome {
-        }
+        record Busy() implements Outcome {}
     }
 
     /** A new session for these credentials; the same refusal for a wrong password and an unknown user. */
     public Outcome login(String username, String password, String address) {
-        if (username == null || password == null || username.isBlank() || username.length() > MAX_FIELD || password.length() > MAX_FIELD) {
+        if (username == null
+                || password == null
+                || username.isBlank()
+                || username.length() > MAX_FIELD
+                || password.length() > MAX_FIELD) {
             return new Outcome.Refused();
         }
         String name = username.strip();
@@ -53,7 +55,10 @@ public class ConsoleLogin {
             LOG.warnf("Console sign-in throttled for '%s' from %s", LogValueEscaping.escape(username), address);
             return new Outcome.Throttled(wait);
         }
-        PasswordCheck.Result result = passwords.check(PasswordCheck.Door.CONSOLE, name, password).toCompletableFuture().join();
+        PasswordCheck.Result result = passwords
+                .check(PasswordCheck.Door.CONSOLE, name, password)
+                .toCompletableFuture()
+                .join();
         if (result instanceof PasswordCheck.Result.Busy) {
             return new Outcome.Busy();
         }

@@ -13,11 +13,13 @@ public class ConsoleSession extends PanacheEntityBase {
 
     @Id
     public String tokenHash;
+
     public String username;
     /** Sent with every state-changing console request (header {@code X-CSRF-Token}). */
     public String csrfToken;
     /** Roles given by the identity provider at sign-in (comma-separated); null for an embedded user. */
     public String roles;
+
     public Instant createdAt;
     public Instant lastSeenAt;
 }

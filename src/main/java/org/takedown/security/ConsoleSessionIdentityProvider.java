@@ -15,6 +15,7 @@ public class ConsoleSessionIdentityProvider implements IdentityProvider<ConsoleS
 
     /** Identity attributes: the session's CSRF token and its cookie token (for logout). */
     public static final String CSRF_TOKEN = "takedown.console.csrf";
+
     public static final String SESSION_TOKEN = "takedown.console.session";
 
     @Inject
@@ -27,11 +28,13 @@ public class ConsoleSessionIdentityProvider implements IdentityProvider<ConsoleS
 
     @Override
     public Uni<SecurityIdentity> authenticate(ConsoleSessionRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.resolve(request.token()).<SecurityIdentity>map(session -> QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(session.username()))
-                .addRoles(java.util.Set.copyOf(session.roles()))
-                .addAttribute(CSRF_TOKEN, session.csrfToken())
-                .addAttribute(SESSION_TOKEN, request.token())
-                .build()).orElse(null));
+        return context.runBlocking(() -> sessions.resolve(request.token())
+                .<SecurityIdentity>map(session -> QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(session.username()))
+                        .addRoles(java.util.Set.copyOf(session.roles()))
+                        .addAttribute(CSRF_TOKEN, session.csrfToken())
+                        .addAttribute(SESSION_TOKEN, request.token())
+                        .build())
+                .orElse(null));
     }
 }

@@ -32,8 +32,10 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
         }
         // An ended session is no session (not a failed login): the request is anonymous, so the sign-in page still
         // opens and every other console page sends there.
-        return identities.authenticate(new ConsoleSessionRequest(cookie.getValue()))
-                .onFailure(AuthenticationFailedException.class).recoverWithNull();
+        return identities
+                .authenticate(new ConsoleSessionRequest(cookie.getValue()))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithNull();
     }
 
     @Override
@@ -54,7 +56,8 @@ public class ConsoleSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookie.NAME));
+        return Uni.createFrom()
+                .item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookie.NAME));
     }
 
     /** Tried, and asked for a challenge, before HTTP Basic and OIDC (it answers only for console paths). */

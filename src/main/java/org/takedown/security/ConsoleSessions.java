@@ -32,18 +32,18 @@ public class ConsoleSessions {
 
     @Inject
     ConsoleSessionConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     AuditLog audit;
 
     /** A new session's token (for the cookie) and its CSRF token. */
-    public record Opened(String token, String csrfToken) {
-    }
+    public record Opened(String token, String csrfToken) {}
 
     /** A live session: who, with which roles now, and the CSRF token their pages carry. */
-    public record Active(String username, List<String> roles, String csrfToken) {
-    }
+    public record Active(String username, List<String> roles, String csrfToken) {}
 
     @Transactional
     public Opened open(String username) {
@@ -82,7 +82,9 @@ public class ConsoleSessions {
         }
         Instant now = clock.instant();
         Optional<List<String>> roles = session.roles != null
-                ? Optional.of(Arrays.stream(session.roles.split(",")).filter(r -> !r.isBlank()).toList())
+                ? Optional.of(Arrays.stream(session.roles.split(","))
+                        .filter(r -> !r.isBlank())
+                        .toList())
                 : UserAccount.findByUsername(session.username).map(UserAccount::roleList);
         if (expired(session, now) || roles.isEmpty()) {
             session.delete();
@@ -110,15 +112,22 @@ public class ConsoleSessions {
         return ConsoleSession.delete("username", username);
     }
 
-    @Scheduled(every = "10m", identity = "console-session-purge", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "10m",
+            identity = "console-session-purge",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
         Instant now = clock.instant();
-        ConsoleSession.delete("lastSeenAt < ?1 or createdAt < ?2", now.minus(config.idleTimeout()), now.minus(config.absoluteTimeout()));
+        ConsoleSession.delete(
+                "lastSeenAt < ?1 or createdAt < ?2",
+                now.minus(config.idleTimeout()),
+                now.minus(config.absoluteTimeout()));
     }
 
     private boolean expired(ConsoleSession session, Instant now) {
-        return !now.isBefore(session.lastSeenAt.plus(config.idleTimeout())) || !now.isBefore(session.createdAt.plus(config.absoluteTimeout()));
+        return !now.isBefore(session.lastSeenAt.plus(config.idleTimeout()))
+                || !now.isBefore(session.createdAt.plus(config.absoluteTimeout()));
     }
 
     private String randomToken() {

@@ -13,10 +13,14 @@ public class ImpliedViewerRole implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || identity.hasRole(Roles.VIEWER)
+        if (identity.isAnonymous()
+                || identity.hasRole(Roles.VIEWER)
                 || identity.getRoles().stream().noneMatch(Roles.IMPLYING_VIEWER::contains)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRole(Roles.VIEWER).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addRole(Roles.VIEWER)
+                        .build());
     }
 }

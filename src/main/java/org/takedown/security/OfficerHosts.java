@@ -20,7 +20,8 @@ public class OfficerHosts {
     void init() {
         hosts = config.officerHosts().stream()
                 .map(h -> HostNames.fromHostHeader(h.strip())
-                        .orElseThrow(() -> new IllegalArgumentException("takedown.officer-hosts: not a host name: " + h)))
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("takedown.officer-hosts: not a host name: " + h)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

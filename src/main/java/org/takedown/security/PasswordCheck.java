@@ -39,22 +39,17 @@ public class PasswordCheck {
 
     /** What a check came to. */
     public sealed interface Result {
-        record Verified(String username, List<String> roles) implements Result {
-        }
+        record Verified(String username, List<String> roles) implements Result {}
 
-        record Wrong() implements Result {
-        }
+        record Wrong() implements Result {}
 
         /** Every hashing thread is busy and the queue is full: try again shortly. */
-        record Busy() implements Result {
-        }
+        record Busy() implements Result {}
     }
 
-    private record Remembered(String storedHash, Instant until) {
-    }
+    private record Remembered(String storedHash, Instant until) {}
 
-    private record Account(String passwordHash, List<String> roles) {
-    }
+    private record Account(String passwordHash, List<String> roles) {}
 
     private static final int REMEMBERED = 1_000;
     /** The budget holds at most a second of hashing, so a few sign-ins in a row never wait. */
@@ -62,6 +57,7 @@ public class PasswordCheck {
 
     @Inject
     SecurityConfig config;
+
     @Inject
     Clock clock;
 
@@ -77,7 +73,11 @@ public class PasswordCheck {
     private final java.util.Map<Door, double[]> budgets = new java.util.EnumMap<>(Door.class);
 
     /** Where a password comes from. */
-    public enum Door { API, CONSOLE }
+    public enum Door {
+        API,
+        CONSOLE
+    }
+
     private volatile String unknownUserHash;
     private volatile Instant unknownUserHashUntil = Instant.EPOCH;
     /** BcryptUtil's default cost, that of users created through the API. */
@@ -87,8 +87,13 @@ public class PasswordCheck {
     void init() {
         new SecureRandom().nextBytes(salt);
         int threads = Math.max(1, config.auth().hashingThreads());
-        hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.auth().hashingQueue())), runnable -> {
+        hashing = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.auth().hashingQueue())),
+                runnable -> {
                     Thread thread = new Thread(runnable, "password-hashing");
                     thread.setDaemon(true);
                     thread.setPriority(Thread.MIN_PRIORITY);
@@ -108,31 +113,37 @@ public class PasswordCheck {
             // Refused before reading the user: a flood of guesses past the budget costs no database work either.
             return CompletableFuture.completedFuture(new Result.Busy());
         }
-        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> UserAccount.findByUsername(username)
-                .map(user -> new Account(user.passwordHash, user.roleList())));
+        Optional<Account> account = QuarkusTransaction.requiringNew()
+                .call(() -> UserAccount.findByUsername(username)
+                        .map(user -> new Account(user.passwordHash, user.roleList())));
         if (remembered && account.isPresent() && rememberedAs(key, account.get().passwordHash())) {
-            return CompletableFuture.completedFuture(new Result.Verified(username, account.get().roles()));
+            return CompletableFuture.completedFuture(
+                    new Result.Verified(username, account.get().roles()));
         }
         if (!withinBudget(door)) {
             return CompletableFuture.completedFuture(new Result.Busy());
         }
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                long started = System.nanoTime();
-                try {
-                    if (account.isEmpty()) {
-                        BcryptUtil.matches(password, unknownUserHash()); // as long as for a known user: no user enumeration
-                        return new Result.Wrong();
-                    }
-                    if (!BcryptUtil.matches(password, account.get().passwordHash())) {
-                        return new Result.Wrong();
-                    }
-                    remember(key, account.get().passwordHash());
-                    return new Result.Verified(username, account.get().roles());
-                } finally {
-                    spend(door, System.nanoTime() - started);
-                }
-            }, hashing);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        long started = System.nanoTime();
+                        try {
+                            if (account.isEmpty()) {
+                                BcryptUtil.matches(
+                                        password,
+                                        unknownUserHash()); // as long as for a known user: no user enumeration
+                                return new Result.Wrong();
+                            }
+                            if (!BcryptUtil.matches(password, account.get().passwordHash())) {
+                                return new Result.Wrong();
+                            }
+                            remember(key, account.get().passwordHash());
+                            return new Result.Verified(username, account.get().roles());
+                        } finally {
+                            spend(door, System.nanoTime() - started);
+                        }
+                    },
+                    hashing);
         } catch (RejectedExecutionException full) {
             return CompletableFuture.completedFuture(new Result.Busy());
         }
@@ -142,7 +153,9 @@ public class PasswordCheck {
     private synchronized boolean withinBudget(Door door) {
         long now = System.nanoTime();
         double[] budget = budgets.computeIfAbsent(door, d -> new double[] {BUDGET_CAPACITY_NANOS, now});
-        budget[0] = Math.min(BUDGET_CAPACITY_NANOS, budget[0] + (now - budget[1]) * config.auth().hashingShare());
+        budget[0] = Math.min(
+                BUDGET_CAPACITY_NANOS,
+                budget[0] + (now - budget[1]) * config.auth().hashingShare());
         budget[1] = now;
         return budget[0] > 0;
     }
@@ -161,13 +174,18 @@ public class PasswordCheck {
     private boolean rememberedAs(String key, String storedHash) {
         synchronized (verified) {
             Remembered remembered = verified.get(key);
-            return remembered != null && remembered.storedHash().equals(storedHash) && remembered.until().isAfter(clock.instant());
+            return remembered != null
+                    && remembered.storedHash().equals(storedHash)
+                    && remembered.until().isAfter(clock.instant());
         }
     }
 
     private void remember(String key, String storedHash) {
         synchronized (verified) {
-            verified.put(key, new Remembered(storedHash, clock.instant().plus(config.auth().verifiedFor())));
+            verified.put(
+                    key,
+                    new Remembered(
+                            storedHash, clock.instant().plus(config.auth().verifiedFor())));
         }
     }
 
@@ -178,9 +196,13 @@ public class PasswordCheck {
     private String unknownUserHash() {
         Instant now = clock.instant();
         if (unknownUserHash == null || unknownUserHashUntil.isBefore(now)) {
-            int cost = QuarkusTransaction.requiringNew().call(() -> UserAccount.getEntityManager()
-                    .createQuery("select u.passwordHash from UserAccount u", String.class).getResultStream()
-                    .map(PasswordCheck::costOf).max(Integer::compare).orElse(DEFAULT_COST));
+            int cost = QuarkusTransaction.requiringNew()
+                    .call(() -> UserAccount.getEntityManager()
+                            .createQuery("select u.passwordHash from UserAccount u", String.class)
+                            .getResultStream()
+                            .map(PasswordCheck::costOf)
+                            .max(Integer::compare)
+                            .orElse(DEFAULT_COST));
             if (unknownUserHash == null || costOf(unknownUserHash) != cost) {
                 unknownUserHash = BcryptUtil.bcryptHash(HexFormat.of().formatHex(salt), cost);
             }
@@ -192,7 +214,9 @@ public class PasswordCheck {
     /** The cost of a bcrypt hash in Modular Crypt Format ({@code $2a$12$...}); the default when it is not one. */
     static int costOf(String hash) {
         try {
-            return hash != null && hash.length() > 7 && hash.startsWith("$2") ? Integer.parseInt(hash.substring(4, 6)) : DEFAULT_COST;
+            return hash != null && hash.length() > 7 && hash.startsWith("$2")
+                    ? Integer.parseInt(hash.substring(4, 6))
+                    : DEFAULT_COST;
         } catch (NumberFormatException e) {
             return DEFAULT_COST;
         }

@@ -13,8 +13,8 @@ public final class Roles {
 
     /** In order of increasing power, for listing. */
     public static final List<String> ALL = List.of(VIEWER, OFFICER, APPROVER, ADMIN);
+
     static final Set<String> IMPLYING_VIEWER = Set.of(OFFICER, APPROVER, ADMIN);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -10,8 +10,7 @@ public final class SessionCookie {
 
     public static final String NAME = "__Host-takedown-session";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     public static String set(String token) {
         return NAME + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";

@@ -16,6 +16,8 @@ import org.takedown.common.SingleLine;
  */
 public record TokenRequest(
         @NotBlank @Size(max = 100) @SingleLine String name,
-        @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = UserRequest.ROLE, message = UserRequest.ROLE_MESSAGE) String> roles,
-        @Min(1) @Max(3650) Integer expiresInDays) {
-}
+
+        @NotEmpty @Size(max = 4)
+        List<@NotNull @Pattern(regexp = UserRequest.ROLE, message = UserRequest.ROLE_MESSAGE) String> roles,
+
+        @Min(1) @Max(3650) Integer expiresInDays) {}

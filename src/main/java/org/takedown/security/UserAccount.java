@@ -19,11 +19,13 @@ public class UserAccount extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String username;
     public String passwordHash;
     public String roles;
     /** Managed by configuration ({@code takedown.users.*}): re-synced at start, not editable through the API. */
     public boolean fromConfig;
+
     public String createdBy;
     public Instant createdAt;
 
@@ -32,6 +34,9 @@ public class UserAccount extends PanacheEntityBase {
     }
 
     public List<String> roleList() {
-        return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        return Arrays.stream(roles.split(","))
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .toList();
     }
 }

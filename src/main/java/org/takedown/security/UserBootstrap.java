@@ -27,10 +27,13 @@ public class UserBootstrap {
 
     @Inject
     SecurityConfig config;
+
     @Inject
     UserService users;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ApiTokenService tokens;
 
@@ -52,19 +55,32 @@ public class UserBootstrap {
             UserAccount existing = UserAccount.findByUsername(name).orElse(null);
             if (existing == null) {
                 users.newUser(SYSTEM, name, wanted.passwordHash(), wanted.roles(), true);
-                audit.record(SYSTEM, "USER_CREATED", UserService.ENTITY, name, Map.of("roles", wanted.roles(), "source", "configuration"));
-            } else if (!existing.fromConfig || !existing.passwordHash.equals(wanted.passwordHash()) || !existing.roles.equals(roles)) {
+                audit.record(
+                        SYSTEM,
+                        "USER_CREATED",
+                        UserService.ENTITY,
+                        name,
+                        Map.of("roles", wanted.roles(), "source", "configuration"));
+            } else if (!existing.fromConfig
+                    || !existing.passwordHash.equals(wanted.passwordHash())
+                    || !existing.roles.equals(roles)) {
                 if (!existing.passwordHash.equals(wanted.passwordHash())) {
                     tokens.revokeAllOf(SYSTEM, name, "password changed in configuration");
                 }
                 existing.fromConfig = true;
                 existing.passwordHash = wanted.passwordHash();
                 existing.roles = roles;
-                audit.record(SYSTEM, "USER_UPDATED", UserService.ENTITY, name, Map.of("roles", wanted.roles(), "source", "configuration"));
+                audit.record(
+                        SYSTEM,
+                        "USER_UPDATED",
+                        UserService.ENTITY,
+                        name,
+                        Map.of("roles", wanted.roles(), "source", "configuration"));
             }
         }
         List<UserAccount> removed = UserAccount.<UserAccount>list("fromConfig", true).stream()
-                .filter(u -> !configured.containsKey(u.username)).toList();
+                .filter(u -> !configured.containsKey(u.username))
+                .toList();
         for (UserAccount user : removed) {
             user.delete();
             tokens.revokeAllOf(SYSTEM, user.username, "removed from configuration");
@@ -77,7 +93,8 @@ public class UserBootstrap {
             throw new IllegalStateException("takedown.users: invalid user name '" + name + "'");
         }
         if (!BCRYPT.matcher(user.passwordHash()).matches()) {
-            throw new IllegalStateException("takedown.users." + name + ".password-hash must be a bcrypt hash ($2a$...)");
+            throw new IllegalStateException(
+                    "takedown.users." + name + ".password-hash must be a bcrypt hash ($2a$...)");
         }
         for (String role : user.roles()) {
             if (!Roles.ALL.contains(role)) {
@@ -93,8 +110,15 @@ public class UserBootstrap {
             password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
         }
         users.newUser(SYSTEM, "admin", BcryptUtil.bcryptHash(password.toString()), List.of(Roles.ADMIN), false);
-        audit.record(SYSTEM, "USER_CREATED", UserService.ENTITY, "admin", Map.of("roles", List.of(Roles.ADMIN), "source", "first start"));
-        LOG.warnf("No users existed: created user 'admin' with password %s — shown only this once. "
-                + "Create officer and approver accounts with POST /api/users and change this password.", password);
+        audit.record(
+                SYSTEM,
+                "USER_CREATED",
+                UserService.ENTITY,
+                "admin",
+                Map.of("roles", List.of(Roles.ADMIN), "source", "first start"));
+        LOG.warnf(
+                "No users existed: created user 'admin' with password %s — shown only this once. "
+                        + "Create officer and approver accounts with POST /api/users and change this password.",
+                password);
     }
 }

@@ -15,19 +15,22 @@ public final class UserRequest {
     static final String ROLE = "viewer|officer|approver|admin";
     static final String ROLE_MESSAGE = "must be one of viewer, officer, approver, admin";
 
-    private UserRequest() {
-    }
+    private UserRequest() {}
 
     public record Create(
-            @NotNull @Pattern(regexp = USERNAME, message = "must be 3-64 characters: a-z, 0-9, '.', '_' or '-'") String username,
-            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
-            @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String> roles) {
-    }
+            @NotNull @Pattern(regexp = USERNAME, message = "must be 3-64 characters: a-z, 0-9, '.', '_' or '-'")
+            String username,
+
+            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
+            String password,
+
+            @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String> roles) {}
 
     /** Absent fields are left unchanged. */
     @JsonIgnoreProperties({"username", "managedByConfiguration", "createdBy", "createdAt"})
     public record Update(
-            @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
-            @Size(min = 1, max = 4) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String> roles) {
-    }
+            @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
+            String password,
+
+            @Size(min = 1, max = 4) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String> roles) {}
 }

@@ -32,6 +32,7 @@ public class UserResource {
 
     @Inject
     UserService users;
+
     @Inject
     SecurityIdentity identity;
 
@@ -76,11 +77,10 @@ public class UserResource {
         return identity.getPrincipal().getName();
     }
 
-    public record Me(String username, Set<String> roles) {
-    }
+    public record Me(String username, Set<String> roles) {}
 
-    public record UserView(String username, List<String> roles, boolean managedByConfiguration, String createdBy,
-            Instant createdAt) {
+    public record UserView(
+            String username, List<String> roles, boolean managedByConfiguration, String createdBy, Instant createdAt) {
 
         static UserView of(UserAccount u) {
             return new UserView(u.username, u.roleList(), u.fromConfig, u.createdBy, u.createdAt);

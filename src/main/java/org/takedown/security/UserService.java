@@ -19,10 +19,13 @@ public class UserService {
 
     @Inject
     AuditLog audit;
+
     @Inject
     ConsoleSessions sessions;
+
     @Inject
     ApiTokenService tokens;
+
     @Inject
     Clock clock;
 
@@ -31,8 +34,8 @@ public class UserService {
         if (UserAccount.findByUsername(request.username()).isPresent()) {
             throw ProblemException.conflict("User '" + request.username() + "' already exists");
         }
-        UserAccount user = newUser(actor, request.username(), BcryptUtil.bcryptHash(request.password()),
-                request.roles(), false);
+        UserAccount user =
+                newUser(actor, request.username(), BcryptUtil.bcryptHash(request.password()), request.roles(), false);
         audit.record(actor, "USER_CREATED", ENTITY, user.username, Map.of("roles", user.roleList()));
         return user;
     }
@@ -52,7 +55,8 @@ public class UserService {
             user.passwordHash = BcryptUtil.bcryptHash(request.password());
             summary.put("passwordChanged", true);
             sessions.closeAllOf(user.username); // a new password ends every console session opened with the old one
-            tokens.revokeAllOf(actor, user.username, "password changed"); // and every API token: they stood for the old one
+            tokens.revokeAllOf(
+                    actor, user.username, "password changed"); // and every API token: they stood for the old one
         }
         audit.record(actor, "USER_UPDATED", ENTITY, user.username, summary);
         return user;
@@ -96,7 +100,8 @@ public class UserService {
 
     private void requireAnotherAdmin(UserAccount leaving) {
         boolean another = UserAccount.<UserAccount>streamAll()
-                .anyMatch(u -> !u.username.equals(leaving.username) && u.roleList().contains(Roles.ADMIN));
+                .anyMatch(u ->
+                        !u.username.equals(leaving.username) && u.roleList().contains(Roles.ADMIN));
         if (!another) {
             throw ProblemException.conflict("'" + leaving.username + "' is the last admin");
         }

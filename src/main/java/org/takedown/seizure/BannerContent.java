@@ -21,12 +21,16 @@ public class BannerContent extends PanacheEntityBase {
 
     @Id
     public Long operationId;
+
     public String defaultLanguage;
     public String ctaUrl;
     public String ctaEmail;
+
     @Enumerated(EnumType.STRING)
     public VisitLogMode visitLog = VisitLogMode.NONE;
+
     public int visitRetentionDays;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "banner_text", joinColumns = @JoinColumn(name = "operation_id"))
     @MapKeyColumn(name = "lang")

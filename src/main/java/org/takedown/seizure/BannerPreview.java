@@ -23,19 +23,23 @@ import org.takedown.operation.OperationService;
 public class BannerPreview {
 
     /** The rendered page and what the officer may switch between. */
-    public record Page(String html, List<String> languages, int stages) {
-    }
+    public record Page(String html, List<String> languages, int stages) {}
 
     @Inject
     OperationService operations;
+
     @Inject
     OperationBanners banners;
+
     @Inject
     SeizedDomainService domains;
+
     @Inject
     BannerRenderer renderer;
+
     @Inject
     BannerTemplates templates;
+
     @Inject
     Clock clock;
 
@@ -44,16 +48,25 @@ public class BannerPreview {
         Operation operation = operations.get(operationId);
         OperationBanner banner = draft == null ? banners.saved(operation) : banners.draft(operation, draft);
         Instant now = clock.instant();
-        String host = domains.ofOperation(operationId).stream().findFirst().map(d -> d.hostname).orElse("seized-domain.example");
-        LiveHost preview = new LiveHost(host, 0, null, null, false, null, LocalDate.now(clock.withZone(ZoneId.of(operation.timezone))), banner);
-        String chosen = Optional.ofNullable(language).filter(banner.languages()::contains).orElse(banner.defaultLanguage);
+        String host = domains.ofOperation(operationId).stream()
+                .findFirst()
+                .map(d -> d.hostname)
+                .orElse("seized-domain.example");
+        LiveHost preview = new LiveHost(
+                host, 0, null, null, false, null, LocalDate.now(clock.withZone(ZoneId.of(operation.timezone))), banner);
+        String chosen = Optional.ofNullable(language)
+                .filter(banner.languages()::contains)
+                .orElse(banner.defaultLanguage);
         int stages = banner.stages.size();
         int shown = stage < 0 ? banner.stageAt(now) : Math.min(stage, stages);
-        String html = new String(renderer.render(banner, preview, chosen, shown, now).html(), StandardCharsets.UTF_8);
+        String html =
+                new String(renderer.render(banner, preview, chosen, shown, now).html(), StandardCharsets.UTF_8);
         for (OperationBanner.Agency agency : banner.agencies) {
             if (agency.emblem() != null) {
-                html = html.replace(BannerRenderer.ASSET_PREFIX + agency.emblemPath(),
-                        "data:" + agency.emblemType() + ";base64," + Base64.getEncoder().encodeToString(agency.emblem()));
+                html = html.replace(
+                        BannerRenderer.ASSET_PREFIX + agency.emblemPath(),
+                        "data:" + agency.emblemType() + ";base64,"
+                                + Base64.getEncoder().encodeToString(agency.emblem()));
             }
         }
         return new Page(html.replace(BannerRenderer.ASSET_PREFIX, assetBase), banner.languages(), stages);

@@ -1,7 +1,6 @@
 package org.takedown.seizure;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.takedown.common.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.takedown.common.HttpsUrl;
 import org.takedown.common.LanguageTag;
+import org.takedown.common.SingleLine;
 
 /**
  * The whole banner of an operation (a PUT replaces it). Texts are officer data: escaped when rendered, with the
@@ -35,22 +35,24 @@ public record BannerRequest(
             @Size(max = 2000) String authorityStatement,
             @Size(max = 4000) String message,
             @Size(max = 200) @SingleLine String callToActionLabel,
-            @Size(max = 300) @SingleLine String countdownLabel) {
-    }
+            @Size(max = 300) @SingleLine String countdownLabel) {}
 
     /** An https link and/or an e-mail address for visitors (e.g. victims) to contact. */
     public record CallToAction(
             @HttpsUrl String url,
-            @Size(max = 254) @Pattern(regexp = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
-                    message = "must be an e-mail address") String email) {
-    }
+
+            @Size(max = 254)
+            @Pattern(
+                    regexp = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
+                    message = "must be an e-mail address")
+            String email) {}
 
     @JsonIgnoreProperties({"revealAtUtc"})
     public record Stage(
             @NotNull LocalDateTime revealAt,
-            @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotNull @Valid StageTexts> texts) {
-    }
+            @NotEmpty @Size(max = 30) Map<@NotNull @LanguageTag String, @NotNull @Valid StageTexts> texts) {}
 
-    public record StageTexts(@NotBlank @Size(max = 300) @SingleLine String title, @Size(max = 4000) String body) {
-    }
+    public record StageTexts(
+            @NotBlank @Size(max = 300) @SingleLine String title,
+            @Size(max = 4000) String body) {}
 }

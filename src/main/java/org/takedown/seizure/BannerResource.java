@@ -30,8 +30,10 @@ public class BannerResource {
 
     @Inject
     BannerService banners;
+
     @Inject
     OperationService operations;
+
     @Inject
     SecurityIdentity identity;
 
@@ -51,26 +53,36 @@ public class BannerResource {
     private BannerView view(Operation operation) {
         BannerContent content = banners.content(operation.id).orElse(null);
         if (content == null) {
-            return new BannerView(false, "en", Map.of(), null, List.of(), VisitLogMode.NONE, BannerService.DEFAULT_RETENTION_DAYS);
+            return new BannerView(
+                    false, "en", Map.of(), null, List.of(), VisitLogMode.NONE, BannerService.DEFAULT_RETENTION_DAYS);
         }
         Map<String, BannerRequest.Texts> texts = new TreeMap<>();
-        content.texts.forEach((lang, t) -> texts.put(lang,
+        content.texts.forEach((lang, t) -> texts.put(
+                lang,
                 new BannerRequest.Texts(t.headline, t.authorityStatement, t.message, t.ctaLabel, t.countdownLabel)));
-        List<StageView> stages = banners.stages(operation.id).stream().map(s -> {
-            Map<String, BannerRequest.StageTexts> stageTexts = new TreeMap<>();
-            s.texts.forEach((lang, t) -> stageTexts.put(lang, new BannerRequest.StageTexts(t.title, t.body)));
-            return new StageView(LocalTimes.toLocal(s.revealAt, operation.timezone), s.revealAt, stageTexts);
-        }).toList();
-        BannerRequest.CallToAction cta = content.ctaUrl == null && content.ctaEmail == null ? null
+        List<StageView> stages = banners.stages(operation.id).stream()
+                .map(s -> {
+                    Map<String, BannerRequest.StageTexts> stageTexts = new TreeMap<>();
+                    s.texts.forEach((lang, t) -> stageTexts.put(lang, new BannerRequest.StageTexts(t.title, t.body)));
+                    return new StageView(LocalTimes.toLocal(s.revealAt, operation.timezone), s.revealAt, stageTexts);
+                })
+                .toList();
+        BannerRequest.CallToAction cta = content.ctaUrl == null && content.ctaEmail == null
+                ? null
                 : new BannerRequest.CallToAction(content.ctaUrl, content.ctaEmail);
-        return new BannerView(true, content.defaultLanguage, texts, cta, stages, content.visitLog, content.visitRetentionDays);
+        return new BannerView(
+                true, content.defaultLanguage, texts, cta, stages, content.visitLog, content.visitRetentionDays);
     }
 
     /** {@code configured} is false while the built-in default banner applies. */
-    public record BannerView(boolean configured, String defaultLanguage, Map<String, BannerRequest.Texts> texts,
-            BannerRequest.CallToAction callToAction, List<StageView> stages, VisitLogMode visitLog, int visitRetentionDays) {
-    }
+    public record BannerView(
+            boolean configured,
+            String defaultLanguage,
+            Map<String, BannerRequest.Texts> texts,
+            BannerRequest.CallToAction callToAction,
+            List<StageView> stages,
+            VisitLogMode visitLog,
+            int visitRetentionDays) {}
 
-    public record StageView(LocalDateTime revealAt, Instant revealAtUtc, Map<String, BannerRequest.StageTexts> texts) {
-    }
+    public record StageView(LocalDateTime revealAt, Instant revealAtUtc, Map<String, BannerRequest.StageTexts> texts) {}
 }

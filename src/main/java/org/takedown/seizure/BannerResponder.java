@@ -20,10 +20,12 @@ class BannerResponder {
 
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    static final byte[] NOT_FOUND = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not Found</title>"
-            + "</head><body><h1>Not Found</h1></body></html>\n").getBytes(StandardCharsets.UTF_8);
+    static final byte[] NOT_FOUND =
+            ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not Found</title>"
+                            + "</head><body><h1>Not Found</h1></body></html>\n")
+                    .getBytes(StandardCharsets.UTF_8);
     static final byte[] METHOD_NOT_ALLOWED = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Method Not Allowed</title></head><body><h1>Method Not Allowed</h1></body></html>\n")
+                    + "<title>Method Not Allowed</title></head><body><h1>Method Not Allowed</h1></body></html>\n")
             .getBytes(StandardCharsets.UTF_8);
     private static final String HTML = "text/html; charset=utf-8";
     private static final String ALLOW = "GET, HEAD";
@@ -44,10 +46,13 @@ class BannerResponder {
 
     @Inject
     BannerTemplates templates;
+
     @Inject
     BannerRenderer renderer;
+
     @Inject
     BannerConfig config;
+
     @Inject
     VisitRecorder visits;
 
@@ -63,15 +68,21 @@ class BannerResponder {
         String path = request.path() == null ? "/" : request.path();
         boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
         if (!read) {
-            response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOW).putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setStatusCode(405)
+                    .putHeader(HttpHeaders.ALLOW, ALLOW)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             send(request, response, HTML, METHOD_NOT_ALLOWED);
             visits.response(host, 405);
         } else if (path.startsWith(BannerRenderer.ASSET_PREFIX)) {
             asset(request, response, host, path.substring(BannerRenderer.ASSET_PREFIX.length()));
         } else if (path.equals("/robots.txt")) {
             response.putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
-            send(request, response, "text/plain; charset=utf-8", (config.allowIndexing()
-                    ? "User-agent: *\nAllow: /\n" : "User-agent: *\nDisallow: /\n").getBytes(StandardCharsets.UTF_8));
+            send(
+                    request,
+                    response,
+                    "text/plain; charset=utf-8",
+                    (config.allowIndexing() ? "User-agent: *\nAllow: /\n" : "User-agent: *\nDisallow: /\n")
+                            .getBytes(StandardCharsets.UTF_8));
             visits.response(host, 200);
         } else {
             page(request, response, host, now);
@@ -81,8 +92,8 @@ class BannerResponder {
     private void page(HttpServerRequest request, HttpServerResponse response, LiveHost host, Instant now) {
         OperationBanner banner = host.banner();
         String requested = request.query() == null ? null : request.getParam("lang");
-        String language = LanguageChoice.choose(requested, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
-                banner.languages(), banner.defaultLanguage);
+        String language = LanguageChoice.choose(
+                requested, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), banner.languages(), banner.defaultLanguage);
         RenderedPage page = banner.page(host, language, now, renderer);
         int status = host.unavailableForLegalReasons() ? 451 : 200;
         if (status == 451) {
@@ -111,7 +122,8 @@ class BannerResponder {
         String type;
         String etag;
         String caching;
-        OperationBanner.Agency agency = name.startsWith("emblem/") ? host.banner().agencyByEmblem(name) : null;
+        OperationBanner.Agency agency =
+                name.startsWith("emblem/") ? host.banner().agencyByEmblem(name) : null;
         BannerTemplates.Asset asset = templates.asset(name);
         if (agency != null) {
             bytes = agency.emblem();
@@ -154,7 +166,8 @@ class BannerResponder {
     private static void send(HttpServerRequest request, HttpServerResponse response, CharSequence type, byte[] body) {
         response.putHeader(HttpHeaders.CONTENT_TYPE, type);
         if (request.method() == HttpMethod.HEAD) {
-            response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length)).end();
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
+                    .end();
         } else {
             response.end(Buffer.buffer(body));
         }

@@ -45,18 +45,22 @@ public class BannerService implements PublicContentSection {
         if (!texts.containsKey(defaultLanguage)) {
             throw ProblemException.invalidField(400, "defaultLanguage", "must be one of the languages in texts");
         }
-        BannerContent content = BannerContent.<BannerContent>findByIdOptional(operationId).orElseGet(() -> {
-            BannerContent fresh = new BannerContent();
-            fresh.operationId = operationId;
-            return fresh;
-        });
+        BannerContent content = BannerContent.<BannerContent>findByIdOptional(operationId)
+                .orElseGet(() -> {
+                    BannerContent fresh = new BannerContent();
+                    fresh.operationId = operationId;
+                    return fresh;
+                });
         content.defaultLanguage = defaultLanguage;
         content.texts.clear();
         content.texts.putAll(texts);
-        content.ctaUrl = request.callToAction() == null ? null : request.callToAction().url();
-        content.ctaEmail = request.callToAction() == null ? null : request.callToAction().email();
+        content.ctaUrl =
+                request.callToAction() == null ? null : request.callToAction().url();
+        content.ctaEmail =
+                request.callToAction() == null ? null : request.callToAction().email();
         content.visitLog = request.visitLog() == null ? VisitLogMode.NONE : request.visitLog();
-        content.visitRetentionDays = request.visitRetentionDays() == null ? DEFAULT_RETENTION_DAYS : request.visitRetentionDays();
+        content.visitRetentionDays =
+                request.visitRetentionDays() == null ? DEFAULT_RETENTION_DAYS : request.visitRetentionDays();
         content.persist();
         BannerStage.delete("operationId", operationId);
         List<BannerRequest.Stage> stages = request.stages() == null ? List.of() : request.stages();
@@ -70,16 +74,29 @@ public class BannerService implements PublicContentSection {
                 text.title = t.title();
                 text.body = t.body();
                 if (stage.texts.put(LanguageTag.Check.canonical(lang), text) != null) {
-                    throw ProblemException.invalidField(400, "stages[" + stage.stageOrder + "].texts", "language " + lang + " is given twice");
+                    throw ProblemException.invalidField(
+                            400, "stages[" + stage.stageOrder + "].texts", "language " + lang + " is given twice");
                 }
             });
             if (!stage.texts.containsKey(defaultLanguage)) {
-                throw ProblemException.invalidField(400, "stages[" + i + "].texts", "must include the default language " + defaultLanguage);
+                throw ProblemException.invalidField(
+                        400, "stages[" + i + "].texts", "must include the default language " + defaultLanguage);
             }
             stage.persist();
         }
-        operations.recordEdit(operation, actor, "BANNER_UPDATED", ENTITY, operationId,
-                Map.of("languages", List.copyOf(texts.keySet()), "stages", stages.size(), "visitLog", content.visitLog));
+        operations.recordEdit(
+                operation,
+                actor,
+                "BANNER_UPDATED",
+                ENTITY,
+                operationId,
+                Map.of(
+                        "languages",
+                        List.copyOf(texts.keySet()),
+                        "stages",
+                        stages.size(),
+                        "visitLog",
+                        content.visitLog));
         return content;
     }
 
@@ -88,29 +105,40 @@ public class BannerService implements PublicContentSection {
         return "banner";
     }
 
-    record TextsPart(String headline, String authorityStatement, String message, String ctaLabel, String countdownLabel) {
-    }
+    record TextsPart(
+            String headline, String authorityStatement, String message, String ctaLabel, String countdownLabel) {}
 
-    record StagePart(Instant revealAt, Map<String, List<String>> texts) {
-    }
+    record StagePart(Instant revealAt, Map<String, List<String>> texts) {}
 
-    record BannerPart(String defaultLanguage, Map<String, TextsPart> texts, String ctaUrl, String ctaEmail,
-            VisitLogMode visitLog, int visitRetentionDays, List<StagePart> stages) {
-    }
+    record BannerPart(
+            String defaultLanguage,
+            Map<String, TextsPart> texts,
+            String ctaUrl,
+            String ctaEmail,
+            VisitLogMode visitLog,
+            int visitRetentionDays,
+            List<StagePart> stages) {}
 
     @Override
     public Object snapshot(long operationId) {
-        return content(operationId).map(c -> {
-            Map<String, TextsPart> texts = new TreeMap<>();
-            c.texts.forEach((lang, t) -> texts.put(lang, new TextsPart(t.headline, t.authorityStatement, t.message,
-                    t.ctaLabel, t.countdownLabel)));
-            List<StagePart> stages = stages(operationId).stream().map(s -> {
-                Map<String, List<String>> stageTexts = new TreeMap<>();
-                s.texts.forEach((lang, t) -> stageTexts.put(lang, java.util.Arrays.asList(t.title, t.body)));
-                return new StagePart(s.revealAt, stageTexts);
-            }).toList();
-            return new BannerPart(c.defaultLanguage, texts, c.ctaUrl, c.ctaEmail, c.visitLog, c.visitRetentionDays, stages);
-        }).orElse(null);
+        return content(operationId)
+                .map(c -> {
+                    Map<String, TextsPart> texts = new TreeMap<>();
+                    c.texts.forEach((lang, t) -> texts.put(
+                            lang,
+                            new TextsPart(t.headline, t.authorityStatement, t.message, t.ctaLabel, t.countdownLabel)));
+                    List<StagePart> stages = stages(operationId).stream()
+                            .map(s -> {
+                                Map<String, List<String>> stageTexts = new TreeMap<>();
+                                s.texts.forEach(
+                                        (lang, t) -> stageTexts.put(lang, java.util.Arrays.asList(t.title, t.body)));
+                                return new StagePart(s.revealAt, stageTexts);
+                            })
+                            .toList();
+                    return new BannerPart(
+                            c.defaultLanguage, texts, c.ctaUrl, c.ctaEmail, c.visitLog, c.visitRetentionDays, stages);
+                })
+                .orElse(null);
     }
 
     private static Map<String, BannerTexts> canonicalTexts(Map<String, BannerRequest.Texts> input, String field) {

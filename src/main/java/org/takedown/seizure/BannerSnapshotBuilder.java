@@ -1,8 +1,8 @@
 package org.takedown.seizure;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,21 +24,25 @@ import org.takedown.operation.OperationStatus;
 class BannerSnapshotBuilder {
 
     /** What an operation contributed at its row version, kept between builds (which are serialised). */
-    private record Built(long rowVersion, List<LiveHost> hosts) {
-    }
+    private record Built(long rowVersion, List<LiveHost> hosts) {}
 
     private final Map<Long, Built> byOperation = new ConcurrentHashMap<>();
 
     @Inject
     AuditLog audit;
+
     @Inject
     OperationService operations;
+
     @Inject
     OperationBanners operationBanners;
+
     @Inject
     SeizedDomainService domains;
+
     @Inject
     KillSwitchService killSwitch;
+
     @Inject
     Clock clock;
 
@@ -58,7 +62,8 @@ class BannerSnapshotBuilder {
     @TransactionConfiguration(timeout = 600)
     BannerSnapshot build() {
         long version = audit.headSeq();
-        Map<Long, Long> live = operations.versionsInStatus(EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE));
+        Map<Long, Long> live =
+                operations.versionsInStatus(EnumSet.of(OperationStatus.APPROVED, OperationStatus.ACTIVE));
         byOperation.keySet().retainAll(live.keySet());
         Map<String, LiveHost> hosts = new HashMap<>();
         live.forEach((id, rowVersion) -> {
@@ -79,14 +84,23 @@ class BannerSnapshotBuilder {
         }
         ZoneId zone = ZoneId.of(operation.timezone);
         OperationBanner banner = operationBanners.saved(operation);
-        LocalDate approvedOn = operations.lastApprovedAt(operation.id).map(at -> LocalDate.ofInstant(at, zone))
+        LocalDate approvedOn = operations
+                .lastApprovedAt(operation.id)
+                .map(at -> LocalDate.ofInstant(at, zone))
                 .orElse(LocalDate.now(clock.withZone(zone)));
         List<LiveHost> hosts = new ArrayList<>();
         for (SeizedDomain domain : seized) {
             LocalDate seizedOn = domain.liveFrom == null ? approvedOn : LocalDate.ofInstant(domain.liveFrom, zone);
             for (String host : domain.coveredHosts()) {
-                hosts.add(new LiveHost(host, domain.id, domain.liveFrom, domain.liveUntil, domain.unavailableForLegalReasons,
-                        domain.blockedBy, seizedOn, banner));
+                hosts.add(new LiveHost(
+                        host,
+                        domain.id,
+                        domain.liveFrom,
+                        domain.liveUntil,
+                        domain.unavailableForLegalReasons,
+                        domain.blockedBy,
+                        seizedOn,
+                        banner));
             }
         }
         return List.copyOf(hosts);

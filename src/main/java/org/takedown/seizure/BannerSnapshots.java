@@ -25,6 +25,7 @@ public class BannerSnapshots {
 
     @Inject
     BannerSnapshotBuilder builder;
+
     @Inject
     BannerConfig config;
 
@@ -67,7 +68,9 @@ public class BannerSnapshots {
         if (builder.version() != current.get().version()) {
             BannerSnapshot snapshot = builder.build();
             current.set(snapshot);
-            LOG.debugf("Banner snapshot %d: %d hosts", snapshot.version(), snapshot.hosts().size());
+            LOG.debugf(
+                    "Banner snapshot %d: %d hosts",
+                    snapshot.version(), snapshot.hosts().size());
         }
     }
 
@@ -75,7 +78,9 @@ public class BannerSnapshots {
         try {
             refreshNow();
         } catch (RuntimeException e) {
-            LOG.warnf("Banner snapshot not refreshed, still serving version %d: %s", current.get().version(), e.toString());
+            LOG.warnf(
+                    "Banner snapshot not refreshed, still serving version %d: %s",
+                    current.get().version(), e.toString());
         }
     }
 }

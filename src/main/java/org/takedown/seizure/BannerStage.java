@@ -23,9 +23,11 @@ public class BannerStage extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public int stageOrder;
     public Instant revealAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "banner_stage_text", joinColumns = @JoinColumn(name = "stage_id"))
     @MapKeyColumn(name = "lang")

@@ -42,8 +42,7 @@ public class BannerTemplates {
     private static final Pattern NAMESPACE = Pattern.compile("\\{[#/]?[^{}]*?\\b([A-Za-z_][\\w-]*):[^{}]*}");
     private static final Logger LOG = Logger.getLogger(BannerTemplates.class);
 
-    public record Asset(String name, String contentType, byte[] bytes, String etag) {
-    }
+    public record Asset(String name, String contentType, byte[] bytes, String etag) {}
 
     @Inject
     BannerConfig config;
@@ -55,10 +54,15 @@ public class BannerTemplates {
     void load() {
         Path dir = config.templatesDir();
         page = compile(PAGE, read(dir, PAGE));
-        assets = ASSETS.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> {
-            byte[] bytes = read(dir, e.getKey()).getBytes(StandardCharsets.UTF_8);
-            return new Asset(e.getKey(), e.getValue(), bytes, "\"" + CanonicalJson.sha256Hex(bytes).substring(0, 32) + "\"");
-        }));
+        assets = ASSETS.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> {
+                    byte[] bytes = read(dir, e.getKey()).getBytes(StandardCharsets.UTF_8);
+                    return new Asset(
+                            e.getKey(),
+                            e.getValue(),
+                            bytes,
+                            "\"" + CanonicalJson.sha256Hex(bytes).substring(0, 32) + "\"");
+                }));
     }
 
     Template page() {
@@ -76,8 +80,12 @@ public class BannerTemplates {
             throw new IllegalStateException("Banner template " + name + " uses the namespace '" + textual.group(1)
                     + ":' — templates may only use the page data");
         }
-        Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).strictRendering(true).build();
+        Engine engine = Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .strictRendering(true)
+                .build();
         Template template;
         try {
             template = engine.parse(source, new Variant(Locale.ROOT, StandardCharsets.UTF_8, Variant.TEXT_HTML), name);

@@ -7,10 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.takedown.notice.WebhookHosts;
 import org.takedown.security.OfficerHosts;
 
@@ -31,12 +31,16 @@ public class HostRouter {
 
     @Inject
     OfficerHosts officerHosts;
+
     @Inject
     WebhookHosts webhookHosts;
+
     @Inject
     BannerSnapshots snapshots;
+
     @Inject
     BannerResponder responder;
+
     @Inject
     Clock clock;
 
@@ -53,19 +57,27 @@ public class HostRouter {
     private void refuseMalformed(RoutingContext context) {
         Throwable failure = context.failure();
         boolean malformed = context.request().decoderResult().isFailure()
-                || failure instanceof VertxException && failure.getMessage() != null && failure.getMessage().contains("'Host' header");
+                || failure instanceof VertxException
+                        && failure.getMessage() != null
+                        && failure.getMessage().contains("'Host' header");
         if (!malformed || context.response().ended()) {
             context.next();
             return;
         }
-        LOG.debugf("Malformed request refused: %s", failure == null ? context.request().decoderResult().cause() : failure.getMessage());
-        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CONNECTION, "close").end("Bad Request\n");
+        LOG.debugf(
+                "Malformed request refused: %s",
+                failure == null ? context.request().decoderResult().cause() : failure.getMessage());
+        context.response()
+                .setStatusCode(400)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("Bad Request\n");
     }
 
     private void route(RoutingContext context) {
         Optional<String> host = RequestHost.of(context.request());
-        if (host.isPresent() && (officerHosts.contains(host.get()) || webhookHosts.admits(host.get(), context.normalizedPath()))) {
+        if (host.isPresent()
+                && (officerHosts.contains(host.get()) || webhookHosts.admits(host.get(), context.normalizedPath()))) {
             context.next();
             return;
         }

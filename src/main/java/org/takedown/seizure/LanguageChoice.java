@@ -8,8 +8,7 @@ final class LanguageChoice {
 
     private static final int MAX_HEADER = 512;
 
-    private LanguageChoice() {
-    }
+    private LanguageChoice() {}
 
     /** @param offered canonical tags the banner has texts for; {@code fallback} is among them */
     static String choose(String requested, String acceptLanguage, List<String> offered, String fallback) {

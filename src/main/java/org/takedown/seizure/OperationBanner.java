@@ -12,24 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OperationBanner {
 
-    record Authority(String type, String reference, String issuedBy, LocalDate issuedOn) {
-    }
+    record Authority(String type, String reference, String issuedBy, LocalDate issuedOn) {}
 
     record Agency(String name, String website, String emblemType, byte[] emblem, String emblemSha256) {
 
         String emblemPath() {
-            return emblem == null ? null : "emblem/" + emblemSha256 + (emblemType.equals("image/png") ? ".png" : ".svg");
+            return emblem == null
+                    ? null
+                    : "emblem/" + emblemSha256 + (emblemType.equals("image/png") ? ".png" : ".svg");
         }
     }
 
-    record Texts(String headline, String authorityStatement, String message, String ctaLabel, String countdownLabel) {
-    }
+    record Texts(String headline, String authorityStatement, String message, String ctaLabel, String countdownLabel) {}
 
-    record Stage(Instant revealAt, Map<String, StageText> texts) {
-    }
+    record Stage(Instant revealAt, Map<String, StageText> texts) {}
 
-    record StageText(String title, String body) {
-    }
+    record StageText(String title, String body) {}
 
     final long operationId;
     final String name;
@@ -39,17 +37,27 @@ final class OperationBanner {
     final String defaultLanguage;
     /** By canonical language tag; empty when the officers wrote no banner texts (built-in defaults apply). */
     final Map<String, Texts> texts;
+
     final String ctaUrl;
     final String ctaEmail;
     final List<Stage> stages;
     final VisitLogMode visitLog;
-    private record PageKey(String host, String language, int stage) {
-    }
+
+    private record PageKey(String host, String language, int stage) {}
 
     private final Map<PageKey, RenderedPage> pages = new ConcurrentHashMap<>();
 
-    OperationBanner(long operationId, String name, String timezone, Authority authority, List<Agency> agencies,
-            String defaultLanguage, Map<String, Texts> texts, String ctaUrl, String ctaEmail, List<Stage> stages,
+    OperationBanner(
+            long operationId,
+            String name,
+            String timezone,
+            Authority authority,
+            List<Agency> agencies,
+            String defaultLanguage,
+            Map<String, Texts> texts,
+            String ctaUrl,
+            String ctaEmail,
+            List<Stage> stages,
             VisitLogMode visitLog) {
         this.operationId = operationId;
         this.name = name;
@@ -65,7 +73,9 @@ final class OperationBanner {
     }
 
     List<String> languages() {
-        return texts.isEmpty() ? List.of(defaultLanguage) : texts.keySet().stream().sorted().toList();
+        return texts.isEmpty()
+                ? List.of(defaultLanguage)
+                : texts.keySet().stream().sorted().toList();
     }
 
     /** How many stages are revealed at {@code now}. */

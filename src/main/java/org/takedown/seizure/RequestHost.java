@@ -11,8 +11,7 @@ import org.takedown.common.HostNames;
 /** The normalised Host of a request, or empty when it is missing, repeated, malformed or contradicted. */
 final class RequestHost {
 
-    private RequestHost() {
-    }
+    private RequestHost() {}
 
     static Optional<String> of(HttpServerRequest request) {
         List<String> hosts = request.headers().getAll(HttpHeaders.HOST);

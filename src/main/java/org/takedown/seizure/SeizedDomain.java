@@ -26,9 +26,11 @@ public class SeizedDomain extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     /** Normalised: lowercase, no trailing dot, punycode. */
     public String hostname;
+
     public Instant liveFrom;
     public Instant liveUntil;
     /** Also serve the banner on {@code www.<hostname>}. */
@@ -40,9 +42,12 @@ public class SeizedDomain extends PanacheEntityBase {
     public Set<String> aliases = new TreeSet<>();
     /** Answer 451 with {@code Link: <blockedBy>; rel="blocked-by"} (RFC 7725) instead of 200. */
     public boolean unavailableForLegalReasons;
+
     public String blockedBy;
+
     @Enumerated(EnumType.STRING)
     public DomainState state = DomainState.SCHEDULED;
+
     public Instant createdAt;
 
     /** Every host this domain's banner answers on. */

@@ -13,8 +13,7 @@ import org.takedown.common.HttpsUrl;
  * {@code includeWww} and {@code aliases} add host names; {@code unavailableForLegalReasons} answers 451 with a
  * {@code Link} to {@code blockedBy} (required then).
  */
-@JsonIgnoreProperties({
-        "id", "operationId", "displayName", "liveFromUtc", "liveUntilUtc", "state", "createdAt"})
+@JsonIgnoreProperties({"id", "operationId", "displayName", "liveFromUtc", "liveUntilUtc", "state", "createdAt"})
 public record SeizedDomainRequest(
         @NotNull @Size(max = 300) @DomainName String hostname,
         LocalDateTime liveFrom,

@@ -35,14 +35,18 @@ public class SeizedDomainResource {
 
     @Inject
     SeizedDomainService domains;
+
     @Inject
     OperationService operations;
+
     @Inject
     SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<SeizedDomainView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page,
+    public Page<SeizedDomainView> list(
+            @PathParam("id") long id,
+            @Valid @BeanParam PageRequest page,
             @QueryParam("q") @Size(max = 253) String text) {
         String zone = operations.get(id).timezone;
         return Page.of(domains.list(id, text), page, d -> SeizedDomainView.of(d, zone));
@@ -52,13 +56,17 @@ public class SeizedDomainResource {
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull SeizedDomainRequest request) {
         SeizedDomain domain = domains.add(actor(), id, request);
-        return Response.status(201).entity(SeizedDomainView.of(domain, operations.get(id).timezone)).build();
+        return Response.status(201)
+                .entity(SeizedDomainView.of(domain, operations.get(id).timezone))
+                .build();
     }
 
     @PUT
     @Path("/{domainId}")
     @RolesAllowed(Roles.OFFICER)
-    public SeizedDomainView update(@PathParam("id") long id, @PathParam("domainId") long domainId,
+    public SeizedDomainView update(
+            @PathParam("id") long id,
+            @PathParam("domainId") long domainId,
             @Valid @NotNull SeizedDomainRequest request) {
         return SeizedDomainView.of(domains.update(actor(), id, domainId, request), operations.get(id).timezone);
     }
@@ -76,15 +84,38 @@ public class SeizedDomainResource {
     }
 
     /** {@code hostname} is the stored punycode form; {@code displayName} its Unicode form. */
-    public record SeizedDomainView(long id, long operationId, String hostname, String displayName,
-            LocalDateTime liveFrom, Instant liveFromUtc, LocalDateTime liveUntil, Instant liveUntilUtc,
-            boolean includeWww, List<String> aliases, boolean unavailableForLegalReasons, String blockedBy,
-            DomainState state, Instant createdAt) {
+    public record SeizedDomainView(
+            long id,
+            long operationId,
+            String hostname,
+            String displayName,
+            LocalDateTime liveFrom,
+            Instant liveFromUtc,
+            LocalDateTime liveUntil,
+            Instant liveUntilUtc,
+            boolean includeWww,
+            List<String> aliases,
+            boolean unavailableForLegalReasons,
+            String blockedBy,
+            DomainState state,
+            Instant createdAt) {
 
         static SeizedDomainView of(SeizedDomain d, String zone) {
-            return new SeizedDomainView(d.id, d.operationId, d.hostname, HostNames.toDisplay(d.hostname),
-                    LocalTimes.toLocal(d.liveFrom, zone), d.liveFrom, LocalTimes.toLocal(d.liveUntil, zone), d.liveUntil,
-                    d.includeWww, List.copyOf(d.aliases), d.unavailableForLegalReasons, d.blockedBy, d.state, d.createdAt);
+            return new SeizedDomainView(
+                    d.id,
+                    d.operationId,
+                    d.hostname,
+                    HostNames.toDisplay(d.hostname),
+                    LocalTimes.toLocal(d.liveFrom, zone),
+                    d.liveFrom,
+                    LocalTimes.toLocal(d.liveUntil, zone),
+                    d.liveUntil,
+                    d.includeWww,
+                    List.copyOf(d.aliases),
+                    d.unavailableForLegalReasons,
+                    d.blockedBy,
+                    d.state,
+                    d.createdAt);
         }
     }
 }

@@ -21,8 +21,10 @@ public class SeizedDomainSchedule {
 
     @Inject
     OneShotTriggers triggers;
+
     @Inject
     SeizedDomainService domains;
+
     @Inject
     Clock clock;
 
@@ -39,12 +41,18 @@ public class SeizedDomainSchedule {
     }
 
     void arm(SeizedDomain domain) {
-        triggers.arm(key(domain.id, DomainState.LIVE), DomainAnnouncementJob.class, data(domain.id, DomainState.LIVE),
+        triggers.arm(
+                key(domain.id, DomainState.LIVE),
+                DomainAnnouncementJob.class,
+                data(domain.id, DomainState.LIVE),
                 domain.liveFrom == null ? clock.instant() : domain.liveFrom);
         if (domain.liveUntil == null) {
             triggers.disarm(key(domain.id, DomainState.RETIRED));
         } else {
-            triggers.arm(key(domain.id, DomainState.RETIRED), DomainAnnouncementJob.class, data(domain.id, DomainState.RETIRED),
+            triggers.arm(
+                    key(domain.id, DomainState.RETIRED),
+                    DomainAnnouncementJob.class,
+                    data(domain.id, DomainState.RETIRED),
                     domain.liveUntil);
         }
     }
@@ -55,7 +63,8 @@ public class SeizedDomainSchedule {
     }
 
     private static Map<String, String> data(long domainId, DomainState state) {
-        return Map.of(DomainAnnouncementJob.DOMAIN_ID, Long.toString(domainId), DomainAnnouncementJob.STATE, state.name());
+        return Map.of(
+                DomainAnnouncementJob.DOMAIN_ID, Long.toString(domainId), DomainAnnouncementJob.STATE, state.name());
     }
 
     static JobKey key(long domainId, DomainState state) {

@@ -21,8 +21,8 @@ import org.takedown.operation.LocalTimes;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
-import org.takedown.security.OfficerHosts;
 import org.takedown.operation.PublicContentSection;
+import org.takedown.security.OfficerHosts;
 
 /** Seized domains of an operation. A host can be seized by only one operation that is not over. */
 @ApplicationScoped
@@ -35,12 +35,16 @@ public class SeizedDomainService implements PublicContentSection {
 
     @Inject
     OperationService operations;
+
     @Inject
     SeizedDomainSchedule schedule;
+
     @Inject
     OfficerHosts officerHosts;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
@@ -49,8 +53,11 @@ public class SeizedDomainService implements PublicContentSection {
         if (text == null || text.isBlank()) {
             return SeizedDomain.find("operationId", ORDER, operationId);
         }
-        return SeizedDomain.find("operationId = :op and hostname like :text", ORDER,
-                Parameters.with("op", operationId).and("text", "%" + text.strip().toLowerCase(Locale.ROOT) + "%"));
+        return SeizedDomain.find(
+                "operationId = :op and hostname like :text",
+                ORDER,
+                Parameters.with("op", operationId)
+                        .and("text", "%" + text.strip().toLowerCase(Locale.ROOT) + "%"));
     }
 
     public SeizedDomain get(long operationId, long domainId) {
@@ -69,7 +76,8 @@ public class SeizedDomainService implements PublicContentSection {
         domain.createdAt = clock.instant();
         apply(operation, domain, request);
         domain.persist();
-        operations.recordEdit(operation, actor, "SEIZED_DOMAIN_ADDED", ENTITY, domain.id, Map.of("hostname", domain.hostname));
+        operations.recordEdit(
+                operation, actor, "SEIZED_DOMAIN_ADDED", ENTITY, domain.id, Map.of("hostname", domain.hostname));
         return domain;
     }
 
@@ -78,7 +86,8 @@ public class SeizedDomainService implements PublicContentSection {
         Operation operation = operations.lockForEdit(operationId);
         SeizedDomain domain = get(operationId, domainId);
         apply(operation, domain, request);
-        operations.recordEdit(operation, actor, "SEIZED_DOMAIN_UPDATED", ENTITY, domain.id, Map.of("hostname", domain.hostname));
+        operations.recordEdit(
+                operation, actor, "SEIZED_DOMAIN_UPDATED", ENTITY, domain.id, Map.of("hostname", domain.hostname));
         return domain;
     }
 
@@ -88,7 +97,8 @@ public class SeizedDomainService implements PublicContentSection {
         SeizedDomain domain = get(operationId, domainId);
         domain.delete();
         schedule.disarm(domainId);
-        operations.recordEdit(operation, actor, "SEIZED_DOMAIN_REMOVED", ENTITY, domainId, Map.of("hostname", domain.hostname));
+        operations.recordEdit(
+                operation, actor, "SEIZED_DOMAIN_REMOVED", ENTITY, domainId, Map.of("hostname", domain.hostname));
     }
 
     /**
@@ -104,13 +114,19 @@ public class SeizedDomainService implements PublicContentSection {
         Operation operation = operations.get(domain.operationId);
         Instant now = clock.instant();
         boolean due = state == DomainState.LIVE
-                ? (domain.liveFrom == null || !now.isBefore(domain.liveFrom)) && (domain.liveUntil == null || now.isBefore(domain.liveUntil))
+                ? (domain.liveFrom == null || !now.isBefore(domain.liveFrom))
+                        && (domain.liveUntil == null || now.isBefore(domain.liveUntil))
                 : domain.liveUntil != null && !now.isBefore(domain.liveUntil);
         if (!due || operation.status != OperationStatus.APPROVED && operation.status != OperationStatus.ACTIVE) {
             return;
         }
         domain.state = state;
-        audit.recordFor(operation.id, SCHEDULER, state == DomainState.LIVE ? "SEIZED_DOMAIN_LIVE" : "SEIZED_DOMAIN_RETIRED", ENTITY, domain.id,
+        audit.recordFor(
+                operation.id,
+                SCHEDULER,
+                state == DomainState.LIVE ? "SEIZED_DOMAIN_LIVE" : "SEIZED_DOMAIN_RETIRED",
+                ENTITY,
+                domain.id,
                 Map.of("hostname", domain.hostname, "operation", operation.id));
         LOG.infof("Seized domain %s of operation %d is now %s", domain.hostname, operation.id, state);
     }
@@ -120,23 +136,41 @@ public class SeizedDomainService implements PublicContentSection {
         return "seizedDomains";
     }
 
-    record SeizedDomainPart(String hostname, Instant liveFrom, Instant liveUntil, boolean includeWww, List<String> aliases,
-            boolean unavailableForLegalReasons, String blockedBy) {
-    }
+    record SeizedDomainPart(
+            String hostname,
+            Instant liveFrom,
+            Instant liveUntil,
+            boolean includeWww,
+            List<String> aliases,
+            boolean unavailableForLegalReasons,
+            String blockedBy) {}
 
     @Override
     public List<SeizedDomainPart> snapshot(long operationId) {
         return SeizedDomain.<SeizedDomain>list("operationId", ORDER, operationId).stream()
-                .map(d -> new SeizedDomainPart(d.hostname, d.liveFrom, d.liveUntil, d.includeWww, List.copyOf(d.aliases),
-                        d.unavailableForLegalReasons, d.blockedBy)).toList();
+                .map(d -> new SeizedDomainPart(
+                        d.hostname,
+                        d.liveFrom,
+                        d.liveUntil,
+                        d.includeWww,
+                        List.copyOf(d.aliases),
+                        d.unavailableForLegalReasons,
+                        d.blockedBy))
+                .toList();
     }
 
     /** Whether the operation seized this host name (a seized domain, its www form when included, or an alias). */
     public boolean isSeized(long operationId, String hostname) {
-        return SeizedDomain.getEntityManager().createQuery("select count(d) from SeizedDomain d left join d.aliases a"
-                        + " where d.operationId = :op and (d.hostname = :host or a = :host"
-                        + " or (d.includeWww = true and concat('www.', d.hostname) = :host))", Long.class)
-                .setParameter("op", operationId).setParameter("host", hostname).getSingleResult() > 0;
+        return SeizedDomain.getEntityManager()
+                        .createQuery(
+                                "select count(d) from SeizedDomain d left join d.aliases a"
+                                        + " where d.operationId = :op and (d.hostname = :host or a = :host"
+                                        + " or (d.includeWww = true and concat('www.', d.hostname) = :host))",
+                                Long.class)
+                        .setParameter("op", operationId)
+                        .setParameter("host", hostname)
+                        .getSingleResult()
+                > 0;
     }
 
     /** The seized domains of an operation, for the banner snapshot. */
@@ -153,7 +187,8 @@ public class SeizedDomainService implements PublicContentSection {
         }
         boolean unavailable = Boolean.TRUE.equals(request.unavailableForLegalReasons());
         if (unavailable && request.blockedBy() == null) {
-            throw ProblemException.invalidField(400, "blockedBy", "is required when unavailableForLegalReasons is true");
+            throw ProblemException.invalidField(
+                    400, "blockedBy", "is required when unavailableForLegalReasons is true");
         }
         domain.hostname = hostname;
         domain.liveFrom = liveFrom;
@@ -161,7 +196,9 @@ public class SeizedDomainService implements PublicContentSection {
         domain.includeWww = Boolean.TRUE.equals(request.includeWww());
         domain.aliases.clear();
         if (request.aliases() != null) {
-            request.aliases().forEach(a -> domain.aliases.add(HostNames.normaliseDomain(a).orElseThrow()));
+            request.aliases()
+                    .forEach(
+                            a -> domain.aliases.add(HostNames.normaliseDomain(a).orElseThrow()));
         }
         domain.aliases.remove(hostname);
         domain.unavailableForLegalReasons = unavailable;
@@ -174,19 +211,25 @@ public class SeizedDomainService implements PublicContentSection {
         Set<String> mine = domain.coveredHosts();
         for (String host : mine) {
             if (officerHosts.contains(host)) {
-                throw ProblemException.invalidField(400, host.equals(domain.hostname) ? "hostname" : "aliases",
+                throw ProblemException.invalidField(
+                        400,
+                        host.equals(domain.hostname) ? "hostname" : "aliases",
                         host + " is an officer host of this service and cannot be seized");
             }
         }
         for (SeizedDomain other : SeizedDomain.<SeizedDomain>listAll()) {
-            if (other.id.equals(domain.id) || other.operationId != operation.id && operations.get(other.operationId).status.isOver()) {
+            if (other.id.equals(domain.id)
+                    || other.operationId != operation.id
+                            && operations.get(other.operationId).status.isOver()) {
                 continue;
             }
             Set<String> shared = new TreeSet<>(other.coveredHosts());
             shared.retainAll(mine);
             if (!shared.isEmpty()) {
                 throw ProblemException.conflict(String.join(", ", shared) + " already belongs to seized domain "
-                        + other.hostname + (other.operationId == operation.id ? " of this operation"
+                        + other.hostname
+                        + (other.operationId == operation.id
+                                ? " of this operation"
                                 : " of operation " + other.operationId));
             }
         }

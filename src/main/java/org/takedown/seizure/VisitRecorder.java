@@ -1,6 +1,5 @@
 package org.takedown.seizure;
 
-import org.takedown.common.TextClip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
+import org.takedown.common.TextClip;
 
 /**
  * Counts banner visits in memory (per domain per minute) and writes them in batches every
@@ -46,18 +46,19 @@ public class VisitRecorder {
     private static final Logger LOG = Logger.getLogger(VisitRecorder.class);
     private static final int MAX_TEXT = 512;
 
-    record MinuteKey(long domainId, long epochMinute) {
-    }
+    record MinuteKey(long domainId, long epochMinute) {}
 
-    private record Salt(long day, byte[] key) {
-    }
+    private record Salt(long day, byte[] key) {}
 
     @Inject
     VisitStore store;
+
     @Inject
     BannerConfig config;
+
     @Inject
     MeterRegistry registry;
+
     @Inject
     Clock clock;
 
@@ -66,8 +67,8 @@ public class VisitRecorder {
     private final ConcurrentLinkedQueue<VisitStore.Visit> visits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private record ResponseKey(String host, int status) {
-    }
+
+    private record ResponseKey(String host, int status) {}
 
     private final Map<ResponseKey, Counter> responses = new ConcurrentHashMap<>();
     private final Map<String, Counter> pageViews = new ConcurrentHashMap<>();
@@ -94,10 +95,17 @@ public class VisitRecorder {
 
     /** A banner page was served: count it, and log it if the operation asked for that. */
     void pageView(LiveHost host, HttpServerRequest request, String language, Instant now, int status) {
-        minutes.computeIfAbsent(new MinuteKey(host.domainId(), now.getEpochSecond() / 60), k -> new LongAdder()).increment();
+        minutes.computeIfAbsent(new MinuteKey(host.domainId(), now.getEpochSecond() / 60), k -> new LongAdder())
+                .increment();
         response(host, status);
-        pageViews.computeIfAbsent(host.host(), h -> Counter.builder("takedown.banner.visits")
-                .description("Banner pages served (assets not counted)").tag("host", h).register(registry)).increment();
+        pageViews
+                .computeIfAbsent(
+                        host.host(),
+                        h -> Counter.builder("takedown.banner.visits")
+                                .description("Banner pages served (assets not counted)")
+                                .tag("host", h)
+                                .register(registry))
+                .increment();
         VisitLogMode mode = host.banner().visitLog;
         if (mode == VisitLogMode.NONE) {
             return;
@@ -110,8 +118,14 @@ public class VisitRecorder {
         SocketAddress remote = request.remoteAddress();
         String address = remote == null ? null : remote.hostAddress();
         String client = address == null ? null : mode == VisitLogMode.FULL ? address : hash(address, now);
-        visits.add(new VisitStore.Visit(host.domainId(), host.banner().operationId, now, client, language,
-                truncate(request.path()), truncate(request.getHeader(HttpHeaders.USER_AGENT))));
+        visits.add(new VisitStore.Visit(
+                host.domainId(),
+                host.banner().operationId,
+                now,
+                client,
+                language,
+                truncate(request.path()),
+                truncate(request.getHeader(HttpHeaders.USER_AGENT))));
     }
 
     /** Prometheus: {@code takedown_banner_responses_total{host, status}}; unknown hosts share {@code host="none"}. */
@@ -119,9 +133,13 @@ public class VisitRecorder {
         ResponseKey key = new ResponseKey(host == null ? "none" : host.host(), status);
         Counter counter = responses.get(key);
         if (counter == null) {
-            counter = responses.computeIfAbsent(key, k -> Counter.builder("takedown.banner.responses")
-                    .description("Responses on seized and unknown hosts").tag("host", k.host())
-                    .tag("status", Integer.toString(k.status())).register(registry));
+            counter = responses.computeIfAbsent(
+                    key,
+                    k -> Counter.builder("takedown.banner.responses")
+                            .description("Responses on seized and unknown hosts")
+                            .tag("host", k.host())
+                            .tag("status", Integer.toString(k.status()))
+                            .register(registry));
         }
         counter.increment();
     }
@@ -138,7 +156,8 @@ public class VisitRecorder {
         for (var entry : minutes.entrySet()) {
             long hits = entry.getValue().sumThenReset();
             if (hits > 0) {
-                counts.add(new VisitStore.MinuteCount(entry.getKey().domainId(), entry.getKey().epochMinute(), hits));
+                counts.add(new VisitStore.MinuteCount(
+                        entry.getKey().domainId(), entry.getKey().epochMinute(), hits));
             } else if (entry.getKey().epochMinute() < current - 2) {
                 minutes.remove(entry.getKey(), entry.getValue());
             }
@@ -154,7 +173,9 @@ public class VisitRecorder {
         try {
             store.write(instanceId, counts, batch);
         } catch (SQLException | RuntimeException e) {
-            counts.forEach(c -> minutes.computeIfAbsent(new MinuteKey(c.domainId(), c.epochMinute()), k -> new LongAdder()).add(c.hits()));
+            counts.forEach(
+                    c -> minutes.computeIfAbsent(new MinuteKey(c.domainId(), c.epochMinute()), k -> new LongAdder())
+                            .add(c.hits()));
             batch.forEach(v -> {
                 queued.incrementAndGet();
                 visits.add(v);

@@ -32,15 +32,21 @@ public class VisitResource {
 
     @Inject
     SeizedDomainService domains;
+
     @Inject
     VisitStatistics statistics;
+
     @Inject
     Clock clock;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public VisitStatistics.Series series(@PathParam("id") long id, @PathParam("domainId") long domainId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step) {
+    public VisitStatistics.Series series(
+            @PathParam("id") long id,
+            @PathParam("domainId") long domainId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("step") String step) {
         domains.get(id, domainId);
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant end = parse("to", to, clock.instant(), errors);
@@ -54,7 +60,8 @@ public class VisitResource {
                 yield ChronoUnit.HOURS;
             }
         };
-        if (errors.isEmpty() && (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0)) {
+        if (errors.isEmpty()
+                && (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0)) {
             errors.add(new Problem.FieldError("from", "must be before 'to' and at most 400 days earlier"));
         }
         if (!errors.isEmpty()) {

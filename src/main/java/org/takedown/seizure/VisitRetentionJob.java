@@ -19,12 +19,17 @@ public class VisitRetentionJob {
 
     @Inject
     VisitStore store;
+
     @Inject
     BannerConfig config;
+
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "banner-visit-retention", cron = "0 17 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "banner-visit-retention",
+            cron = "0 17 * * * ?",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() throws SQLException {
         int deleted = purge();
         if (deleted > 0) {

@@ -13,14 +13,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class VisitStatistics {
 
-    public record Point(Instant time, long hits) {
-    }
+    public record Point(Instant time, long hits) {}
 
-    public record Series(String hostname, String step, Instant from, Instant to, long total, List<Point> points) {
-    }
+    public record Series(String hostname, String step, Instant from, Instant to, long total, List<Point> points) {}
 
     @Inject
     SeizedDomainService domains;
+
     @Inject
     VisitStore store;
 
@@ -36,9 +35,10 @@ public class VisitStatistics {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the visits of " + domain.hostname + " failed", e);
         }
-        List<Point> points = buckets.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
+        List<Point> points = buckets.entrySet().stream()
+                .map(e -> new Point(e.getKey(), e.getValue()))
+                .toList();
         String label = unit == ChronoUnit.MINUTES ? "minute" : unit == ChronoUnit.HOURS ? "hour" : "day";
         return new Series(domain.hostname, label, from, to, total, points);
     }
-
 }

@@ -21,22 +21,27 @@ import java.util.Map;
 @ApplicationScoped
 class VisitStore {
 
-    record MinuteCount(long domainId, long epochMinute, long hits) {
-    }
+    record MinuteCount(long domainId, long epochMinute, long hits) {}
 
-    record Visit(long domainId, long operationId, Instant at, String client, String language, String path, String userAgent) {
-    }
+    record Visit(
+            long domainId,
+            long operationId,
+            Instant at,
+            String client,
+            String language,
+            String path,
+            String userAgent) {}
 
-    record Point(Instant time, long hits) {
-    }
+    record Point(Instant time, long hits) {}
 
     private static final String MERGE = "MERGE INTO banner_visit_minute t USING (VALUES (CAST(? AS BIGINT), "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(36)), CAST(? AS BIGINT))) AS v(d, m, i, h) "
             + "ON t.seized_domain_id = v.d AND t.minute_start = v.m AND t.instance_id = v.i "
             + "WHEN MATCHED THEN UPDATE SET hits = t.hits + v.h "
             + "WHEN NOT MATCHED THEN INSERT (seized_domain_id, minute_start, instance_id, hits) VALUES (v.d, v.m, v.i, v.h)";
-    private static final String INSERT_VISIT = "INSERT INTO banner_visit (seized_domain_id, operation_id, visited_at, client, "
-            + "lang, path, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_VISIT =
+            "INSERT INTO banner_visit (seized_domain_id, operation_id, visited_at, client, "
+                    + "lang, path, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,7 +49,8 @@ class VisitStore {
     void write(String instanceId, List<MinuteCount> counts, List<Visit> visits) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement merge = c.prepareStatement(MERGE); PreparedStatement insert = c.prepareStatement(INSERT_VISIT)) {
+            try (PreparedStatement merge = c.prepareStatement(MERGE);
+                    PreparedStatement insert = c.prepareStatement(INSERT_VISIT)) {
                 for (MinuteCount count : counts) {
                     merge.setLong(1, count.domainId());
                     merge.setObject(2, utc(Instant.ofEpochSecond(count.epochMinute() * 60)));
@@ -80,8 +86,9 @@ class VisitStore {
     List<Point> minutes(long domainId, Instant from, Instant to) throws SQLException {
         List<Point> points = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT minute_start, SUM(hits) FROM banner_visit_minute "
-                        + "WHERE seized_domain_id = ? AND minute_start >= ? AND minute_start < ? GROUP BY minute_start ORDER BY minute_start")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT minute_start, SUM(hits) FROM banner_visit_minute "
+                                + "WHERE seized_domain_id = ? AND minute_start >= ? AND minute_start < ? GROUP BY minute_start ORDER BY minute_start")) {
             s.setLong(1, domainId);
             s.setObject(2, utc(from));
             s.setObject(3, utc(to));
@@ -98,7 +105,8 @@ class VisitStore {
     int purge(Map<Long, Instant> visitsBefore, Instant countersBefore) throws SQLException {
         int deleted = 0;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM banner_visit WHERE operation_id = ? AND visited_at < ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM banner_visit WHERE operation_id = ? AND visited_at < ?")) {
                 for (var entry : visitsBefore.entrySet()) {
                     s.setLong(1, entry.getKey());
                     s.setObject(2, utc(entry.getValue()));

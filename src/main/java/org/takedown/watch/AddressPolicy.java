@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class AddressPolicy {
 
-    private record Rule(Cidr range, String why) {
-    }
+    private record Rule(Cidr range, String why) {}
 
     private static final List<Rule> IPV4 = List.of(
             rule("0.0.0.0/8", "an unspecified (this-network) address"),
@@ -80,7 +79,10 @@ final class AddressPolicy {
     }
 
     private static Optional<String> first(List<Rule> rules, byte[] bytes) {
-        return rules.stream().filter(r -> r.range().contains(bytes)).map(Rule::why).findFirst();
+        return rules.stream()
+                .filter(r -> r.range().contains(bytes))
+                .map(Rule::why)
+                .findFirst();
     }
 
     private static Rule rule(String range, String why) {

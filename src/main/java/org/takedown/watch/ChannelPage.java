@@ -10,8 +10,15 @@ import java.util.stream.LongStream;
  * already had (at or below the mark it was given) are listed by id only, in {@code knownPostIds}, except those Telegram
  * marks as edited, which are read in full ({@code editedKnownPosts}) so that a changed text is noticed.
  */
-public record ChannelPage(String channel, String title, String description, Long subscribers, List<ChannelPost> posts,
-        List<Long> knownPostIds, List<ChannelPost> editedKnownPosts, Long olderBefore) {
+public record ChannelPage(
+        String channel,
+        String title,
+        String description,
+        Long subscribers,
+        List<ChannelPost> posts,
+        List<Long> knownPostIds,
+        List<ChannelPost> editedKnownPosts,
+        Long olderBefore) {
 
     public boolean hasPosts() {
         return !posts.isEmpty() || !knownPostIds.isEmpty();
@@ -19,6 +26,9 @@ public record ChannelPage(String channel, String title, String description, Long
 
     /** The newest post id on the page, read or known. */
     public OptionalLong newestPostId() {
-        return LongStream.concat(posts.stream().mapToLong(ChannelPost::id), knownPostIds.stream().mapToLong(Long::longValue)).max();
+        return LongStream.concat(
+                        posts.stream().mapToLong(ChannelPost::id),
+                        knownPostIds.stream().mapToLong(Long::longValue))
+                .max();
     }
 }

@@ -26,9 +26,12 @@ final class ChannelPageParser {
     /** An {@code @handle} in text (Telegram usernames: a letter, then 4 to 31 letters, digits or underscores). */
     static final Pattern HANDLE = Pattern.compile("(?<![\\w@/])@([A-Za-z][A-Za-z0-9_]{4,31})\\b");
     /** A link to a Telegram channel or user. */
-    static final Pattern TME_LINK = Pattern.compile("https?://(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{4,31})(?:[/?#].*)?",
+    static final Pattern TME_LINK = Pattern.compile(
+            "https?://(?:www\\.)?(?:t|telegram)\\.me/([A-Za-z][A-Za-z0-9_]{4,31})(?:[/?#].*)?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern COUNT = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KMB]?)", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern COUNT =
+            Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*([KMB]?)", Pattern.CASE_INSENSITIVE);
     // Telegram's markup, each selector compiled once: parsing the selector strings on every call was most of the
     // reader's CPU (Jsoup evaluators are thread-safe and reusable).
     private static final Evaluator CHANNEL_TITLE = Selector.evaluatorOf(".tgme_channel_info_header_title");
@@ -52,7 +55,8 @@ final class ChannelPageParser {
     private static final Evaluator VOICE = Selector.evaluatorOf(".tgme_widget_message_voice");
     private static final Evaluator AUDIO = Selector.evaluatorOf(".tgme_widget_message_audio");
     private static final Evaluator DOCUMENT = Selector.evaluatorOf(".tgme_widget_message_document");
-    private static final Evaluator STICKER = Selector.evaluatorOf(".tgme_widget_message_sticker, .tgme_widget_message_sticker_wrap");
+    private static final Evaluator STICKER =
+            Selector.evaluatorOf(".tgme_widget_message_sticker, .tgme_widget_message_sticker_wrap");
     private static final Evaluator POLL = Selector.evaluatorOf(".tgme_widget_message_poll");
     private static final Evaluator UNSUPPORTED_MEDIA = Selector.evaluatorOf(".message_media_not_supported");
     private static final Evaluator LINE_BREAK = Selector.evaluatorOf("br");
@@ -60,10 +64,10 @@ final class ChannelPageParser {
     private static final Evaluator POLL_QUESTION = Selector.evaluatorOf(".tgme_widget_message_poll_question");
     private static final Evaluator POLL_OPTION = Selector.evaluatorOf(".tgme_widget_message_poll_option_text");
     private static final Evaluator DOCUMENT_TITLE = Selector.evaluatorOf(".tgme_widget_message_document_title");
-    private static final Set<String> NOT_HANDLES = Set.of("joinchat", "share", "addstickers", "proxy", "socks", "iv", "addtheme", "setlanguage");
+    private static final Set<String> NOT_HANDLES =
+            Set.of("joinchat", "share", "addstickers", "proxy", "socks", "iv", "addtheme", "setlanguage");
 
-    private ChannelPageParser() {
-    }
+    private ChannelPageParser() {}
 
     static ChannelPage parse(String channel, String html, String baseUrl) {
         return parse(channel, html, baseUrl, null);
@@ -102,8 +106,15 @@ final class ChannelPageParser {
         known.sort(null);
         Element more = page.selectFirst(OLDER_PAGE);
         Long before = more == null ? null : longOrNull(more.attr("data-before"));
-        return new ChannelPage(channel, title, description, subscribers, List.copyOf(posts), List.copyOf(known),
-                List.copyOf(editedKnown), before);
+        return new ChannelPage(
+                channel,
+                title,
+                description,
+                subscribers,
+                List.copyOf(posts),
+                List.copyOf(known),
+                List.copyOf(editedKnown),
+                before);
     }
 
     private static Long id(Element message) {
@@ -126,7 +137,8 @@ final class ChannelPageParser {
                 Matcher tme = TME_LINK.matcher(href);
                 if (tme.matches() && !NOT_HANDLES.contains(tme.group(1).toLowerCase(Locale.ROOT))) {
                     mentions.add(tme.group(1));
-                } else if (!href.startsWith("?") && !href.toLowerCase(Locale.ROOT).startsWith("https://t.me/")) {
+                } else if (!href.startsWith("?")
+                        && !href.toLowerCase(Locale.ROOT).startsWith("https://t.me/")) {
                     links.add(href);
                 }
             }
@@ -145,9 +157,13 @@ final class ChannelPageParser {
         }
         Element time = message.selectFirst(DATE);
         Element previewElement = message.selectFirst(LINK_PREVIEW);
-        ChannelPost.LinkPreview preview = previewElement == null ? null : new ChannelPost.LinkPreview(previewElement.absUrl("href"),
-                text(previewElement.selectFirst(PREVIEW_SITE)), text(previewElement.selectFirst(PREVIEW_TITLE)),
-                multiline(previewElement.selectFirst(PREVIEW_DESCRIPTION)));
+        ChannelPost.LinkPreview preview = previewElement == null
+                ? null
+                : new ChannelPost.LinkPreview(
+                        previewElement.absUrl("href"),
+                        text(previewElement.selectFirst(PREVIEW_SITE)),
+                        text(previewElement.selectFirst(PREVIEW_TITLE)),
+                        multiline(previewElement.selectFirst(PREVIEW_DESCRIPTION)));
         if (preview != null && !preview.url().isEmpty()) {
             links.add(preview.url());
         }
@@ -155,10 +171,22 @@ final class ChannelPageParser {
         int videos = message.select(VIDEO).size();
         ChannelPost.MediaKind media = mediaKind(message, photos, videos);
         int mediaCount = media == ChannelPost.MediaKind.NONE ? 0 : Math.max(1, photos + videos);
-        return new ChannelPost(id, instant(time == null ? null : time.attr("datetime")), text == null ? "" : text,
-                attachmentText(message), List.copyOf(links), List.copyOf(mentions), count(text(message.selectFirst(VIEWS))),
-                forwarded == null ? null : forwarded.text().strip(), forwardedUrl, forwardedHandle, media, mediaCount, preview,
-                service, edited(message));
+        return new ChannelPost(
+                id,
+                instant(time == null ? null : time.attr("datetime")),
+                text == null ? "" : text,
+                attachmentText(message),
+                List.copyOf(links),
+                List.copyOf(mentions),
+                count(text(message.selectFirst(VIEWS))),
+                forwarded == null ? null : forwarded.text().strip(),
+                forwardedUrl,
+                forwardedHandle,
+                media,
+                mediaCount,
+                preview,
+                service,
+                edited(message));
     }
 
     /** Telegram writes "edited" before the time of a post that was changed after it was sent. */

@@ -10,15 +10,37 @@ import java.util.List;
  * without the {@code @}, from the text, from links to {@code t.me/<handle>} and from the channel a forward came from
  * ({@code forwardedFromHandle}); {@code edited} when Telegram marks the post as edited.
  */
-public record ChannelPost(long id, Instant date, String text, String attachmentText, List<String> links, List<String> mentions,
-        Long views, String forwardedFrom, String forwardedFromUrl, String forwardedFromHandle, MediaKind media, int mediaCount,
-        LinkPreview preview, boolean service, boolean edited) {
+public record ChannelPost(
+        long id,
+        Instant date,
+        String text,
+        String attachmentText,
+        List<String> links,
+        List<String> mentions,
+        Long views,
+        String forwardedFrom,
+        String forwardedFromUrl,
+        String forwardedFromHandle,
+        MediaKind media,
+        int mediaCount,
+        LinkPreview preview,
+        boolean service,
+        boolean edited) {
 
-    public enum MediaKind { NONE, PHOTO, VIDEO, DOCUMENT, AUDIO, VOICE, STICKER, POLL, OTHER }
+    public enum MediaKind {
+        NONE,
+        PHOTO,
+        VIDEO,
+        DOCUMENT,
+        AUDIO,
+        VOICE,
+        STICKER,
+        POLL,
+        OTHER
+    }
 
     /** The link preview card under a post. */
-    public record LinkPreview(String url, String siteName, String title, String description) {
-    }
+    public record LinkPreview(String url, String siteName, String title, String description) {}
 
     /** Everything the post says, for rules and discovery: its text, then what it shows outside the text. */
     public String readableText() {

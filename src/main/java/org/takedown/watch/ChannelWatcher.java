@@ -1,6 +1,5 @@
 package org.takedown.watch;
 
-import org.takedown.common.TextClip;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.takedown.common.ProblemException;
+import org.takedown.common.TextClip;
 import org.takedown.evidence.Capture;
 import org.takedown.evidence.EvidenceService;
 
@@ -39,7 +39,8 @@ public class ChannelWatcher {
     private static final Logger LOG = Logger.getLogger(ChannelWatcher.class);
 
     /** What one read did: its status, a detail, the posts it stored, the sightings and the discovery candidates they gave. */
-    public record Read(WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts, int sightings, int discovered) {
+    public record Read(
+            WatchTarget.ReadStatus status, String detail, List<ChannelPost> newPosts, int sightings, int discovered) {
 
         Read(WatchTarget.ReadStatus status, String detail) {
             this(status, detail, List.of(), 0, 0);
@@ -48,22 +49,27 @@ public class ChannelWatcher {
 
     @Inject
     TelegramChannelReader reader;
+
     @Inject
     WatchConfig config;
+
     @Inject
     SightingService sightings;
+
     @Inject
     DiscoveryService discoveries;
+
     @Inject
     EvidenceService evidence;
+
     @Inject
     ReactionService reactions;
+
     @Inject
     Clock clock;
 
     /** Where the last read left a channel. */
-    record Mark(String channel, Long lastSeen, Instant notBefore) {
-    }
+    record Mark(String channel, Long lastSeen, Instant notBefore) {}
 
     public Read read(long targetId) {
         return read(targetId, mark(targetId));
@@ -81,17 +87,24 @@ public class ChannelWatcher {
         }
         Read read = stored.read();
         int discovered = discoveries.queue(stored.names());
-        return discovered == 0 ? read : new Read(read.status(), read.detail() + ", " + discovered + " new domains or handles",
-                read.newPosts(), read.sightings(), discovered);
+        return discovered == 0
+                ? read
+                : new Read(
+                        read.status(),
+                        read.detail() + ", " + discovered + " new domains or handles",
+                        read.newPosts(),
+                        read.sightings(),
+                        discovered);
     }
 
     /** What a read stored, with the names its new posts gave that discovery queues once it committed. */
-    record Stored(Read read, List<DiscoveryService.Found> names) {
-    }
+    record Stored(Read read, List<DiscoveryService.Found> names) {}
 
     private Stored readAndStore(long targetId, Mark mark) {
         if (mark.notBefore() != null && mark.notBefore().isAfter(clock.instant())) {
-            return new Stored(new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore()), List.of());
+            return new Stored(
+                    new Read(WatchTarget.ReadStatus.RATE_LIMITED, "Telegram asked to wait until " + mark.notBefore()),
+                    List.of());
         }
         Long lastSeen = mark.lastSeen();
         List<ChannelPost> fresh = new ArrayList<>();
@@ -102,9 +115,18 @@ public class ChannelWatcher {
         for (int pages = 0; ; pages++) {
             ChannelRead read = reader.read(mark.channel(), before, lastSeen);
             if (!(read instanceof ChannelRead.Page page)) {
-                return newest == null ? new Stored(failed(targetId, read), List.of())
-                        : store(targetId, newest, fresh, editedKnown, sources, false, WatchTarget.ReadStatus.FAILED,
-                                "an older page failed (" + describe(read) + "); " + fresh.size() + " posts stored, the rest is read next time");
+                return newest == null
+                        ? new Stored(failed(targetId, read), List.of())
+                        : store(
+                                targetId,
+                                newest,
+                                fresh,
+                                editedKnown,
+                                sources,
+                                false,
+                                WatchTarget.ReadStatus.FAILED,
+                                "an older page failed (" + describe(read) + "); " + fresh.size()
+                                        + " posts stored, the rest is read next time");
             }
             ChannelPage current = page.page();
             newest = newest == null ? current : newest;
@@ -122,18 +144,43 @@ public class ChannelWatcher {
                 break;
             }
             if (pages + 1 >= config.maxReadPages()) {
-                return store(targetId, newest, fresh, editedKnown, sources, true, WatchTarget.ReadStatus.OK, "more than " + config.maxReadPages()
-                        + " pages posted since the last read: posts before " + current.olderBefore() + " were not read");
+                return store(
+                        targetId,
+                        newest,
+                        fresh,
+                        editedKnown,
+                        sources,
+                        true,
+                        WatchTarget.ReadStatus.OK,
+                        "more than " + config.maxReadPages() + " pages posted since the last read: posts before "
+                                + current.olderBefore() + " were not read");
             }
             before = current.olderBefore();
         }
         if (!newest.hasPosts() && lastSeen != null) {
-            LOG.warnf("ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
-                    + "the reader may be broken by a layout change, or the channel was emptied", mark.channel(), targetId);
-            return store(targetId, newest, fresh, editedKnown, sources, false, WatchTarget.ReadStatus.READER_ALERT,
+            LOG.warnf(
+                    "ALERT: channel %s (watch target %d) answered 200 with no posts although it had posts before: "
+                            + "the reader may be broken by a layout change, or the channel was emptied",
+                    mark.channel(), targetId);
+            return store(
+                    targetId,
+                    newest,
+                    fresh,
+                    editedKnown,
+                    sources,
+                    false,
+                    WatchTarget.ReadStatus.READER_ALERT,
                     "the page answered 200 with no posts although the channel had posts: reader broken or channel emptied");
         }
-        return store(targetId, newest, fresh, editedKnown, sources, true, WatchTarget.ReadStatus.OK, fresh.size() + " new posts");
+        return store(
+                targetId,
+                newest,
+                fresh,
+                editedKnown,
+                sources,
+                true,
+                WatchTarget.ReadStatus.OK,
+                fresh.size() + " new posts");
     }
 
     @Transactional
@@ -150,8 +197,15 @@ public class ChannelWatcher {
      * and how the read went; names in all of them go to discovery.
      */
     @Transactional
-    Stored store(long targetId, ChannelPage newest, List<ChannelPost> fresh, List<ChannelPost> editedKnown, Map<Long, Fetched> sources,
-            boolean moveMark, WatchTarget.ReadStatus status, String detail) {
+    Stored store(
+            long targetId,
+            ChannelPage newest,
+            List<ChannelPost> fresh,
+            List<ChannelPost> editedKnown,
+            Map<Long, Fetched> sources,
+            boolean moveMark,
+            WatchTarget.ReadStatus status,
+            String detail) {
         List<DiscoveryService.Said> said = new ArrayList<>();
         if (describedAnew(targetId, newest.description())) {
             said.add(DiscoveryService.Said.description(newest.description()));
@@ -168,16 +222,25 @@ public class ChannelWatcher {
         Instant now = clock.instant();
         List<ChannelPost> stored = new ArrayList<>();
         List<WatchPost> rows = new ArrayList<>();
-        Set<Long> known = fresh.isEmpty() ? new HashSet<>() : new HashSet<>(WatchPost.getEntityManager()
-                .createQuery("select p.postId from WatchPost p where p.targetId = :target and p.postId in :ids", Long.class)
-                .setParameter("target", targetId).setParameter("ids", fresh.stream().map(ChannelPost::id).toList()).getResultList());
+        Set<Long> known = fresh.isEmpty()
+                ? new HashSet<>()
+                : new HashSet<>(WatchPost.getEntityManager()
+                        .createQuery(
+                                "select p.postId from WatchPost p where p.targetId = :target and p.postId in :ids",
+                                Long.class)
+                        .setParameter("target", targetId)
+                        .setParameter("ids", fresh.stream().map(ChannelPost::id).toList())
+                        .getResultList());
         Map<Fetched, Capture> captures = new IdentityHashMap<>();
         for (ChannelPost post : fresh) {
             if (known.add(post.id())) {
                 WatchPost row = WatchPost.of(targetId, post, now);
                 Fetched source = sources.get(post.id());
-                row.captureId = captures.computeIfAbsent(source, fetched ->
-                        evidence.capture(target.operationId, target.id, target.value, "new posts", fetched.exchange())).id;
+                row.captureId = captures.computeIfAbsent(
+                                source,
+                                fetched -> evidence.capture(
+                                        target.operationId, target.id, target.value, "new posts", fetched.exchange()))
+                        .id;
                 row.persist();
                 rows.add(row);
                 stored.add(post);
@@ -187,12 +250,17 @@ public class ChannelWatcher {
         List<Sighting> found = new ArrayList<>(this.sightings.evaluate(target, rows));
         found.addAll(this.sightings.evaluateEdits(target, edits));
         Set<Long> sighted = found.stream().map(s -> s.captureId).collect(Collectors.toSet());
-        captures.values().stream().filter(c -> sighted.contains(c.id)).forEach(c -> c.reason = "new posts with sightings");
+        captures.values().stream()
+                .filter(c -> sighted.contains(c.id))
+                .forEach(c -> c.reason = "new posts with sightings");
         int sightings = found.size();
-        long queued = reactions.react(target, found).stream().filter(r -> r.outcome == Reaction.Outcome.QUEUED).count();
+        long queued = reactions.react(target, found).stream()
+                .filter(r -> r.outcome == Reaction.Outcome.QUEUED)
+                .count();
         if (moveMark) {
-            newest.newestPostId().ifPresent(id -> target.lastSeenPost =
-                    target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
+            newest.newestPostId()
+                    .ifPresent(id ->
+                            target.lastSeenPost = target.lastSeenPost == null ? id : Math.max(target.lastSeenPost, id));
         }
         target.channelTitle = newest.title() == null ? target.channelTitle : newest.title();
         target.subscribers = newest.subscribers() == null ? target.subscribers : newest.subscribers();
@@ -202,7 +270,8 @@ public class ChannelWatcher {
         rows.forEach(row -> said.add(DiscoveryService.Said.post(row)));
         edits.values().forEach(edit -> said.add(DiscoveryService.Said.edit(edit)));
         List<DiscoveryService.Found> names = discoveries.newNames(target, said);
-        String summary = detail + (edits.isEmpty() ? "" : ", " + edits.size() + " posts changed")
+        String summary = detail
+                + (edits.isEmpty() ? "" : ", " + edits.size() + " posts changed")
                 + (sightings == 0 ? "" : ", " + sightings + " sightings")
                 + (queued == 0 ? "" : ", " + queued + " reactive notice runs queued");
         return new Stored(new Read(status, summary, List.copyOf(stored), sightings, 0), names);
@@ -213,8 +282,12 @@ public class ChannelWatcher {
      * {@link WatchPostEdit} with the capture of the page that showed it (the first text and capture stay as they are).
      * A post edited before it was first read is only marked. Returns the stored posts that changed, with their new text.
      */
-    private Map<WatchPost, WatchPostEdit> changedTexts(WatchTarget target, List<ChannelPost> editedKnown, Map<Long, Fetched> sources,
-            Map<Fetched, Capture> captures, Instant now) {
+    private Map<WatchPost, WatchPostEdit> changedTexts(
+            WatchTarget target,
+            List<ChannelPost> editedKnown,
+            Map<Long, Fetched> sources,
+            Map<Fetched, Capture> captures,
+            Instant now) {
         Map<WatchPost, WatchPostEdit> changed = new java.util.LinkedHashMap<>();
         if (editedKnown.isEmpty()) {
             return changed;
@@ -226,7 +299,9 @@ public class ChannelWatcher {
             return changed;
         }
         Map<Long, WatchPostEdit> latest = new HashMap<>();
-        WatchPostEdit.<WatchPostEdit>list("watchPostId in ?1 order by id", rows.stream().map(row -> row.id).toList())
+        WatchPostEdit.<WatchPostEdit>list(
+                        "watchPostId in ?1 order by id",
+                        rows.stream().map(row -> row.id).toList())
                 .forEach(edit -> latest.put(edit.watchPostId, edit));
         rows.sort(Comparator.comparingLong(row -> row.postId));
         for (WatchPost row : rows) {
@@ -237,8 +312,11 @@ public class ChannelWatcher {
                 continue;
             }
             WatchPostEdit edit = WatchPostEdit.of(row, post, now);
-            edit.captureId = captures.computeIfAbsent(sources.get(post.id()), fetched ->
-                    evidence.capture(target.operationId, target.id, target.value, "changed posts", fetched.exchange())).id;
+            edit.captureId = captures.computeIfAbsent(
+                            sources.get(post.id()),
+                            fetched -> evidence.capture(
+                                    target.operationId, target.id, target.value, "changed posts", fetched.exchange()))
+                    .id;
             edit.persist();
             changed.put(row, edit);
         }
@@ -247,8 +325,10 @@ public class ChannelWatcher {
 
     /** Same text, attachments and links (a new link under the same words is how a channel moves to a backup domain). */
     private static boolean sameAsFirst(WatchPost row, ChannelPost post) {
-        return row.text.equals(TextClip.clip(post.text(), 10_000)) && java.util.Objects.equals(row.attachmentText,
-                post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
+        return row.text.equals(TextClip.clip(post.text(), 10_000))
+                && java.util.Objects.equals(
+                        row.attachmentText,
+                        post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
                 && row.links.equals(TextClip.clip(String.join("\n", post.links()), 20_000));
     }
 
@@ -258,8 +338,11 @@ public class ChannelWatcher {
             return false;
         }
         String clipped = TextClip.clip(description, 2_000);
-        return WatchTarget.update("channelDescription = ?1 where id = ?2 and (channelDescription is null or channelDescription <> ?1)",
-                clipped, targetId) == 1;
+        return WatchTarget.update(
+                        "channelDescription = ?1 where id = ?2 and (channelDescription is null or channelDescription <> ?1)",
+                        clipped,
+                        targetId)
+                == 1;
     }
 
     /**
@@ -267,8 +350,12 @@ public class ChannelWatcher {
      * mark cannot move).
      */
     private Stored nothingNew(long targetId, ChannelPage newest, WatchTarget.ReadStatus status, String detail) {
-        StringBuilder set = new StringBuilder("lastReadAt = :at, lastReadStatus = :status, lastReadDetail = :detail, readNotBefore = null");
-        Parameters parameters = Parameters.with("at", clock.instant()).and("status", status).and("detail", clip(detail)).and("id", targetId);
+        StringBuilder set = new StringBuilder(
+                "lastReadAt = :at, lastReadStatus = :status, lastReadDetail = :detail, readNotBefore = null");
+        Parameters parameters = Parameters.with("at", clock.instant())
+                .and("status", status)
+                .and("detail", clip(detail))
+                .and("id", targetId);
         if (newest.title() != null) {
             set.append(", channelTitle = :title");
             parameters.and("title", newest.title());
@@ -278,7 +365,8 @@ public class ChannelWatcher {
             parameters.and("subscribers", newest.subscribers());
         }
         int updated = WatchTarget.update(set + " where id = :id", parameters);
-        return new Stored(new Read(status, updated == 0 ? "the target was removed during the read" : detail), List.of());
+        return new Stored(
+                new Read(status, updated == 0 ? "the target was removed during the read" : detail), List.of());
     }
 
     @Transactional

@@ -79,7 +79,8 @@ final class Cidr {
     public String toString() {
         try {
             // Inet6Address keeps a mapped range in its IPv6 form (InetAddress would print it as IPv4).
-            InetAddress address = network.length == 16 ? Inet6Address.getByAddress(null, network, -1)
+            InetAddress address = network.length == 16
+                    ? Inet6Address.getByAddress(null, network, -1)
                     : InetAddress.getByAddress(network);
             return address.getHostAddress() + "/" + prefix;
         } catch (UnknownHostException e) {

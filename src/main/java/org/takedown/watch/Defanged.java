@@ -14,15 +14,15 @@ final class Defanged {
     /** A dot in brackets, parentheses or braces, or the word dot in them, with optional spaces around. */
     private static final Pattern DOT = Pattern.compile("\\s?[\\[({]\\s?(?:\\.|dot|DOT|Dot)\\s?[\\])}]\\s?");
 
-    private Defanged() {
-    }
+    private Defanged() {}
 
     /** The text with defanged schemes and dots written normally; the same instance when there were none. */
     static String refang(String text) {
         if (text == null || text.isEmpty() || !mayBeDefanged(text)) {
             return text;
         }
-        String refanged = SCHEME.matcher(text).replaceAll(scheme -> scheme.group(1).isEmpty() ? "http" : "https");
+        String refanged =
+                SCHEME.matcher(text).replaceAll(scheme -> scheme.group(1).isEmpty() ? "http" : "https");
         refanged = COLON.matcher(refanged).replaceAll("://");
         return DOT.matcher(refanged).replaceAll(".");
     }

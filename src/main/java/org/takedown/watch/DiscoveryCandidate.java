@@ -16,27 +16,36 @@ import java.time.Instant;
 @Table(name = "discovery_candidate")
 public class DiscoveryCandidate extends PanacheEntityBase {
 
-    public enum Status { NEW, ACCEPTED, DISMISSED }
+    public enum Status {
+        NEW,
+        ACCEPTED,
+        DISMISSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     /** DOMAIN, or TELEGRAM_CHANNEL for a handle. */
     @Enumerated(EnumType.STRING)
     public WatchTargetKind kind;
+
     @Column(name = "candidate_value")
     public String value;
+
     public Long sourceTargetId;
     public Long sourcePostId;
     /** The domain probe whose page named it, when it came from a page rather than a post. */
     public Long sourceProbeId;
     /** Written defanged where it was found ({@code example[.]com}, {@code hxxps://}). */
     public boolean defanged;
+
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The watch target an accepted candidate became. */
     public Long watchTargetId;
+
     public String decidedBy;
     public Instant decidedAt;
     public Instant createdAt;

@@ -26,12 +26,14 @@ public class DiscoveryResource {
 
     @Inject
     DiscoveryService discoveries;
+
     @Inject
     SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<CandidateView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page, @QueryParam("status") String status) {
+    public Page<CandidateView> list(
+            @PathParam("id") long id, @Valid @BeanParam PageRequest page, @QueryParam("status") String status) {
         return Page.of(discoveries.list(id, parseStatus(status)), page, CandidateView::of);
     }
 
@@ -58,19 +60,42 @@ public class DiscoveryResource {
         if (status == null) {
             return null;
         }
-        return Arrays.stream(DiscoveryCandidate.Status.values()).filter(s -> s.name().equals(status)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField(400, "status",
-                        "must be one of " + Arrays.toString(DiscoveryCandidate.Status.values())));
+        return Arrays.stream(DiscoveryCandidate.Status.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        400, "status", "must be one of " + Arrays.toString(DiscoveryCandidate.Status.values())));
     }
 
     /** {@code defanged}: the name was written defanged where it was found ({@code example[.]com}, {@code hxxps://}). */
-    public record CandidateView(long id, WatchTargetKind kind, String value, boolean defanged, Long sourceTargetId, Long sourcePostId,
-            Long sourceProbeId, DiscoveryCandidate.Status status, Long watchTargetId, String decidedBy, Instant decidedAt,
+    public record CandidateView(
+            long id,
+            WatchTargetKind kind,
+            String value,
+            boolean defanged,
+            Long sourceTargetId,
+            Long sourcePostId,
+            Long sourceProbeId,
+            DiscoveryCandidate.Status status,
+            Long watchTargetId,
+            String decidedBy,
+            Instant decidedAt,
             Instant createdAt) {
 
         static CandidateView of(DiscoveryCandidate c) {
-            return new CandidateView(c.id, c.kind, c.value, c.defanged, c.sourceTargetId, c.sourcePostId, c.sourceProbeId, c.status,
-                    c.watchTargetId, c.decidedBy, c.decidedAt, c.createdAt);
+            return new CandidateView(
+                    c.id,
+                    c.kind,
+                    c.value,
+                    c.defanged,
+                    c.sourceTargetId,
+                    c.sourcePostId,
+                    c.sourceProbeId,
+                    c.status,
+                    c.watchTargetId,
+                    c.decidedBy,
+                    c.decidedAt,
+                    c.createdAt);
         }
     }
 }

@@ -39,21 +39,30 @@ public class DiscoveryService {
     static final String ENTITY = "discovery_candidate";
     private static final Pattern DOMAIN_IN_TEXT = Pattern.compile(
             "(?<![\\p{L}\\p{N}@._/-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,24})(?![\\p{L}\\p{N}_-])");
-    private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_IN_TEXT =
+            Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}]+", Pattern.CASE_INSENSITIVE);
     /** Telegram's own hosts are how channels link to each other, not places to watch as domains. */
-    private static final Set<String> TELEGRAM_HOSTS = Set.of("t.me", "telegram.me", "telegram.org", "telegram.dog", "telegra.ph");
+    private static final Set<String> TELEGRAM_HOSTS =
+            Set.of("t.me", "telegram.me", "telegram.org", "telegram.dog", "telegra.ph");
 
     @Inject
     OperationService operations;
+
     @Inject
     WatchTargetService watchTargets;
+
     @Inject
     Clock clock;
 
     /** A name found, not yet known to the operation; {@code defanged} when it was written so. */
-    record Found(long operationId, WatchTargetKind kind, String value, boolean defanged, long sourceTargetId, Long sourcePostId,
-            Long sourceProbeId) {
-    }
+    record Found(
+            long operationId,
+            WatchTargetKind kind,
+            String value,
+            boolean defanged,
+            long sourceTargetId,
+            Long sourcePostId,
+            Long sourceProbeId) {}
 
     /** What a channel said where names may be: a post (its row id), a changed post, or the channel's description (no row). */
     record Said(Long postRowId, Collection<String> links, String text, Collection<String> mentions) {
@@ -77,8 +86,7 @@ public class DiscoveryService {
     }
 
     /** How a name was found. */
-    private record Name(WatchTargetKind kind, boolean defanged) {
-    }
+    private record Name(WatchTargetKind kind, boolean defanged) {}
 
     /**
      * What a watched channel said (new posts, changed posts, its description) that names something the operation neither
@@ -92,13 +100,15 @@ public class DiscoveryService {
         for (Said what : said) {
             Map<String, Name> found = found(what.links(), what.text(), what.mentions());
             foundIn.put(what, found);
-            found.forEach((value, name) -> names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
+            found.forEach((value, name) ->
+                    names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
         }
         Set<String> known = known(source.operationId, names);
         List<Found> fresh = new ArrayList<>();
         foundIn.forEach((what, found) -> found.forEach((value, name) -> {
             if (known.add(key(name.kind(), value))) {
-                fresh.add(new Found(source.operationId, name.kind(), value, name.defanged(), source.id, what.postRowId(), null));
+                fresh.add(new Found(
+                        source.operationId, name.kind(), value, name.defanged(), source.id, what.postRowId(), null));
             }
         }));
         return fresh;
@@ -133,12 +143,14 @@ public class DiscoveryService {
             }
             Map<String, Name> found = found(links, text, mentions);
             Map<WatchTargetKind, Set<String>> names = new EnumMap<>(WatchTargetKind.class);
-            found.forEach((value, name) -> names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
+            found.forEach((value, name) ->
+                    names.computeIfAbsent(name.kind(), k -> new HashSet<>()).add(value));
             Set<String> known = known(source.operationId, names);
             List<Found> list = new ArrayList<>();
             found.forEach((value, name) -> {
                 if (known.add(key(name.kind(), value))) {
-                    list.add(new Found(source.operationId, name.kind(), value, name.defanged(), source.id, null, probeId));
+                    list.add(new Found(
+                            source.operationId, name.kind(), value, name.defanged(), source.id, null, probeId));
                 }
             });
             return list;
@@ -155,8 +167,12 @@ public class DiscoveryService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Operation.findById(found.operationId(), LockModeType.PESSIMISTIC_WRITE);
-                if (DiscoveryCandidate.count("operationId = ?1 and kind = ?2 and value = ?3", found.operationId(), found.kind(),
-                        found.value()) > 0) {
+                if (DiscoveryCandidate.count(
+                                "operationId = ?1 and kind = ?2 and value = ?3",
+                                found.operationId(),
+                                found.kind(),
+                                found.value())
+                        > 0) {
                     return false;
                 }
                 DiscoveryCandidate candidate = new DiscoveryCandidate();
@@ -205,7 +221,8 @@ public class DiscoveryService {
     private static void domainsIn(String text, boolean defanged, Map<String, Name> found) {
         Matcher url = URL_IN_TEXT.matcher(text);
         while (url.find()) {
-            domainOfLink(url.group()).ifPresent(domain -> found.putIfAbsent(domain, new Name(WatchTargetKind.DOMAIN, defanged)));
+            domainOfLink(url.group())
+                    .ifPresent(domain -> found.putIfAbsent(domain, new Name(WatchTargetKind.DOMAIN, defanged)));
         }
         Matcher inText = DOMAIN_IN_TEXT.matcher(text);
         while (inText.find()) {
@@ -226,9 +243,14 @@ public class DiscoveryService {
             return known;
         }
         for (String entity : List.of("WatchTarget", "DiscoveryCandidate")) {
-            WatchTarget.getEntityManager().createQuery("select n.kind, n.value from " + entity
-                    + " n where n.operationId = :op and n.value in :values", Object[].class)
-                    .setParameter("op", operationId).setParameter("values", values).getResultList()
+            WatchTarget.getEntityManager()
+                    .createQuery(
+                            "select n.kind, n.value from " + entity
+                                    + " n where n.operationId = :op and n.value in :values",
+                            Object[].class)
+                    .setParameter("op", operationId)
+                    .setParameter("values", values)
+                    .getResultList()
                     .forEach(row -> known.add(key((WatchTargetKind) row[0], (String) row[1])));
         }
         return known;
@@ -236,8 +258,11 @@ public class DiscoveryService {
 
     public PanacheQuery<DiscoveryCandidate> list(long operationId, DiscoveryCandidate.Status status) {
         operations.get(operationId);
-        return status == null ? DiscoveryCandidate.find("operationId", Sort.descending("id"), operationId)
-                : DiscoveryCandidate.find("operationId = :op and status = :status", Sort.descending("id"),
+        return status == null
+                ? DiscoveryCandidate.find("operationId", Sort.descending("id"), operationId)
+                : DiscoveryCandidate.find(
+                        "operationId = :op and status = :status",
+                        Sort.descending("id"),
                         Parameters.with("op", operationId).and("status", status));
     }
 
@@ -247,11 +272,22 @@ public class DiscoveryService {
         Operation operation = operations.lockForEdit(operationId);
         DiscoveryCandidate candidate = undecided(operationId, candidateId);
         String value = candidate.kind == WatchTargetKind.TELEGRAM_CHANNEL ? "@" + candidate.value : candidate.value;
-        WatchTarget target = watchTargets.add(actor, operationId, new WatchTargetRequest(candidate.kind, value,
-                "discovered in a post of watch target " + candidate.sourceTargetId, null));
+        WatchTarget target = watchTargets.add(
+                actor,
+                operationId,
+                new WatchTargetRequest(
+                        candidate.kind,
+                        value,
+                        "discovered in a post of watch target " + candidate.sourceTargetId,
+                        null));
         decide(candidate, DiscoveryCandidate.Status.ACCEPTED, actor);
         candidate.watchTargetId = target.id;
-        operations.recordEdit(operation, actor, "DISCOVERY_ACCEPTED", ENTITY, candidate.id,
+        operations.recordEdit(
+                operation,
+                actor,
+                "DISCOVERY_ACCEPTED",
+                ENTITY,
+                candidate.id,
                 Map.of("kind", candidate.kind, "value", candidate.value, "watchTarget", target.id));
         return candidate;
     }
@@ -261,7 +297,12 @@ public class DiscoveryService {
         Operation operation = operations.lockForEdit(operationId);
         DiscoveryCandidate candidate = undecided(operationId, candidateId);
         decide(candidate, DiscoveryCandidate.Status.DISMISSED, actor);
-        operations.recordEdit(operation, actor, "DISCOVERY_DISMISSED", ENTITY, candidate.id,
+        operations.recordEdit(
+                operation,
+                actor,
+                "DISCOVERY_DISMISSED",
+                ENTITY,
+                candidate.id,
                 Map.of("kind", candidate.kind, "value", candidate.value));
         return candidate;
     }
@@ -272,7 +313,8 @@ public class DiscoveryService {
             throw ProblemException.notFound("Discovery candidate " + candidateId + " of operation " + operationId);
         }
         if (candidate.status != DiscoveryCandidate.Status.NEW) {
-            throw ProblemException.conflict("Candidate " + candidateId + " was already " + candidate.status + " by " + candidate.decidedBy);
+            throw ProblemException.conflict(
+                    "Candidate " + candidateId + " was already " + candidate.status + " by " + candidate.decidedBy);
         }
         return candidate;
     }
@@ -288,7 +330,9 @@ public class DiscoveryService {
         if (link.regionMatches(true, 0, "mailto:", 0, 7)) {
             int at = link.indexOf('@');
             int end = link.indexOf('?');
-            return at < 0 ? java.util.Optional.empty() : HostNames.normaliseDomain(link.substring(at + 1, end > at ? end : link.length()));
+            return at < 0
+                    ? java.util.Optional.empty()
+                    : HostNames.normaliseDomain(link.substring(at + 1, end > at ? end : link.length()));
         }
         try {
             URI uri = new URI(link);

@@ -17,6 +17,7 @@ public class DnsHostResolver implements HostResolver {
 
     @Inject
     ProbeConfig config;
+
     @Inject
     DnsLookup dns;
 

@@ -45,9 +45,13 @@ public class DnsLookup {
     @Inject
     public DnsLookup(ProbeConfig config) {
         try {
-            resolver = config.dnsServer().isPresent() ? server(config.dnsServer().get()) : new ExtendedResolver();
+            resolver =
+                    config.dnsServer().isPresent() ? server(config.dnsServer().get()) : new ExtendedResolver();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("takedown.probe.dns-server: unknown host " + config.dnsServer().get(), e);
+            throw new IllegalArgumentException(
+                    "takedown.probe.dns-server: unknown host "
+                            + config.dnsServer().get(),
+                    e);
         }
         resolver.setTimeout(config.dnsTimeout());
     }

@@ -15,10 +15,14 @@ public class DomainHistoryRetentionJob {
 
     @Inject
     ProbeConfig config;
+
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "domain-history-retention", cron = "0 23 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "domain-history-retention",
+            cron = "0 23 * * * ?",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         long deleted = purge();
         if (deleted > 0) {
@@ -29,7 +33,8 @@ public class DomainHistoryRetentionJob {
     /** The newest row of a domain is what the next probe compares with: it stays, however old. */
     @Transactional
     public long purge() {
-        return DomainProbe.delete("probedAt < ?1 and id not in (select max(p.id) from DomainProbe p group by p.targetId)",
+        return DomainProbe.delete(
+                "probedAt < ?1 and id not in (select max(p.id) from DomainProbe p group by p.targetId)",
                 clock.instant().minus(config.historyRetention()));
     }
 }

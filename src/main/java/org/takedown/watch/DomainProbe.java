@@ -19,17 +19,23 @@ import java.util.List;
 public class DomainProbe extends PanacheEntityBase {
 
     /** Of a seized domain: our banner is there; it resolves elsewhere than our ingress; or it does not show the banner. */
-    public enum Takedown { VERIFIED, NOT_AT_INGRESS, BANNER_MISSING }
+    public enum Takedown {
+        VERIFIED,
+        NOT_AT_INGRESS,
+        BANNER_MISSING
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public long targetId;
     public Instant probedAt;
     /** Sorted, comma-separated. */
     @Column(name = "dns_a")
     public String dnsA;
+
     public String dnsAaaa;
     public String dnsCname;
     public String dnsNs;
@@ -38,23 +44,28 @@ public class DomainProbe extends PanacheEntityBase {
     public String finalUrl;
     /** One per line. */
     public String redirects;
+
     public String title;
     public String textSha256;
     public Long simhash;
     /** SimHash similarity of the page text to the previous row's (1.0 the same, about 0.5 unrelated). */
     public Double similarity;
+
     public String fetchError;
     /** The server's certificate, over https. */
     public String tlsSubject;
+
     public String tlsIssuer;
     public Instant tlsNotBefore;
     public Instant tlsNotAfter;
     public Boolean bannerShown;
     public Boolean resolvesToIngress;
+
     @Enumerated(EnumType.STRING)
     public Takedown takedown;
     /** What differed from the row before ("first probe" for the first). */
     public String changes;
+
     public Long captureId;
 
     static List<String> split(String joined) {

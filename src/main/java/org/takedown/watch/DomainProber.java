@@ -1,6 +1,5 @@
 package org.takedown.watch;
 
-import org.takedown.common.TextClip;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.takedown.common.ProblemException;
+import org.takedown.common.TextClip;
 import org.takedown.evidence.EvidenceService;
 import org.takedown.seizure.SeizedDomainService;
 
@@ -37,28 +37,38 @@ public class DomainProber {
     private static final Logger LOG = Logger.getLogger(DomainProber.class);
 
     /** What one probe found: how it went, whether it changed anything, the takedown status of a seized domain. */
-    public record Probe(WatchTarget.ReadStatus status, String detail, boolean changed, DomainProbe.Takedown takedown, int sightings,
-            int discovered) {
-    }
+    public record Probe(
+            WatchTarget.ReadStatus status,
+            String detail,
+            boolean changed,
+            DomainProbe.Takedown takedown,
+            int sightings,
+            int discovered) {}
 
     /** What a probe stored; {@code newPageRow} is the history row of a page whose text changed, for discovery. */
-    record Stored(Probe probe, Long newPageRow) {
-    }
+    record Stored(Probe probe, Long newPageRow) {}
 
     @Inject
     DnsLookup dns;
+
     @Inject
     FetchGate gate;
+
     @Inject
     ProbeConfig config;
+
     @Inject
     SightingService sightings;
+
     @Inject
     EvidenceService evidence;
+
     @Inject
     DiscoveryService discoveries;
+
     @Inject
     SeizedDomainService seizedDomains;
+
     @Inject
     Clock clock;
 
@@ -66,8 +76,10 @@ public class DomainProber {
 
     @PostConstruct
     void parseIngress() {
-        ingress = config.ingressAddresses().orElse(List.of()).stream().map(String::strip)
-                .map(a -> Cidr.parse(a.contains("/") ? a : a + (a.contains(":") ? "/128" : "/32"))).toList();
+        ingress = config.ingressAddresses().orElse(List.of()).stream()
+                .map(String::strip)
+                .map(a -> Cidr.parse(a.contains("/") ? a : a + (a.contains(":") ? "/128" : "/32")))
+                .toList();
     }
 
     public Probe probe(long targetId) {
@@ -95,10 +107,18 @@ public class DomainProber {
         if (stored.newPageRow() == null) {
             return stored.probe();
         }
-        int discovered = discoveries.collectFromPage(targetId, stored.newPageRow(), page.links(), page.title() + "\n" + page.text());
+        int discovered = discoveries.collectFromPage(
+                targetId, stored.newPageRow(), page.links(), page.title() + "\n" + page.text());
         Probe probe = stored.probe();
-        return discovered == 0 ? probe : new Probe(probe.status(), probe.detail() + ", " + discovered + " new domains or handles",
-                probe.changed(), probe.takedown(), probe.sightings(), discovered);
+        return discovered == 0
+                ? probe
+                : new Probe(
+                        probe.status(),
+                        probe.detail() + ", " + discovered + " new domains or handles",
+                        probe.changed(),
+                        probe.takedown(),
+                        probe.sightings(),
+                        discovered);
     }
 
     @Transactional
@@ -114,14 +134,26 @@ public class DomainProber {
     Stored store(long targetId, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
         WatchTarget target = WatchTarget.findById(targetId);
         if (target == null) {
-            return new Stored(new Probe(WatchTarget.ReadStatus.FAILED, "the target was removed during the probe", false, null, 0, 0), null);
+            return new Stored(
+                    new Probe(
+                            WatchTarget.ReadStatus.FAILED,
+                            "the target was removed during the probe",
+                            false,
+                            null,
+                            0,
+                            0),
+                    null);
         }
-        DomainProbe previous = DomainProbe.find("targetId", Sort.descending("id"), targetId).firstResult();
+        DomainProbe previous =
+                DomainProbe.find("targetId", Sort.descending("id"), targetId).firstResult();
         DomainProbe row = row(target, answer, fetched, page, fetchError);
         if (seizedDomains.isSeized(target.operationId, target.value)) {
-            row.resolvesToIngress = ingress.isEmpty() ? null : answer.resolves() && addresses(answer).allMatch(this::atIngress);
+            row.resolvesToIngress = ingress.isEmpty()
+                    ? null
+                    : answer.resolves() && addresses(answer).allMatch(this::atIngress);
             row.bannerShown = page != null && page.bannerShown();
-            row.takedown = Boolean.FALSE.equals(row.resolvesToIngress) ? DomainProbe.Takedown.NOT_AT_INGRESS
+            row.takedown = Boolean.FALSE.equals(row.resolvesToIngress)
+                    ? DomainProbe.Takedown.NOT_AT_INGRESS
                     : row.bannerShown ? DomainProbe.Takedown.VERIFIED : DomainProbe.Takedown.BANNER_MISSING;
             alertOnLoss(target, previous, row);
         }
@@ -135,27 +167,37 @@ public class DomainProber {
         if (!changes.isEmpty()) {
             row.changes = clip(String.join("; ", changes), 1000);
             if (fetched != null) {
-                row.captureId = evidence.capture(target.operationId, target.id, target.value, clip("domain probe: " + row.changes, 200),
-                        fetched.exchange()).id;
+                row.captureId = evidence.capture(
+                                target.operationId,
+                                target.id,
+                                target.value,
+                                clip("domain probe: " + row.changes, 200),
+                                fetched.exchange())
+                        .id;
             }
             row.persist();
             if (page != null && (previous == null || !Objects.equals(previous.textSha256, row.textSha256))) {
-                found = sightings.evaluatePage(target, row, page.title() + "\n" + page.text()).size();
+                found = sightings
+                        .evaluatePage(target, row, page.title() + "\n" + page.text())
+                        .size();
                 newPageRow = row.id;
             }
         }
         target.takedown = row.takedown;
         target.lastReadAt = row.probedAt;
         target.lastReadStatus = fetched == null && fetchError != null || answer.error() != null
-                ? WatchTarget.ReadStatus.FAILED : WatchTarget.ReadStatus.OK;
+                ? WatchTarget.ReadStatus.FAILED
+                : WatchTarget.ReadStatus.OK;
         String detail = changes.isEmpty() ? "no change" : row.changes;
         detail += fetchError == null ? "" : "; " + fetchError;
         detail += answer.error() == null ? "" : "; " + answer.error();
         target.lastReadDetail = clip(detail, 500);
-        return new Stored(new Probe(target.lastReadStatus, detail, !changes.isEmpty(), row.takedown, found, 0), newPageRow);
+        return new Stored(
+                new Probe(target.lastReadStatus, detail, !changes.isEmpty(), row.takedown, found, 0), newPageRow);
     }
 
-    private DomainProbe row(WatchTarget target, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
+    private DomainProbe row(
+            WatchTarget target, DnsLookup.Answer answer, Fetched fetched, ProbedPage page, String fetchError) {
         DomainProbe row = new DomainProbe();
         row.operationId = target.operationId;
         row.targetId = target.id;
@@ -203,7 +245,8 @@ public class DomainProber {
         compare(changes, "TLS certificate", certificate(previous), certificate(row));
         compare(changes, "takedown", previous.takedown, row.takedown);
         if (!Objects.equals(previous.textSha256, row.textSha256)) {
-            changes.add("page text" + (row.similarity == null ? "" : String.format(" (similarity %.2f)", row.similarity)));
+            changes.add(
+                    "page text" + (row.similarity == null ? "" : String.format(" (similarity %.2f)", row.similarity)));
         }
         return changes;
     }
@@ -228,9 +271,15 @@ public class DomainProber {
         }
         List<String> alerts = new ArrayList<>();
         if (previous.takedown == DomainProbe.Takedown.VERIFIED && row.takedown != DomainProbe.Takedown.VERIFIED) {
-            alerts.add("takedown lost: " + (row.takedown == DomainProbe.Takedown.NOT_AT_INGRESS
-                    ? "the domain resolves to " + show(row.dnsA + (row.dnsAaaa.isEmpty() ? "" : "," + row.dnsAaaa)) + ", not our ingress"
-                    : "the page no longer shows our banner" + (row.httpStatus == null ? " (" + show(row.fetchError) + ")" : " (HTTP " + row.httpStatus + ")")));
+            alerts.add("takedown lost: "
+                    + (row.takedown == DomainProbe.Takedown.NOT_AT_INGRESS
+                            ? "the domain resolves to "
+                                    + show(row.dnsA + (row.dnsAaaa.isEmpty() ? "" : "," + row.dnsAaaa))
+                                    + ", not our ingress"
+                            : "the page no longer shows our banner"
+                                    + (row.httpStatus == null
+                                            ? " (" + show(row.fetchError) + ")"
+                                            : " (HTTP " + row.httpStatus + ")")));
         }
         if (!previous.dnsNs.isEmpty() && !previous.dnsNs.equals(row.dnsNs)) {
             alerts.add("name servers changed from " + previous.dnsNs + " to " + show(row.dnsNs));
@@ -238,8 +287,9 @@ public class DomainProber {
         if (!alerts.isEmpty()) {
             target.alert = clip(String.join("; ", alerts), 500);
             target.alertAt = row.probedAt;
-            LOG.warnf("ALERT: seized domain %s (watch target %d of operation %d): %s", target.value, target.id, target.operationId,
-                    target.alert);
+            LOG.warnf(
+                    "ALERT: seized domain %s (watch target %d of operation %d): %s",
+                    target.value, target.id, target.operationId, target.alert);
         }
     }
 

@@ -25,16 +25,18 @@ public class DueReads {
 
     @Inject
     OperationService operations;
+
     @Inject
     WatchConfig config;
+
     @Inject
     ProbeConfig probes;
+
     @Inject
     Clock clock;
 
     /** A claimed target, with what its read needs to start: read it (a channel) or probe it (a domain). */
-    public record Claim(long targetId, WatchTargetKind kind, String value, Long lastSeenPost, Instant readNotBefore) {
-    }
+    public record Claim(long targetId, WatchTargetKind kind, String value, Long lastSeenPost, Instant readNotBefore) {}
 
     /** Up to {@code limit} due targets, the longest overdue first; each is now scheduled for its next read. */
     @Transactional
@@ -45,12 +47,17 @@ public class DueReads {
             return List.of();
         }
         Instant now = clock.instant();
-        List<WatchTarget> due = WatchTarget.find("operationId in ?1 and nextReadAt <= ?2 order by nextReadAt", operationIds, now)
-                .page(0, limit).list();
+        List<WatchTarget> due = WatchTarget.find(
+                        "operationId in ?1 and nextReadAt <= ?2 order by nextReadAt", operationIds, now)
+                .page(0, limit)
+                .list();
         List<Claim> claimed = new ArrayList<>();
         for (WatchTarget target : due) {
-            Instant next = ReadSchedule.next(target.nextReadAt, now, every(target), config.readJitter(), ThreadLocalRandom.current());
-            if (WatchTarget.update("nextReadAt = ?1 where id = ?2 and nextReadAt = ?3", next, target.id, target.nextReadAt) == 1) {
+            Instant next = ReadSchedule.next(
+                    target.nextReadAt, now, every(target), config.readJitter(), ThreadLocalRandom.current());
+            if (WatchTarget.update(
+                            "nextReadAt = ?1 where id = ?2 and nextReadAt = ?3", next, target.id, target.nextReadAt)
+                    == 1) {
                 claimed.add(new Claim(target.id, target.kind, target.value, target.lastSeenPost, target.readNotBefore));
             }
         }
@@ -67,8 +74,12 @@ public class DueReads {
         }
         Instant now = clock.instant();
         Instant oldest = WatchTarget.getEntityManager()
-                .createQuery("select min(t.nextReadAt) from WatchTarget t where t.operationId in ?1 and t.nextReadAt <= ?2", Instant.class)
-                .setParameter(1, operationIds).setParameter(2, now).getSingleResult();
+                .createQuery(
+                        "select min(t.nextReadAt) from WatchTarget t where t.operationId in ?1 and t.nextReadAt <= ?2",
+                        Instant.class)
+                .setParameter(1, operationIds)
+                .setParameter(2, now)
+                .getSingleResult();
         return oldest == null ? Duration.ZERO : Duration.between(oldest, now);
     }
 

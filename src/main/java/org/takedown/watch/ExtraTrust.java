@@ -39,15 +39,18 @@ final class ExtraTrust implements X509TrustManager {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("extra-" + n++, certificate);
             }
             if (n == 0) {
-                throw new IllegalArgumentException("takedown.fetch.extra-trusted-certificates: no certificate in " + pem);
+                throw new IllegalArgumentException(
+                        "takedown.fetch.extra-trusted-certificates: no certificate in " + pem);
             }
             return new ExtraTrust(trustManager(null), trustManager(store));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("takedown.fetch.extra-trusted-certificates: cannot read " + pem + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "takedown.fetch.extra-trusted-certificates: cannot read " + pem + ": " + e.getMessage(), e);
         }
     }
 

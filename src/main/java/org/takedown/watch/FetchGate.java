@@ -52,13 +52,14 @@ import org.takedown.evidence.HttpExchange;
 public class FetchGate {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?:0[xX][0-9a-fA-F]*|[0-9]+)(?:\\.(?:0[xX][0-9a-fA-F]*|[0-9]+))*\\.?");
-    private static final Pattern DOTTED_QUAD = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-            + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?:0[xX][0-9a-fA-F]*|[0-9]+)(?:\\.(?:0[xX][0-9a-fA-F]*|[0-9]+))*\\.?");
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                    + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     /** A URL that passed the static checks: where to connect, and the address if the host is a literal. */
-    private record Target(URI uri, String host, Optional<InetAddress> literal) {
-    }
+    private record Target(URI uri, String host, Optional<InetAddress> literal) {}
 
     private final FetchConfig config;
     private final HostResolver resolver;
@@ -71,8 +72,10 @@ public class FetchGate {
         this.config = config;
         this.resolver = resolver;
         this.refusals = Counter.builder("takedown.fetch.refusals")
-                .description("Watch fetches refused by the gate (address, scheme, port, redirect)").register(registry);
-        this.policy = new AddressPolicy(config.allowCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
+                .description("Watch fetches refused by the gate (address, scheme, port, redirect)")
+                .register(registry);
+        this.policy = new AddressPolicy(
+                config.allowCidrs().orElse(List.of()).stream().map(Cidr::parse).toList());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -120,7 +123,8 @@ public class FetchGate {
             List<InetAddress> addresses = addresses(target);
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (left.isNegative() || left.isZero()) {
-                throw new IOException("no time left for " + target.uri() + " within " + config.totalTimeout().toSeconds() + " s");
+                throw new IOException("no time left for " + target.uri() + " within "
+                        + config.totalTimeout().toSeconds() + " s");
             }
             InetAddress[] connected = new InetAddress[1];
             OkHttpClient call = client.newBuilder()
@@ -134,12 +138,17 @@ public class FetchGate {
                         }
                     })
                     .build();
-            Request request = new Request.Builder().url(target.uri().toString()).header("User-Agent", config.userAgent()).get().build();
+            Request request = new Request.Builder()
+                    .url(target.uri().toString())
+                    .header("User-Agent", config.userAgent())
+                    .get()
+                    .build();
             try (Response response = call.newCall(request).execute()) {
                 String location = response.header("Location");
                 if (REDIRECTS.contains(response.code()) && location != null) {
                     if (hops.size() == config.maxRedirects()) {
-                        throw new FetchRefused("more than " + config.maxRedirects() + " redirects, the last to " + location);
+                        throw new FetchRefused(
+                                "more than " + config.maxRedirects() + " redirects, the last to " + location);
                     }
                     URI next;
                     try {
@@ -158,7 +167,9 @@ public class FetchGate {
 
     private Fetched read(URI url, List<URI> hops, InetAddress address, Response response) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>();
-        response.headers().toMultimap().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        response.headers()
+                .toMultimap()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         ResponseBody body = response.body();
         long max = config.maxBodyBytes();
         Buffer buffer = new Buffer();
@@ -171,15 +182,28 @@ public class FetchGate {
         boolean truncated = buffer.size() > max;
         byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), max));
         Fetched.Certificate certificate = null;
-        if (response.handshake() != null && !response.handshake().peerCertificates().isEmpty()
+        if (response.handshake() != null
+                && !response.handshake().peerCertificates().isEmpty()
                 && response.handshake().peerCertificates().get(0) instanceof X509Certificate x509) {
             certificate = Fetched.Certificate.of(x509);
         }
-        Request sent = response.networkResponse() != null ? response.networkResponse().request() : response.request();
+        Request sent =
+                response.networkResponse() != null ? response.networkResponse().request() : response.request();
         List<HttpExchange.Header> requestHeaders = new ArrayList<>();
-        sent.headers().forEach(header -> requestHeaders.add(new HttpExchange.Header(header.getFirst(), header.getSecond())));
-        return new Fetched(url, List.copyOf(hops), address, Instant.ofEpochMilli(response.receivedResponseAtMillis()),
-                List.copyOf(requestHeaders), response.code(), response.message(), headers, bytes, truncated, certificate);
+        sent.headers()
+                .forEach(header -> requestHeaders.add(new HttpExchange.Header(header.getFirst(), header.getSecond())));
+        return new Fetched(
+                url,
+                List.copyOf(hops),
+                address,
+                Instant.ofEpochMilli(response.receivedResponseAtMillis()),
+                List.copyOf(requestHeaders),
+                response.code(),
+                response.message(),
+                headers,
+                bytes,
+                truncated,
+                certificate);
     }
 
     private Target target(String url) throws FetchRefused {
@@ -211,20 +235,23 @@ public class FetchGate {
             }
             String bare = authority.replaceFirst(":[0-9]*$", "");
             if (NUMERIC_HOST.matcher(bare).matches()) {
-                throw new FetchRefused("host " + bare + " is a non-canonical IPv4 form (decimal, octal, hex or shortened)");
+                throw new FetchRefused(
+                        "host " + bare + " is a non-canonical IPv4 form (decimal, octal, hex or shortened)");
             }
             throw new FetchRefused("the URL has no valid host" + (authority.isEmpty() ? "" : ": " + authority));
         }
         int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
         if (!config.allowedPorts().contains(port)) {
-            throw new FetchRefused("port " + port + " is not allowed (allowed: " + new java.util.TreeSet<>(config.allowedPorts()) + ")");
+            throw new FetchRefused("port " + port + " is not allowed (allowed: "
+                    + new java.util.TreeSet<>(config.allowedPorts()) + ")");
         }
         if (host.startsWith("[")) {
             return checkedLiteral(uri, host, host.substring(1, host.length() - 1));
         }
         if (NUMERIC_HOST.matcher(host).matches()) {
             if (!DOTTED_QUAD.matcher(host).matches()) {
-                throw new FetchRefused("host " + host + " is a non-canonical IPv4 form (decimal, octal, hex or shortened)");
+                throw new FetchRefused(
+                        "host " + host + " is a non-canonical IPv4 form (decimal, octal, hex or shortened)");
             }
             return checkedLiteral(uri, host, host);
         }

@@ -20,21 +20,31 @@ public class Reaction extends PanacheEntityBase {
      * were held back: the rule's reactions are paused, the operation is not ACTIVE, or the channel already triggered
      * this notice within the minimum interval.
      */
-    public enum Outcome { QUEUED, BLOCKED, PAUSED, NOT_ACTIVE, RATE_LIMITED }
+    public enum Outcome {
+        QUEUED,
+        BLOCKED,
+        PAUSED,
+        NOT_ACTIVE,
+        RATE_LIMITED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
     public long ruleId;
     public long noticeId;
     public long targetId;
     /** The stored post ({@link WatchPost#id}). */
     public long postId;
+
     public long sightingId;
     public Long runId;
+
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
+
     public String detail;
     public Instant createdAt;
 }

@@ -12,8 +12,7 @@ import org.takedown.operation.PublicContentSection;
 @ApplicationScoped
 public class ReactionContent implements PublicContentSection {
 
-    record ReactionPart(long ruleId, WatchRule.Kind kind, String pattern, long noticeId) {
-    }
+    record ReactionPart(long ruleId, WatchRule.Kind kind, String pattern, long noticeId) {}
 
     @Override
     public String name() {
@@ -22,7 +21,9 @@ public class ReactionContent implements PublicContentSection {
 
     @Override
     public List<ReactionPart> snapshot(long operationId) {
-        return WatchRule.<WatchRule>list("operationId = ?1 and reactNoticeId is not null", Sort.by("id"), operationId).stream()
-                .map(r -> new ReactionPart(r.id, r.kind, r.pattern, r.reactNoticeId)).toList();
+        return WatchRule.<WatchRule>list("operationId = ?1 and reactNoticeId is not null", Sort.by("id"), operationId)
+                .stream()
+                .map(r -> new ReactionPart(r.id, r.kind, r.pattern, r.reactNoticeId))
+                .toList();
     }
 }

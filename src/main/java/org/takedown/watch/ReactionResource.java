@@ -28,11 +28,29 @@ public class ReactionResource {
         return Page.of(reactions.list(id), page, ReactionView::of);
     }
 
-    public record ReactionView(long id, long ruleId, long noticeId, long targetId, long postId, long sightingId, Long runId,
-            Reaction.Outcome outcome, String detail, Instant createdAt) {
+    public record ReactionView(
+            long id,
+            long ruleId,
+            long noticeId,
+            long targetId,
+            long postId,
+            long sightingId,
+            Long runId,
+            Reaction.Outcome outcome,
+            String detail,
+            Instant createdAt) {
 
         static ReactionView of(Reaction r) {
-            return new ReactionView(r.id, r.ruleId, r.noticeId, r.targetId, r.postId, r.sightingId, r.runId, r.outcome, r.detail,
+            return new ReactionView(
+                    r.id,
+                    r.ruleId,
+                    r.noticeId,
+                    r.targetId,
+                    r.postId,
+                    r.sightingId,
+                    r.runId,
+                    r.outcome,
+                    r.detail,
                     r.createdAt);
         }
     }

@@ -29,10 +29,13 @@ public class ReactionService {
 
     @Inject
     OperationService operations;
+
     @Inject
     RunQueue runs;
+
     @Inject
     WatchConfig config;
+
     @Inject
     Clock clock;
 
@@ -41,7 +44,9 @@ public class ReactionService {
         List<Reaction> reactions = new ArrayList<>();
         for (Sighting sighting : sightings) {
             WatchRule rule = WatchRule.findById(sighting.ruleId);
-            if (sighting.postId == null || rule == null || rule.reactNoticeId == null
+            if (sighting.postId == null
+                    || rule == null
+                    || rule.reactNoticeId == null
                     || Reaction.count("noticeId = ?1 and postId = ?2", rule.reactNoticeId, sighting.postId) > 0) {
                 continue;
             }
@@ -68,17 +73,24 @@ public class ReactionService {
         } else if (operation.status != OperationStatus.ACTIVE) {
             reaction.outcome = Reaction.Outcome.NOT_ACTIVE;
             reaction.detail = "the operation is " + operation.status;
-        } else if (Reaction.count("targetId = ?1 and noticeId = ?2 and outcome = ?3 and createdAt > ?4", target.id,
-                rule.reactNoticeId, Reaction.Outcome.QUEUED, since) > 0) {
+        } else if (Reaction.count(
+                        "targetId = ?1 and noticeId = ?2 and outcome = ?3 and createdAt > ?4",
+                        target.id,
+                        rule.reactNoticeId,
+                        Reaction.Outcome.QUEUED,
+                        since)
+                > 0) {
             reaction.outcome = Reaction.Outcome.RATE_LIMITED;
-            reaction.detail = "this channel triggered the notice less than " + config.reactionMinInterval().toMinutes() + " min ago";
+            reaction.detail = "this channel triggered the notice less than "
+                    + config.reactionMinInterval().toMinutes() + " min ago";
         } else {
             NoticeRun run = runs.react(operation.id, rule.reactNoticeId, WATCHER);
             reaction.runId = run.id;
             reaction.outcome = run.status == RunStatus.QUEUED ? Reaction.Outcome.QUEUED : Reaction.Outcome.BLOCKED;
             reaction.detail = run.detail;
-            LOG.infof("Watch rule %d matched a new post of %s: notice %d queued as run %d (%s)", rule.id, target.value,
-                    rule.reactNoticeId, run.id, run.status);
+            LOG.infof(
+                    "Watch rule %d matched a new post of %s: notice %d queued as run %d (%s)",
+                    rule.id, target.value, rule.reactNoticeId, run.id, run.status);
         }
     }
 

@@ -11,8 +11,7 @@ import java.util.random.RandomGenerator;
  */
 final class ReadSchedule {
 
-    private ReadSchedule() {
-    }
+    private ReadSchedule() {}
 
     /** The first read: somewhere in the next interval, the same place for the same id on every replica. */
     static Instant first(Instant now, long targetId, Duration every) {

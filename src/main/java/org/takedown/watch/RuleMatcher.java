@@ -1,12 +1,12 @@
 package org.takedown.watch;
 
-import org.takedown.common.TextClip;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.takedown.common.TextClip;
 
 /**
  * A rule ready to run on text the fraudsters wrote: case-insensitive and Unicode-aware (both sides in NFKC, so
@@ -42,7 +42,8 @@ final class RuleMatcher {
         try {
             return new RuleMatcher(Pattern.compile(normal, FLAGS));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            throw new IllegalArgumentException(
+                    "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
         }
     }
 

@@ -19,15 +19,18 @@ public class Sighting extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sighting_ids")
     @SequenceGenerator(name = "sighting_ids", sequenceName = "sighting_seq", allocationSize = 50)
     public Long id;
+
     public long operationId;
     public long targetId;
     /** The stored post ({@link WatchPost#id}), or null for a sighting on a probed page. */
     public Long postId;
     /** The probe of the page ({@link DomainProbe#id}), for a sighting on a probed domain's page. */
     public Long probeId;
+
     public long ruleId;
     /** The capture of the page the post was read on. */
     public Long captureId;
+
     public String rulePattern;
     public String excerpt;
     public Instant createdAt;

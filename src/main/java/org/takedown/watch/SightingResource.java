@@ -25,16 +25,36 @@ public class SightingResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<SightingView> list(@PathParam("id") long id, @Valid @BeanParam PageRequest page, @QueryParam("targetId") Long targetId,
+    public Page<SightingView> list(
+            @PathParam("id") long id,
+            @Valid @BeanParam PageRequest page,
+            @QueryParam("targetId") Long targetId,
             @QueryParam("ruleId") Long ruleId) {
         return Page.of(sightings.list(id, targetId, ruleId), page, SightingView::of);
     }
 
-    public record SightingView(long id, long targetId, Long postId, Long probeId, long ruleId, String rulePattern, String excerpt,
-            Long captureId, Instant createdAt) {
+    public record SightingView(
+            long id,
+            long targetId,
+            Long postId,
+            Long probeId,
+            long ruleId,
+            String rulePattern,
+            String excerpt,
+            Long captureId,
+            Instant createdAt) {
 
         static SightingView of(Sighting s) {
-            return new SightingView(s.id, s.targetId, s.postId, s.probeId, s.ruleId, s.rulePattern, s.excerpt, s.captureId, s.createdAt);
+            return new SightingView(
+                    s.id,
+                    s.targetId,
+                    s.postId,
+                    s.probeId,
+                    s.ruleId,
+                    s.rulePattern,
+                    s.excerpt,
+                    s.captureId,
+                    s.createdAt);
         }
     }
 }

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.takedown.operation.OperationService;
 
@@ -23,6 +23,7 @@ public class SightingService {
 
     @Inject
     OperationService operations;
+
     @Inject
     Clock clock;
 
@@ -35,8 +36,14 @@ public class SightingService {
         for (WatchRule rule : rules(target)) {
             RuleMatcher matcher = RuleMatcher.of(rule.kind, rule.pattern);
             for (WatchPost post : posts) {
-                match(matcher, rule, target, post.readableText() + (post.links.isEmpty() ? "" : "\n" + post.links), "post " + post.postId)
-                        .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, post.captureId)));
+                match(
+                                matcher,
+                                rule,
+                                target,
+                                post.readableText() + (post.links.isEmpty() ? "" : "\n" + post.links),
+                                "post " + post.postId)
+                        .ifPresent(
+                                excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, post.captureId)));
             }
         }
         return found;
@@ -52,16 +59,24 @@ public class SightingService {
             return found;
         }
         Set<String> sighted = new HashSet<>();
-        Sighting.getEntityManager().createQuery("select s.ruleId, s.postId from Sighting s where s.postId in :posts", Object[].class)
-                .setParameter("posts", edits.keySet().stream().map(post -> post.id).toList()).getResultList()
+        Sighting.getEntityManager()
+                .createQuery("select s.ruleId, s.postId from Sighting s where s.postId in :posts", Object[].class)
+                .setParameter(
+                        "posts", edits.keySet().stream().map(post -> post.id).toList())
+                .getResultList()
                 .forEach(row -> sighted.add(row[0] + ":" + row[1]));
         for (WatchRule rule : rules(target)) {
             RuleMatcher matcher = RuleMatcher.of(rule.kind, rule.pattern);
             edits.forEach((post, edit) -> {
                 if (!sighted.contains(rule.id + ":" + post.id)) {
-                    match(matcher, rule, target, edit.readableText() + (edit.links.isEmpty() ? "" : "\n" + edit.links),
-                            "changed post " + post.postId)
-                            .ifPresent(excerpt -> found.add(sighting(target, rule, excerpt, post.id, null, edit.captureId)));
+                    match(
+                                    matcher,
+                                    rule,
+                                    target,
+                                    edit.readableText() + (edit.links.isEmpty() ? "" : "\n" + edit.links),
+                                    "changed post " + post.postId)
+                            .ifPresent(excerpt ->
+                                    found.add(sighting(target, rule, excerpt, post.id, null, edit.captureId)));
                 }
             });
         }
@@ -82,7 +97,8 @@ public class SightingService {
         return WatchRule.list("operationId", Sort.by("id"), target.operationId);
     }
 
-    private static Optional<String> match(RuleMatcher matcher, WatchRule rule, WatchTarget target, String text, String where) {
+    private static Optional<String> match(
+            RuleMatcher matcher, WatchRule rule, WatchTarget target, String text, String where) {
         try {
             return matcher.find(text);
         } catch (RuleMatcher.TooSlow slow) {
@@ -91,7 +107,8 @@ public class SightingService {
         }
     }
 
-    private Sighting sighting(WatchTarget target, WatchRule rule, String excerpt, Long postId, Long probeId, Long captureId) {
+    private Sighting sighting(
+            WatchTarget target, WatchRule rule, String excerpt, Long postId, Long probeId, Long captureId) {
         Sighting sighting = new Sighting();
         sighting.operationId = target.operationId;
         sighting.targetId = target.id;

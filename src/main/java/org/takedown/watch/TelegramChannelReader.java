@@ -15,6 +15,7 @@ public class TelegramChannelReader {
 
     @Inject
     FetchGate gate;
+
     @Inject
     WatchConfig config;
 
@@ -42,7 +43,8 @@ public class TelegramChannelReader {
         }
         String path = fetched.url().getPath() == null ? "" : fetched.url().getPath();
         if (!path.startsWith("/s/")) {
-            return new ChannelRead.NoPublicPreview("redirected to " + fetched.url() + ": the channel has no public preview");
+            return new ChannelRead.NoPublicPreview(
+                    "redirected to " + fetched.url() + ": the channel has no public preview");
         }
         String html = new String(fetched.body(), StandardCharsets.UTF_8);
         ChannelPage page = ChannelPageParser.parse(channel, html, fetched.url().toString(), knownUpTo);
@@ -54,7 +56,9 @@ public class TelegramChannelReader {
 
     private static int retryAfter(List<String> values) {
         try {
-            return values.isEmpty() ? 60 : Math.max(1, Integer.parseInt(values.get(0).strip()));
+            return values.isEmpty()
+                    ? 60
+                    : Math.max(1, Integer.parseInt(values.get(0).strip()));
         } catch (NumberFormatException e) {
             return 60;
         }

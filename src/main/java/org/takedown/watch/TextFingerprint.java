@@ -17,7 +17,10 @@ record TextFingerprint(String sha256, long simhash) {
 
     /** NFKC, lower case, one space between words. */
     static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .strip()
+                .replaceAll("\\s+", " ");
     }
 
     /** 1.0 for the same shingles, about 0.5 for unrelated text. */

@@ -27,12 +27,16 @@ public class WatchCycleJob {
 
     @Inject
     DueReads dueReads;
+
     @Inject
     ChannelWatcher watcher;
+
     @Inject
     DomainProber prober;
+
     @Inject
     WatchConfig config;
+
     @Inject
     WatchMetrics metrics;
 
@@ -45,7 +49,10 @@ public class WatchCycleJob {
         slots = new Semaphore(config.concurrency());
     }
 
-    @Scheduled(identity = "watch-cycle", every = "${takedown.watch.cycle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "watch-cycle",
+            every = "${takedown.watch.cycle-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         cycle();
     }
@@ -84,7 +91,9 @@ public class WatchCycleJob {
 
     private void read(DueReads.Claim claim) {
         try {
-            String outcome = claim.kind() == WatchTargetKind.DOMAIN ? prober.probe(claim).detail() : watcher.read(claim).detail();
+            String outcome = claim.kind() == WatchTargetKind.DOMAIN
+                    ? prober.probe(claim).detail()
+                    : watcher.read(claim).detail();
             LOG.debugf("Watch target %d: %s", claim.targetId(), outcome);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reading watch target %d failed", claim.targetId());

@@ -1,6 +1,5 @@
 package org.takedown.watch;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,6 +24,7 @@ public class WatchMetrics {
 
     @Inject
     MeterRegistry registry;
+
     @Inject
     DueReads dueReads;
 
@@ -32,10 +32,13 @@ public class WatchMetrics {
 
     @PostConstruct
     void register() {
-        cycle = Timer.builder("takedown.watch.cycle").description("Watch cycles: claiming and starting every due read")
+        cycle = Timer.builder("takedown.watch.cycle")
+                .description("Watch cycles: claiming and starting every due read")
                 .register(registry);
-        Gauge.builder("takedown.watch.lag", this, WatchMetrics::lagSeconds).baseUnit("seconds")
-                .description("How long the most overdue watch target has waited for its read").register(registry);
+        Gauge.builder("takedown.watch.lag", this, WatchMetrics::lagSeconds)
+                .baseUnit("seconds")
+                .description("How long the most overdue watch target has waited for its read")
+                .register(registry);
     }
 
     void cycled(Duration took) {

@@ -1,6 +1,5 @@
 package org.takedown.watch;
 
-import org.takedown.common.TextClip;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.takedown.common.TextClip;
 
 /**
  * A post of a watched channel, stored once when first read, as it was then (its capture is the evidence). Links and
@@ -28,12 +28,16 @@ public class WatchPost extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "watch_post_ids")
     @SequenceGenerator(name = "watch_post_ids", sequenceName = "watch_post_seq", allocationSize = 50)
     public Long id;
+
     public long targetId;
     /** Telegram's id of the post in its channel. */
     public long postId;
+
     public Instant postedAt;
+
     @Column(name = "body")
     public String text;
+
     public String links;
     public String mentions;
     public Long views;
@@ -44,8 +48,10 @@ public class WatchPost extends PanacheEntityBase {
     public String attachmentText;
     /** Telegram marks the post as edited, or a later read found other text ({@link WatchPostEdit}). */
     public boolean edited;
+
     @Enumerated(EnumType.STRING)
     public ChannelPost.MediaKind media;
+
     public int mediaCount;
     public String previewUrl;
     public boolean service;

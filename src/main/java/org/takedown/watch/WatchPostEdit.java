@@ -25,8 +25,10 @@ public class WatchPostEdit extends PanacheEntityBase {
     public Long id;
     /** The {@link WatchPost} row. */
     public long watchPostId;
+
     @Column(name = "body")
     public String text;
+
     public String attachmentText;
     public String links;
     public String mentions;
@@ -47,7 +49,9 @@ public class WatchPostEdit extends PanacheEntityBase {
     /** Whether {@code post} reads as this version (same text, attachments and links: a new link under old words is a change). */
     boolean sameAs(ChannelPost post) {
         return text.equals(TextClip.clip(post.text(), 10_000))
-                && java.util.Objects.equals(attachmentText, post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
+                && java.util.Objects.equals(
+                        attachmentText,
+                        post.attachmentText().isEmpty() ? null : TextClip.clip(post.attachmentText(), 4_000))
                 && links.equals(TextClip.clip(String.join("\n", post.links()), 20_000));
     }
 

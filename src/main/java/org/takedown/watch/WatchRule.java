@@ -18,14 +18,20 @@ import java.time.Instant;
 @Table(name = "watch_rule")
 public class WatchRule extends PanacheEntityBase {
 
-    public enum Kind { KEYWORD, REGEX }
+    public enum Kind {
+        KEYWORD,
+        REGEX
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public long operationId;
+
     @Enumerated(EnumType.STRING)
     public Kind kind;
+
     public String pattern;
     public Instant createdAt;
     /** The notice sent when a new post matches (a reactive warning), if any. Part of the approved content. */

@@ -1,10 +1,10 @@
 package org.takedown.watch;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.takedown.common.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.takedown.common.SingleLine;
 
 /**
  * {@code KEYWORD}: words to find as written (any case, Unicode compatibility forms alike); {@code REGEX}: a Java regex.
@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
  * of a reacting rule, needs approval again); {@code reactionsPaused}: hold reactions back.
  */
 @JsonIgnoreProperties({"id", "operationId", "createdAt"})
-public record WatchRuleRequest(@NotNull WatchRule.Kind kind, @NotBlank @Size(max = 300) @SingleLine String pattern, Long reactWithNotice,
+public record WatchRuleRequest(
+        @NotNull WatchRule.Kind kind,
+        @NotBlank @Size(max = 300) @SingleLine String pattern,
+        Long reactWithNotice,
         Boolean reactionsPaused) {
 
     public WatchRuleRequest(WatchRule.Kind kind, String pattern) {

@@ -29,6 +29,7 @@ public class WatchRuleResource {
 
     @Inject
     WatchRuleService rules;
+
     @Inject
     SecurityIdentity identity;
 
@@ -41,13 +42,16 @@ public class WatchRuleResource {
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response add(@PathParam("id") long id, @Valid @NotNull WatchRuleRequest request) {
-        return Response.status(201).entity(RuleView.of(rules.add(actor(), id, request))).build();
+        return Response.status(201)
+                .entity(RuleView.of(rules.add(actor(), id, request)))
+                .build();
     }
 
     @PUT
     @Path("/{ruleId}")
     @RolesAllowed(Roles.OFFICER)
-    public RuleView update(@PathParam("id") long id, @PathParam("ruleId") long ruleId, @Valid @NotNull WatchRuleRequest request) {
+    public RuleView update(
+            @PathParam("id") long id, @PathParam("ruleId") long ruleId, @Valid @NotNull WatchRuleRequest request) {
         return RuleView.of(rules.update(actor(), id, ruleId, request));
     }
 
@@ -63,11 +67,18 @@ public class WatchRuleResource {
         return identity.getPrincipal().getName();
     }
 
-    public record RuleView(long id, long operationId, WatchRule.Kind kind, String pattern, Long reactWithNotice,
-            boolean reactionsPaused, Instant createdAt) {
+    public record RuleView(
+            long id,
+            long operationId,
+            WatchRule.Kind kind,
+            String pattern,
+            Long reactWithNotice,
+            boolean reactionsPaused,
+            Instant createdAt) {
 
         static RuleView of(WatchRule r) {
-            return new RuleView(r.id, r.operationId, r.kind, r.pattern, r.reactNoticeId, r.reactionsPaused, r.createdAt);
+            return new RuleView(
+                    r.id, r.operationId, r.kind, r.pattern, r.reactNoticeId, r.reactionsPaused, r.createdAt);
         }
     }
 }

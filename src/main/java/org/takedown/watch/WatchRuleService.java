@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.takedown.common.ProblemException;
-import org.takedown.operation.Operation;
 import org.takedown.notice.NoticeService;
+import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 
 /**
@@ -24,8 +24,10 @@ public class WatchRuleService {
 
     @Inject
     OperationService operations;
+
     @Inject
     NoticeService notices;
+
     @Inject
     Clock clock;
 
@@ -78,7 +80,8 @@ public class WatchRuleService {
             throw ProblemException.invalidField(400, "pattern", e.getMessage());
         }
         if (request.reactWithNotice() != null && !notices.exists(rule.operationId, request.reactWithNotice())) {
-            throw ProblemException.invalidField(400, "reactWithNotice", "no notice " + request.reactWithNotice() + " in this operation");
+            throw ProblemException.invalidField(
+                    400, "reactWithNotice", "no notice " + request.reactWithNotice() + " in this operation");
         }
         rule.kind = request.kind();
         rule.pattern = request.pattern().strip();

@@ -22,23 +22,29 @@ import org.takedown.operation.OperationService;
 public class WatchTargetService {
 
     static final String ENTITY = "watch_target";
-    private static final Pattern CHANNEL = Pattern.compile(
-            "(?:@|(?:https?://)?t\\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{4,31})/?");
+    private static final Pattern CHANNEL =
+            Pattern.compile("(?:@|(?:https?://)?t\\.me/(?:s/)?)?([A-Za-z][A-Za-z0-9_]{4,31})/?");
 
     @Inject
     OperationService operations;
+
     @Inject
     FetchGate fetchGate;
+
     @Inject
     DueReads dueReads;
+
     @Inject
     Clock clock;
 
     public PanacheQuery<WatchTarget> list(long operationId, WatchTargetKind kind) {
         operations.get(operationId);
         Sort order = Sort.by("id");
-        return kind == null ? WatchTarget.find("operationId", order, operationId)
-                : WatchTarget.find("operationId = :op and kind = :kind", order,
+        return kind == null
+                ? WatchTarget.find("operationId", order, operationId)
+                : WatchTarget.find(
+                        "operationId = :op and kind = :kind",
+                        order,
                         Parameters.with("op", operationId).and("kind", kind));
     }
 
@@ -59,7 +65,12 @@ public class WatchTargetService {
         apply(target, request);
         target.persist();
         dueReads.scheduleFirst(target);
-        operations.recordEdit(operation, actor, "WATCH_TARGET_ADDED", ENTITY, target.id,
+        operations.recordEdit(
+                operation,
+                actor,
+                "WATCH_TARGET_ADDED",
+                ENTITY,
+                target.id,
                 Map.of("kind", target.kind, "value", target.value));
         return target;
     }
@@ -73,7 +84,12 @@ public class WatchTargetService {
         if (!dueReads.every(target).equals(every)) {
             dueReads.scheduleFirst(target); // a target read as often as before keeps its place in the schedule
         }
-        operations.recordEdit(operation, actor, "WATCH_TARGET_UPDATED", ENTITY, target.id,
+        operations.recordEdit(
+                operation,
+                actor,
+                "WATCH_TARGET_UPDATED",
+                ENTITY,
+                target.id,
                 Map.of("kind", target.kind, "value", target.value));
         return target;
     }
@@ -88,9 +104,14 @@ public class WatchTargetService {
      * channel is not watched, the post was not read, or the preview shows no count): the reach of our own notices.
      */
     public Optional<Long> viewsOf(long operationId, String channel, long postId) {
-        return WatchTarget.<WatchTarget>find("operationId = ?1 and kind = ?2 and lower(value) = ?3", operationId,
-                WatchTargetKind.TELEGRAM_CHANNEL, channel.toLowerCase(java.util.Locale.ROOT)).firstResultOptional()
-                .flatMap(target -> WatchPost.<WatchPost>find("targetId = ?1 and postId = ?2", target.id, postId).<WatchPost>firstResultOptional())
+        return WatchTarget.<WatchTarget>find(
+                        "operationId = ?1 and kind = ?2 and lower(value) = ?3",
+                        operationId,
+                        WatchTargetKind.TELEGRAM_CHANNEL,
+                        channel.toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional()
+                .flatMap(target -> WatchPost.<WatchPost>find("targetId = ?1 and postId = ?2", target.id, postId)
+                        .<WatchPost>firstResultOptional())
                 .map(post -> post.views);
     }
 
@@ -104,7 +125,12 @@ public class WatchTargetService {
         Operation operation = operations.lockForEdit(operationId);
         WatchTarget target = get(operationId, targetId);
         target.delete();
-        operations.recordEdit(operation, actor, "WATCH_TARGET_REMOVED", ENTITY, targetId,
+        operations.recordEdit(
+                operation,
+                actor,
+                "WATCH_TARGET_REMOVED",
+                ENTITY,
+                targetId,
                 Map.of("kind", target.kind, "value", target.value));
     }
 
@@ -113,14 +139,17 @@ public class WatchTargetService {
             case TELEGRAM_CHANNEL -> {
                 Matcher m = CHANNEL.matcher(request.value().strip());
                 if (!m.matches()) {
-                    throw ProblemException.invalidField(400, "value",
+                    throw ProblemException.invalidField(
+                            400,
+                            "value",
                             "must be a channel name (5-32 characters: letter, then letters, digits or _), @name or t.me/name");
                 }
                 yield m.group(1);
             }
             case DOMAIN -> {
                 String domain = HostNames.normaliseDomain(request.value().strip())
-                        .orElseThrow(() -> ProblemException.invalidField(400, "value", "must be a domain name such as example.com"));
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                400, "value", "must be a domain name such as example.com"));
                 try {
                     fetchGate.vet("https://" + domain + "/");
                 } catch (FetchRefused refused) {
@@ -129,8 +158,12 @@ public class WatchTargetService {
                 yield domain;
             }
         };
-        WatchTarget same = WatchTarget.find("operationId = ?1 and kind = ?2 and lower(value) = lower(?3)",
-                target.operationId, request.kind(), value).firstResult();
+        WatchTarget same = WatchTarget.find(
+                        "operationId = ?1 and kind = ?2 and lower(value) = lower(?3)",
+                        target.operationId,
+                        request.kind(),
+                        value)
+                .firstResult();
         if (same != null && !same.id.equals(target.id)) {
             throw ProblemException.conflict(value + " is already watched by this operation (id " + same.id + ")");
         }

@@ -15,16 +15,17 @@ import java.time.temporal.ChronoUnit;
  */
 public final class OtherReplica {
 
-    private OtherReplica() {
-    }
+    private OtherReplica() {}
 
-    public static void commit(AgroalDataSource dataSource, String change, String action, long operationId) throws SQLException {
+    public static void commit(AgroalDataSource dataSource, String change, String action, long operationId)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 c.createStatement().executeUpdate(change);
                 AuditEntry entry = new AuditEntry();
-                try (ResultSet head = c.createStatement().executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")) {
+                try (ResultSet head = c.createStatement()
+                        .executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")) {
                     head.next();
                     entry.seq = head.getLong(1) + 1;
                     entry.prevHash = head.getString(2);
@@ -36,8 +37,9 @@ public final class OtherReplica {
                 entry.entityId = Long.toString(operationId);
                 entry.summary = "{}";
                 entry.hash = AuditChain.hash(entry);
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_entry (seq, recorded_at, actor, action, "
-                        + "entity_type, entity_id, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO audit_entry (seq, recorded_at, actor, action, "
+                                + "entity_type, entity_id, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, entry.seq);
                     insert.setObject(2, entry.recordedAt.atOffset(ZoneOffset.UTC));
                     insert.setString(3, entry.actor);
@@ -49,7 +51,8 @@ public final class OtherReplica {
                     insert.setString(9, entry.hash);
                     insert.executeUpdate();
                 }
-                try (PreparedStatement head = c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                try (PreparedStatement head =
+                        c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
                     head.setLong(1, entry.seq);
                     head.setString(2, entry.hash);
                     head.executeUpdate();

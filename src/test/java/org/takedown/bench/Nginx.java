@@ -47,11 +47,20 @@ public record Nginx(Path directory, int port) implements AutoCloseable {
                   }
                 }
                 """.formatted(directory, port));
-        Process start = new ProcessBuilder("nginx", "-c", directory.resolve("nginx.conf").toString()).inheritIO().start();
+        Process start = new ProcessBuilder(
+                        "nginx", "-c", directory.resolve("nginx.conf").toString())
+                .inheritIO()
+                .start();
         assertEquals(0, start.waitFor(), "nginx did not start");
         Nginx nginx = new Nginx(directory, port);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> RestAssured.given().baseUri("http://127.0.0.1").port(port).get("/").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> RestAssured.given()
+                                .baseUri("http://127.0.0.1")
+                                .port(port)
+                                .get("/")
+                                .statusCode()
+                        == 200);
         return nginx;
     }
 
@@ -61,6 +70,9 @@ public record Nginx(Path directory, int port) implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        new ProcessBuilder("nginx", "-c", directory.resolve("nginx.conf").toString(), "-s", "quit").inheritIO().start().waitFor();
+        new ProcessBuilder("nginx", "-c", directory.resolve("nginx.conf").toString(), "-s", "quit")
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 }

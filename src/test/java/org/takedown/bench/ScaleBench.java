@@ -2,19 +2,14 @@ package org.takedown.bench;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +58,9 @@ public class ScaleBench {
 
     @Test
     void bannersRateShareAndResume() throws Exception {
-        System.out.printf("setup machine=%d cores java=%s chats=%d%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), chats());
+        System.out.printf(
+                "setup machine=%d cores java=%s chats=%d%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), chats());
         bannerThroughput();
         rateShare();
         resumeAfterKill();
@@ -85,58 +81,100 @@ public class ScaleBench {
                 Wrk.Result one = Wrk.together(List.of(url(a), url(a)), host, connections, duration);
                 Wrk.Result both = Wrk.together(List.of(url(a), url(b)), host, connections, duration);
                 Wrk.Result reference = Wrk.together(List.of(nginx.url(), nginx.url()), host, connections, duration);
-                System.out.printf("RESULT banner round=%d bytes=%d connections=%d oneReplica=%.0f/s bothReplicas=%.0f/s nginx=%.0f/s "
-                        + "both/one=%.2f both/nginx=%.2f p99(one/both/nginx)=%.1f/%.1f/%.1fms errors=%d%n", round, page.length,
-                        connections, one.rps(), both.rps(), reference.rps(), both.rps() / one.rps(), both.rps() / reference.rps(),
-                        one.p99Millis(), both.p99Millis(), reference.p99Millis(), one.errors() + both.errors());
+                System.out.printf(
+                        "RESULT banner round=%d bytes=%d connections=%d oneReplica=%.0f/s bothReplicas=%.0f/s nginx=%.0f/s "
+                                + "both/one=%.2f both/nginx=%.2f p99(one/both/nginx)=%.1f/%.1f/%.1fms errors=%d%n",
+                        round,
+                        page.length,
+                        connections,
+                        one.rps(),
+                        both.rps(),
+                        reference.rps(),
+                        both.rps() / one.rps(),
+                        both.rps() / reference.rps(),
+                        one.p99Millis(),
+                        both.p99Millis(),
+                        reference.p99Millis(),
+                        one.errors() + both.errors());
             }
         }
     }
 
     private void rateShare() throws Exception {
         int refusedBefore = telegram.tooManyRequests();
-        TelegramOperation operation = TelegramOperation.active(telegram, chats(), TelegramOperation.notice("Rate share " + chats()));
+        TelegramOperation operation =
+                TelegramOperation.active(telegram, chats(), TelegramOperation.notice("Rate share " + chats()));
         telegram.clearDelivered();
         long run = operation.sendNow();
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofSeconds(chats() / 10 + 120));
-        List<Instant> sent = telegram.delivered().stream().map(FakeBotApi.Delivered::at).sorted().toList();
-        double seconds = Duration.between(sent.get(0), sent.get(sent.size() - 1)).toMillis() / 1000.0;
+        List<Instant> sent = telegram.delivered().stream()
+                .map(FakeBotApi.Delivered::at)
+                .sorted()
+                .toList();
+        double seconds =
+                Duration.between(sent.get(0), sent.get(sent.size() - 1)).toMillis() / 1000.0;
         double rate = (sent.size() - 1) / seconds;
         Map<String, Long> share = cluster.rowsByReplica(run);
-        System.out.printf("RESULT rate chats=%d seconds=%.1f rate=%.1f/s allowed=%d/s rate/allowed=%.2f busiestSecond=%d 429s=%d share=%s%n",
-                chats(), seconds, rate, TELEGRAM_LIMIT, rate / TELEGRAM_LIMIT, busiestSecond(sent),
-                telegram.tooManyRequests() - refusedBefore, share.values());
+        System.out.printf(
+                "RESULT rate chats=%d seconds=%.1f rate=%.1f/s allowed=%d/s rate/allowed=%.2f busiestSecond=%d 429s=%d share=%s%n",
+                chats(),
+                seconds,
+                rate,
+                TELEGRAM_LIMIT,
+                rate / TELEGRAM_LIMIT,
+                busiestSecond(sent),
+                telegram.tooManyRequests() - refusedBefore,
+                share.values());
         TelegramOperation.Reach reach = operation.reach(rows, telegram.delivered());
         assertEquals(Set.of(), reach.missed(), "chats missed");
         assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
     }
 
     private void resumeAfterKill() throws Exception {
-        TelegramOperation operation = TelegramOperation.active(telegram, chats(), TelegramOperation.notice("Resume " + chats()));
+        TelegramOperation operation =
+                TelegramOperation.active(telegram, chats(), TelegramOperation.notice("Resume " + chats()));
         telegram.clearDelivered();
         long run = operation.sendNow();
         // Killed while it holds claims: those wait for their lease before the other replica may take them.
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> telegram.delivered().size() >= chats() / 3
-                && cluster.rowsOf(b.pid(), run, "SENT") > 0 && cluster.rowsOf(b.pid(), run, "CLAIMED") > 0);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> telegram.delivered().size() >= chats() / 3
+                        && cluster.rowsOf(b.pid(), run, "SENT") > 0
+                        && cluster.rowsOf(b.pid(), run, "CLAIMED") > 0);
         long claimedAtKill = cluster.rowsOf(b.pid(), run, "CLAIMED");
         Instant killed = Instant.now();
         b.kill();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> cluster.rowsOf(b.pid(), run, "CLAIMED") == 0);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> cluster.rowsOf(b.pid(), run, "CLAIMED") == 0);
         double handover = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofSeconds(chats() / 10 + 120));
-        List<Instant> sent = telegram.delivered().stream().map(FakeBotApi.Delivered::at).sorted().toList();
+        List<Instant> sent = telegram.delivered().stream()
+                .map(FakeBotApi.Delivered::at)
+                .sorted()
+                .toList();
         double longestPause = 0;
         for (int i = 1; i < sent.size(); i++) {
             if (sent.get(i).isAfter(killed)) {
-                longestPause = Math.max(longestPause, Duration.between(sent.get(i - 1), sent.get(i)).toMillis() / 1000.0);
+                longestPause = Math.max(
+                        longestPause,
+                        Duration.between(sent.get(i - 1), sent.get(i)).toMillis() / 1000.0);
             }
         }
         double total = Duration.between(sent.get(0), sent.get(sent.size() - 1)).toMillis() / 1000.0;
         TelegramOperation.Reach reach = operation.reach(rows, telegram.delivered());
-        System.out.printf("RESULT resume chats=%d claimedByKilledReplica=%d handedOverAfter=%.1fs longestPauseAfterKill=%.1fs "
-                + "runSeconds=%.1f (uninterrupted at the limit: %.1f) unknown=%d missed=%d silentlyDoubled=%d%n", chats(),
-                claimedAtKill, handover, longestPause, total, (chats() - 1.0) / TELEGRAM_LIMIT, reach.unknown().size(),
-                reach.missed().size(), reach.silentlyDoubled().size());
+        System.out.printf(
+                "RESULT resume chats=%d claimedByKilledReplica=%d handedOverAfter=%.1fs longestPauseAfterKill=%.1fs "
+                        + "runSeconds=%.1f (uninterrupted at the limit: %.1f) unknown=%d missed=%d silentlyDoubled=%d%n",
+                chats(),
+                claimedAtKill,
+                handover,
+                longestPause,
+                total,
+                (chats() - 1.0) / TELEGRAM_LIMIT,
+                reach.unknown().size(),
+                reach.missed().size(),
+                reach.silentlyDoubled().size());
         assertEquals(Set.of(), reach.missed(), "chats missed");
         assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
     }

@@ -68,13 +68,15 @@ public class TelegramCrashBench {
     }
 
     void startApp() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String user : List.of("officer1", "officer2", "approver2", "viewer1")) {
             command.add("-Dtakedown.users." + user + ".password-hash=" + HASH);
             command.add("-Dtakedown.users." + user + ".roles=" + user.replaceAll("[0-9]", ""));
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/telegram-crash-app.log")));
         Map<String, String> env = builder.environment();
         env.put("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
@@ -89,8 +91,14 @@ public class TelegramCrashBench {
         env.put("TAKEDOWN_TELEGRAM_API_TIMEOUT", "2s");
         env.put("TAKEDOWN_TELEGRAM_DISPATCH_LEASE_MARGIN", "3s");
         app = builder.start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> RestAssured.given().port(MANAGEMENT_PORT).get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> RestAssured.given()
+                                .port(MANAGEMENT_PORT)
+                                .get("/q/health/ready")
+                                .statusCode()
+                        == 200);
     }
 
     @Test
@@ -98,8 +106,11 @@ public class TelegramCrashBench {
         int chats = Integer.getInteger("bench.chats", 1000);
         Random random = new Random(Long.getLong("bench.seed", System.nanoTime()));
         startApp();
-        TelegramOperation op = TelegramOperation.active(telegram, chats,
-                TelegramOperation.notice("Using spoofing services for criminal purposes is illegal. <b>{reference}</b>"));
+        TelegramOperation op = TelegramOperation.active(
+                telegram,
+                chats,
+                TelegramOperation.notice(
+                        "Using spoofing services for criminal purposes is illegal. <b>{reference}</b>"));
         Set<String> targets = op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet());
         for (int kill = 1; kill <= 5; kill++) {
             telegram.clearDelivered();
@@ -113,25 +124,45 @@ public class TelegramCrashBench {
             startApp();
             op.awaitSettled(run, Duration.ofSeconds(chats / 10 + 120));
             Map<String, Integer> beforeResolving = received(targets);
-            List<Map<String, Object>> unknown = op.deliveries(run).stream().filter(r -> "UNKNOWN".equals(r.get("status"))).toList();
+            List<Map<String, Object>> unknown = op.deliveries(run).stream()
+                    .filter(r -> "UNKNOWN".equals(r.get("status")))
+                    .toList();
             for (Map<String, Object> row : unknown) {
                 boolean arrived = beforeResolving.containsKey(((String) row.get("chat")).toLowerCase());
-                Api.as("officer1").body(Map.of("note", arrived ? "seen in the channel" : "not in the channel"))
-                        .post("/api/operations/{id}/deliveries/{d}/" + (arrived ? "mark-sent" : "resend"), op.id(), row.get("id"))
-                        .then().statusCode(200);
+                Api.as("officer1")
+                        .body(Map.of("note", arrived ? "seen in the channel" : "not in the channel"))
+                        .post(
+                                "/api/operations/{id}/deliveries/{d}/" + (arrived ? "mark-sent" : "resend"),
+                                op.id(),
+                                row.get("id"))
+                        .then()
+                        .statusCode(200);
             }
             List<Map<String, Object>> rows = op.awaitSettled(run, Duration.ofSeconds(60));
             Map<String, Integer> received = received(targets);
             Set<String> missing = new HashSet<>(targets);
             missing.removeAll(received.keySet());
-            Set<String> duplicates = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+            Set<String> duplicates = received.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
                     .collect(Collectors.toSet());
             Set<String> duplicatesOutsideFlight = new HashSet<>(duplicates);
             duplicatesOutsideFlight.removeAll(inFlight);
-            long sentRepeated = sentBefore.stream().filter(c -> received.getOrDefault(c, 0) != 1).count();
-            System.out.printf("RESULT kill=%d after=%.1fs sentBeforeKill=%d inFlightAtKill=%d unknown=%d missing=%d duplicates=%d "
-                    + "duplicatesOutsideFlight=%d sentBeforeKillRepeated=%d rowsSent=%d%n", kill, killAfter / 1000.0, sentBefore.size(),
-                    inFlight.size(), unknown.size(), missing.size(), duplicates.size(), duplicatesOutsideFlight.size(), sentRepeated,
+            long sentRepeated = sentBefore.stream()
+                    .filter(c -> received.getOrDefault(c, 0) != 1)
+                    .count();
+            System.out.printf(
+                    "RESULT kill=%d after=%.1fs sentBeforeKill=%d inFlightAtKill=%d unknown=%d missing=%d duplicates=%d "
+                            + "duplicatesOutsideFlight=%d sentBeforeKillRepeated=%d rowsSent=%d%n",
+                    kill,
+                    killAfter / 1000.0,
+                    sentBefore.size(),
+                    inFlight.size(),
+                    unknown.size(),
+                    missing.size(),
+                    duplicates.size(),
+                    duplicatesOutsideFlight.size(),
+                    sentRepeated,
                     rows.stream().filter(r -> "SENT".equals(r.get("status"))).count());
             assertEquals(Set.of(), missing, "targets missing after kill " + kill);
             assertEquals(0, sentRepeated, "rows SENT before kill " + kill + " were delivered again");
@@ -142,17 +173,23 @@ public class TelegramCrashBench {
 
     private Map<String, Integer> received(Set<String> targets) {
         Map<String, Integer> counts = new HashMap<>();
-        telegram.delivered().stream().map(d -> d.chat().toLowerCase()).filter(targets::contains).forEach(c -> counts.merge(c, 1, Integer::sum));
+        telegram.delivered().stream()
+                .map(d -> d.chat().toLowerCase())
+                .filter(targets::contains)
+                .forEach(c -> counts.merge(c, 1, Integer::sum));
         return counts;
     }
 
     /** Chats of the run's rows by status, read straight from PostgreSQL while the application is down. */
     private Map<String, Set<String>> statuses(long run) throws Exception {
         Map<String, Set<String>> byStatus = new HashMap<>();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT status, address FROM delivery WHERE channel = 'telegram' AND run_id = " + run)) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT status, address FROM delivery WHERE channel = 'telegram' AND run_id = " + run)) {
             while (rows.next()) {
-                byStatus.computeIfAbsent(rows.getString(1), s -> new HashSet<>()).add(rows.getString(2).toLowerCase());
+                byStatus.computeIfAbsent(rows.getString(1), s -> new HashSet<>())
+                        .add(rows.getString(2).toLowerCase());
             }
         }
         return byStatus;

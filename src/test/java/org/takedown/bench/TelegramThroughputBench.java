@@ -42,18 +42,28 @@ public class TelegramThroughputBench {
         double allowed = 30.0;
         telegram.reset();
         long setup = System.nanoTime();
-        TelegramOperation op = TelegramOperation.active(telegram, chats,
-                TelegramOperation.notice("Using spoofing services for criminal purposes is illegal. <b>{reference}</b>"));
-        System.out.printf("setup: %d chats prepared, preflighted and approved in %.1f s%n", chats, (System.nanoTime() - setup) / 1e9);
+        TelegramOperation op = TelegramOperation.active(
+                telegram,
+                chats,
+                TelegramOperation.notice(
+                        "Using spoofing services for criminal purposes is illegal. <b>{reference}</b>"));
+        System.out.printf(
+                "setup: %d chats prepared, preflighted and approved in %.1f s%n",
+                chats, (System.nanoTime() - setup) / 1e9);
         long run = op.sendNow();
         List<Map<String, Object>> rows = op.awaitSettled(run, Duration.ofSeconds(chats / 10 + 60));
         Set<String> targets = op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet());
-        List<Instant> times = telegram.delivered().stream().filter(d -> targets.contains(d.chat().toLowerCase()))
-                .map(FakeBotApi.Delivered::at).sorted().toList();
+        List<Instant> times = telegram.delivered().stream()
+                .filter(d -> targets.contains(d.chat().toLowerCase()))
+                .map(FakeBotApi.Delivered::at)
+                .sorted()
+                .toList();
         long sent = rows.stream().filter(r -> "SENT".equals(r.get("status"))).count();
-        double seconds = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
+        double seconds =
+                Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
         double achieved = (times.size() - 1) / seconds;
-        System.out.printf("RESULT chats=%d sent=%d delivered=%d seconds=%.2f achieved=%.2f/s allowed=%.0f/s ratio=%.3f 429s=%d%n",
+        System.out.printf(
+                "RESULT chats=%d sent=%d delivered=%d seconds=%.2f achieved=%.2f/s allowed=%.0f/s ratio=%.3f 429s=%d%n",
                 chats, sent, times.size(), seconds, achieved, allowed, achieved / allowed, telegram.tooManyRequests());
         // Where the time went: gaps much longer than the pace (the dispatcher fell behind), and the tightest second.
         long stalls = 0;
@@ -70,7 +80,9 @@ public class TelegramThroughputBench {
                 tightest = span.compareTo(tightest) < 0 ? span : tightest;
             }
         }
-        System.out.printf("DETAIL gaps>100ms=%d (%.2f s in all) tightest 31 messages span %d ms%n", stalls, stalled, tightest.toMillis());
+        System.out.printf(
+                "DETAIL gaps>100ms=%d (%.2f s in all) tightest 31 messages span %d ms%n",
+                stalls, stalled, tightest.toMillis());
         assertEquals(chats, times.size(), "every chat got the notice exactly once");
     }
 }

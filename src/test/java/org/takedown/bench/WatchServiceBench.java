@@ -42,13 +42,16 @@ import org.takedown.support.ServiceProcess;
  */
 public class WatchServiceBench {
 
-    private static final String[][] RULES = {{"KEYWORD", "caller id"}, {"REGEX", "@shop_[0-2]bot"}, {"KEYWORD", "voice changer"}};
+    private static final String[][] RULES = {
+        {"KEYWORD", "caller id"}, {"REGEX", "@shop_[0-2]bot"}, {"KEYWORD", "voice changer"}
+    };
 
     @Test
     void oneCycleOverAllTargets() throws Exception {
         int channels = Integer.getInteger("bench.channels", 5000);
         int domains = Integer.getInteger("bench.domains", 5000);
-        List<String> jvm = Arrays.asList(System.getProperty("bench.service-jvm", "-Xmx256m").trim().split("\\s+"));
+        List<String> jvm = Arrays.asList(
+                System.getProperty("bench.service-jvm", "-Xmx256m").trim().split("\\s+"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 FakeChannelPreview telegram = FakeChannelPreview.start();
                 FakeDns dns = FakeDns.start();
@@ -68,15 +71,28 @@ public class WatchServiceBench {
                 targets.add(new String[] {"DOMAIN", name});
                 urls.add("http://127.0.0.2:" + sites.port() + "/|" + name);
             }
-            Map<String, String> database = Map.of("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                    "TAKEDOWN_DB_USER", "postgres", "TAKEDOWN_DB_PASSWORD", "", "TAKEDOWN_TELEGRAM_DRY_RUN", "true");
+            Map<String, String> database = Map.of(
+                    "TAKEDOWN_DB_URL",
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "TAKEDOWN_DB_USER",
+                    "postgres",
+                    "TAKEDOWN_DB_PASSWORD",
+                    "",
+                    "TAKEDOWN_TELEGRAM_DRY_RUN",
+                    "true");
             Map<String, String> config = Map.of(
-                    "takedown.watch.cycle-every", "1s",
-                    "takedown.watch.telegram-preview-url", "http://127.0.0.2:" + telegram.port(),
-                    "takedown.probe.dns-server", dns.address(),
-                    "takedown.probe.url", "http://{domain}:" + sites.port() + "/",
-                    "takedown.fetch.allow-cidrs", "127.0.0.2/32",
-                    "takedown.fetch.allowed-ports", "80,443," + telegram.port() + "," + sites.port());
+                    "takedown.watch.cycle-every",
+                    "1s",
+                    "takedown.watch.telegram-preview-url",
+                    "http://127.0.0.2:" + telegram.port(),
+                    "takedown.probe.dns-server",
+                    dns.address(),
+                    "takedown.probe.url",
+                    "http://{domain}:" + sites.port() + "/",
+                    "takedown.fetch.allow-cidrs",
+                    "127.0.0.2/32",
+                    "takedown.fetch.allowed-ports",
+                    "80,443," + telegram.port() + "," + sites.port());
             try (ServiceProcess service = ServiceProcess.start("watch-bench-service", jvm, database, config)) {
                 DataSource db = postgres.getPostgresDatabase();
                 seed(db, targets);
@@ -89,12 +105,21 @@ public class WatchServiceBench {
                 double second = timedCycle(db, targets.size());
                 long probesAfter = count(db, "domain_probe");
                 long capturesAfter = count(db, "evidence_capture");
-                System.out.printf("RESULT targets=%d reference=%.0f/s first_cycle=%.0f/s (%.2f of reference) steady_cycle=%.0f/s"
-                        + " (%.2f of reference) service_peak_rss=%d MB service_jvm=%s%n", targets.size(), reference, first,
-                        first / reference, second, second / reference, service.peakRssMb(), String.join(" ", jvm));
-                System.out.printf("DETAIL first cycle stored %d posts, %d history rows, %d sightings, %d captures;"
-                        + " the steady cycle added %d history rows and %d captures%n", posts, probes, sightings, captures,
-                        probesAfter - probes, capturesAfter - captures);
+                System.out.printf(
+                        "RESULT targets=%d reference=%.0f/s first_cycle=%.0f/s (%.2f of reference) steady_cycle=%.0f/s"
+                                + " (%.2f of reference) service_peak_rss=%d MB service_jvm=%s%n",
+                        targets.size(),
+                        reference,
+                        first,
+                        first / reference,
+                        second,
+                        second / reference,
+                        service.peakRssMb(),
+                        String.join(" ", jvm));
+                System.out.printf(
+                        "DETAIL first cycle stored %d posts, %d history rows, %d sightings, %d captures;"
+                                + " the steady cycle added %d history rows and %d captures%n",
+                        posts, probes, sightings, captures, probesAfter - probes, capturesAfter - captures);
             }
         }
     }
@@ -105,26 +130,35 @@ public class WatchServiceBench {
             c.setAutoCommit(false);
             long operation;
             try (Statement sql = c.createStatement()) {
-                sql.executeUpdate("insert into operation (name, code_name, legal_authority_type, legal_authority_reference,"
-                        + " legal_authority_issued_by, legal_authority_issued_on, timezone, status, content_hash, created_by,"
-                        + " created_at, updated_by, updated_at, version) values ('Watch bench', 'WATCHBENCH', 'WARRANT', 'W-1',"
-                        + " 'Bench court', current_date, 'UTC', 'ACTIVE', 'x', 'bench', now(), 'bench', now(), 0)",
+                sql.executeUpdate(
+                        "insert into operation (name, code_name, legal_authority_type, legal_authority_reference,"
+                                + " legal_authority_issued_by, legal_authority_issued_on, timezone, status, content_hash, created_by,"
+                                + " created_at, updated_by, updated_at, version) values ('Watch bench', 'WATCHBENCH', 'WARRANT', 'W-1',"
+                                + " 'Bench court', current_date, 'UTC', 'ACTIVE', 'x', 'bench', now(), 'bench', now(), 0)",
                         Statement.RETURN_GENERATED_KEYS);
                 try (ResultSet keys = sql.getGeneratedKeys()) {
                     keys.next();
                     operation = keys.getLong("id");
                 }
             }
-            insertAll(c, "insert into watch_rule (operation_id, kind, pattern, created_at) values (?, ?, ?, now())",
-                    operation, Arrays.asList(RULES));
-            insertAll(c, "insert into watch_target (operation_id, kind, target_value, created_at, next_read_at)"
-                    + " values (?, ?, ?, now(), timestamp with time zone '2100-01-01 00:00:00+00')", operation, targets);
+            insertAll(
+                    c,
+                    "insert into watch_rule (operation_id, kind, pattern, created_at) values (?, ?, ?, now())",
+                    operation,
+                    Arrays.asList(RULES));
+            insertAll(
+                    c,
+                    "insert into watch_target (operation_id, kind, target_value, created_at, next_read_at)"
+                            + " values (?, ?, ?, now(), timestamp with time zone '2100-01-01 00:00:00+00')",
+                    operation,
+                    targets);
             c.commit();
         }
     }
 
     /** One batch of rows (operation, kind, value) into {@code insert}. */
-    private static void insertAll(Connection c, String insert, long operation, List<String[]> rows) throws SQLException {
+    private static void insertAll(Connection c, String insert, long operation, List<String[]> rows)
+            throws SQLException {
         try (PreparedStatement sql = c.prepareStatement(insert)) {
             for (String[] row : rows) {
                 sql.setLong(1, operation);
@@ -142,35 +176,50 @@ public class WatchServiceBench {
      */
     private static double timedCycle(DataSource db, int count) throws Exception {
         Instant start = Instant.now();
-        try (Connection c = db.getConnection(); PreparedStatement due = c.prepareStatement("update watch_target set next_read_at = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement due = c.prepareStatement("update watch_target set next_read_at = ?")) {
             due.setTimestamp(1, Timestamp.from(start));
             due.executeUpdate();
         }
         try (Connection c = db.getConnection();
-                PreparedStatement read = c.prepareStatement("select count(*), max(last_read_at) from watch_target where last_read_at >= ?")) {
+                PreparedStatement read = c.prepareStatement(
+                        "select count(*), max(last_read_at) from watch_target where last_read_at >= ?")) {
             read.setTimestamp(1, Timestamp.from(start));
-            Instant end = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) == count ? rs.getTimestamp(2).toInstant() : null;
-                }
-            }, Objects::nonNull);
+            Instant end = await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> {
+                                try (ResultSet rs = read.executeQuery()) {
+                                    rs.next();
+                                    return rs.getLong(1) == count
+                                            ? rs.getTimestamp(2).toInstant()
+                                            : null;
+                                }
+                            },
+                            Objects::nonNull);
             return count / (Duration.between(start, end).toNanos() / 1e9);
         }
     }
 
     private static long count(DataSource db, String table) throws SQLException {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+        try (Connection c = db.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static String page(int i) {
-        StringBuilder html = new StringBuilder("<html><head><title>Spoof shop ").append(i).append("</title></head><body>");
+        StringBuilder html =
+                new StringBuilder("<html><head><title>Spoof shop ").append(i).append("</title></head><body>");
         for (int p = 0; p < 40; p++) {
-            html.append("<p>Plan ").append(p).append(": spoof any caller ID from ").append(100 + p * i % 900)
-                    .append(" USD a month, unlimited minutes, voice changer, support on @shop_").append((i + p) % 7).append("bot.</p>");
+            html.append("<p>Plan ")
+                    .append(p)
+                    .append(": spoof any caller ID from ")
+                    .append(100 + p * i % 900)
+                    .append(" USD a month, unlimited minutes, voice changer, support on @shop_")
+                    .append((i + p) % 7)
+                    .append("bot.</p>");
         }
         return html.append("</body></html>").toString();
     }

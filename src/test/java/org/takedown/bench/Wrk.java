@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record Wrk(String url, String host, int connections, String duration) {
 
-    public record Result(double rps, double p99Millis, long errors) {
-    }
+    public record Result(double rps, double p99Millis, long errors) {}
 
     public static Result together(List<String> urls, String host, int connections, String duration) throws Exception {
         List<Running> running = new ArrayList<>();
@@ -38,8 +37,11 @@ public record Wrk(String url, String host, int connections, String duration) {
 
     Running start() throws IOException {
         Path out = Files.createTempFile("wrk", ".txt");
-        Process process = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + duration, "--latency", "-H", "Host: " + host, url)
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(
+                        "wrk", "-t1", "-c" + connections, "-d" + duration, "--latency", "-H", "Host: " + host, url)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         return new Running(process, out);
     }
 

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -87,8 +86,14 @@ public class TwoReplicasIT {
 
         Fixtures.move(operation, "officer2", "resume");
         withinTwoSeconds(() -> onB(host).statusCode() == 200);
-        given().port(b.httpPort()).auth().preemptive().basic("viewer1", Api.PASSWORD).get("/api/audit/verify")
-                .then().statusCode(200).body("valid", equalTo(true));
+        given().port(b.httpPort())
+                .auth()
+                .preemptive()
+                .basic("viewer1", Api.PASSWORD)
+                .get("/api/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
     }
 
     /**
@@ -99,8 +104,8 @@ public class TwoReplicasIT {
     @Order(2)
     void aRunToThreeHundredChatsIsSharedByBothReplicasWithinTheGlobalRate() throws Exception {
         int refusedBefore = telegram.tooManyRequests();
-        TelegramOperation operation = TelegramOperation.active(telegram, 300,
-                TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."));
+        TelegramOperation operation = TelegramOperation.active(
+                telegram, 300, TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."));
         telegram.clearDelivered();
         long run = operation.sendNow();
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
@@ -112,7 +117,10 @@ public class TwoReplicasIT {
         Map<String, Long> byReplica = cluster.rowsByReplica(run);
         assertEquals(2, byReplica.size(), "sent by both replicas: " + byReplica);
 
-        List<Instant> sent = telegram.delivered().stream().map(FakeBotApi.Delivered::at).sorted().toList();
+        List<Instant> sent = telegram.delivered().stream()
+                .map(FakeBotApi.Delivered::at)
+                .sorted()
+                .toList();
         int busiestSecond = 0;
         for (int first = 0, last = 0; last < sent.size(); last++) {
             while (Duration.between(sent.get(first), sent.get(last)).toMillis() >= 1000) {
@@ -131,20 +139,31 @@ public class TwoReplicasIT {
     @Test
     @Order(3)
     void sigtermMidRunLeavesNoRowClaimedAndNothingLostOrDoubled() throws Exception {
-        TelegramOperation operation = TelegramOperation.active(telegram, 300, TelegramOperation.notice("Don't be surprised when more visits follow."));
+        TelegramOperation operation = TelegramOperation.active(
+                telegram, 300, TelegramOperation.notice("Don't be surprised when more visits follow."));
         telegram.clearDelivered();
         long run = operation.sendNow();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> telegram.delivered().size() >= 60 && cluster.rowsOf(b.pid(), run, "SENT") > 0);
         assertTrue(b.terminate(Duration.ofSeconds(30)), "replica B stops within 30 s of SIGTERM");
         assertEquals(0, cluster.rowsOf(b.pid(), run, "CLAIMED"), "rows still CLAIMED by the stopped replica");
 
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
         assertEquals(300, rows.size());
-        assertTrue(rows.stream().allMatch(r -> r.get("status").equals("SENT")), "every row SENT: " + rows.stream()
-                .filter(r -> !r.get("status").equals("SENT")).toList());
+        assertTrue(
+                rows.stream().allMatch(r -> r.get("status").equals("SENT")),
+                "every row SENT: "
+                        + rows.stream()
+                                .filter(r -> !r.get("status").equals("SENT"))
+                                .toList());
         assertEquals(300, telegram.delivered().size(), "each chat exactly once");
-        assertEquals(300, telegram.delivered().stream().map(FakeBotApi.Delivered::chat).distinct().count());
+        assertEquals(
+                300,
+                telegram.delivered().stream()
+                        .map(FakeBotApi.Delivered::chat)
+                        .distinct()
+                        .count());
     }
 
     /**
@@ -157,18 +176,22 @@ public class TwoReplicasIT {
     void killMinusNineMidRunLosesNothingAndDoublesOnlyRowsInFlight() throws Exception {
         ServiceProcess c = cluster.replica("replica-c");
         try {
-            TelegramOperation operation = TelegramOperation.active(telegram, 300, TelegramOperation.notice("More visits will follow."));
+            TelegramOperation operation =
+                    TelegramOperation.active(telegram, 300, TelegramOperation.notice("More visits will follow."));
             telegram.clearDelivered();
             long run = operation.sendNow();
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> telegram.delivered().size() >= 60 && cluster.rowsOf(c.pid(), run, "SENT") > 0);
             c.kill();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> cluster.rowsOf(c.pid(), run, "CLAIMED") == 0);
 
             List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
             assertEquals(300, rows.size());
-            assertTrue(rows.stream().allMatch(r -> Set.of("SENT", "UNKNOWN").contains(r.get("status"))), "rows " + rows);
+            assertTrue(
+                    rows.stream().allMatch(r -> Set.of("SENT", "UNKNOWN").contains(r.get("status"))), "rows " + rows);
             TelegramOperation.Reach reach = operation.reach(rows, telegram.delivered());
             assertEquals(Set.of(), reach.missed(), "chats missed");
             assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
@@ -191,30 +214,42 @@ public class TwoReplicasIT {
         both.forEach(replica -> firedBefore.put(replica, noticeFirings(replica)));
 
         int notices = 120;
-        LocalDateTime first = LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(40).withNano(0);
+        LocalDateTime first =
+                LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(40).withNano(0);
         List<Map<String, Object>> bodies = new ArrayList<>();
         for (int i = 0; i < notices; i++) {
             Map<String, Object> notice = new HashMap<>(TelegramOperation.notice("Scheduled warning " + i));
-            notice.put("schedule", Map.of("at", first.plusNanos(i * 166_000_000L).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
+            notice.put(
+                    "schedule",
+                    Map.of("at", first.plusNanos(i * 166_000_000L).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
             bodies.add(notice);
         }
         TelegramOperation operation = TelegramOperation.active(telegram, 1, bodies);
         assertTrue(LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).isBefore(first), "armed before the first is due");
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> runsOf(operation.id()).size() == notices);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> runsOf(operation.id()).size() == notices);
         // Let a duplicate firing, if there were one, happen and be counted.
         await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
         Fixtures.move(operation.id(), "officer2", "end");
 
         List<Map<String, Object>> runs = runsOf(operation.id());
         assertEquals(notices, runs.size());
-        assertEquals(new HashSet<>(operation.notices()), runs.stream().map(r -> ((Number) r.get("noticeId")).longValue())
-                .collect(Collectors.toSet()), "one run per notice");
+        assertEquals(
+                new HashSet<>(operation.notices()),
+                runs.stream().map(r -> ((Number) r.get("noticeId")).longValue()).collect(Collectors.toSet()),
+                "one run per notice");
         Map<ServiceProcess, Double> fired = new HashMap<>();
         both.forEach(replica -> fired.put(replica, noticeFirings(replica) - firedBefore.get(replica)));
-        assertEquals(notices, fired.values().stream().mapToDouble(Double::doubleValue).sum(), 0.0,
+        assertEquals(
+                notices,
+                fired.values().stream().mapToDouble(Double::doubleValue).sum(),
+                0.0,
                 "firings across both replicas (A, B): " + fired.get(a) + ", " + fired.get(b));
-        assertTrue(fired.get(a) > 0 && fired.get(b) > 0, "both schedulers fired triggers: " + fired.get(a) + ", " + fired.get(b));
+        assertTrue(
+                fired.get(a) > 0 && fired.get(b) > 0,
+                "both schedulers fired triggers: " + fired.get(a) + ", " + fired.get(b));
     }
 
     /**
@@ -226,35 +261,46 @@ public class TwoReplicasIT {
     @Test
     @Order(6)
     void aPostgresRestartMidRunTurnsReadinessOffAndTheReplicasRecoverWithNothingLost() throws Exception {
-        LocalDateTime later = LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(45).withNano(0);
-        Map<String, Object> scheduled = new HashMap<>(TelegramOperation.notice("Scheduled across the database restart."));
+        LocalDateTime later =
+                LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(45).withNano(0);
+        Map<String, Object> scheduled =
+                new HashMap<>(TelegramOperation.notice("Scheduled across the database restart."));
         scheduled.put("schedule", Map.of("at", later.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
-        TelegramOperation operation = TelegramOperation.active(telegram, 150,
-                List.of(TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."), scheduled));
+        TelegramOperation operation = TelegramOperation.active(
+                telegram,
+                150,
+                List.of(
+                        TelegramOperation.notice("Using spoofing services for criminal purposes is illegal."),
+                        scheduled));
         telegram.clearDelivered();
         long run = operation.sendNow();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> telegram.delivered().size() >= 30);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> telegram.delivered().size() >= 30);
 
         List<ServiceProcess> both = List.of(a, b);
         Map<ServiceProcess, Boolean> sawNotReady = new ConcurrentHashMap<>();
         AtomicBoolean watching = new AtomicBoolean(true);
         List<Thread> probes = new ArrayList<>();
         for (ServiceProcess replica : both) {
-            Thread probe = new Thread(() -> {
-                while (watching.get()) {
-                    if (!replica.isReady()) {
-                        sawNotReady.put(replica, true);
-                    }
-                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // a probe every 50 ms or so
-                }
-            }, "readiness-probe");
+            Thread probe = new Thread(
+                    () -> {
+                        while (watching.get()) {
+                            if (!replica.isReady()) {
+                                sawNotReady.put(replica, true);
+                            }
+                            LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // a probe every 50 ms or so
+                        }
+                    },
+                    "readiness-probe");
             probe.setDaemon(true);
             probe.start();
             probes.add(probe);
         }
         cluster.pgCtl("restart", "-m", "immediate", "-w", "-t", "60");
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> sawNotReady.size() == 2 && a.isReady() && b.isReady());
         } finally {
             watching.set(false);
@@ -267,22 +313,37 @@ public class TwoReplicasIT {
         List<Map<String, Object>> rows = operation.awaitSettled(run, Duration.ofMinutes(3));
         assertEquals(150, rows.size());
         assertTrue(rows.stream().allMatch(r -> Set.of("SENT", "UNKNOWN").contains(r.get("status"))), "rows " + rows);
-        TelegramOperation.Reach reach = operation.reach(rows,
-                telegram.delivered().stream().filter(d -> d.text().contains("criminal purposes")).toList());
+        TelegramOperation.Reach reach = operation.reach(
+                rows,
+                telegram.delivered().stream()
+                        .filter(d -> d.text().contains("criminal purposes"))
+                        .toList());
         assertEquals(Set.of(), reach.missed(), "chats missed");
         assertEquals(Set.of(), reach.silentlyDoubled(), "chats reached twice whose row is not UNKNOWN");
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> runsOf(operation.id()).stream()
-                .anyMatch(r -> ((Number) r.get("noticeId")).longValue() == operation.notices().get(1)));
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> runsOf(operation.id()).stream()
+                        .anyMatch(r -> ((Number) r.get("noticeId")).longValue()
+                                == operation.notices().get(1)));
         Fixtures.move(operation.id(), "officer2", "end");
     }
 
     private static List<Map<String, Object>> runsOf(long operation) {
-        return given().auth().preemptive().basic("viewer1", Api.PASSWORD).queryParam("size", 200)
-                .get("/api/operations/{id}/runs", operation).then().statusCode(200).extract().jsonPath().getList("items");
+        return given().auth()
+                .preemptive()
+                .basic("viewer1", Api.PASSWORD)
+                .queryParam("size", 200)
+                .get("/api/operations/{id}/runs", operation)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
     }
 
     private static double noticeFirings(ServiceProcess replica) {
-        return Prometheus.value(replica.managementPort(), "takedown_quartz_fired_total{schedule=\"notices-of-operation\"}");
+        return Prometheus.value(
+                replica.managementPort(), "takedown_quartz_fired_total{schedule=\"notices-of-operation\"}");
     }
 
     /**
@@ -296,7 +357,9 @@ public class TwoReplicasIT {
         String tokenSecret = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
         for (ServiceProcess replica : cluster.started()) {
             List<String> lines = replica.logLines();
-            assertTrue(lines.stream().anyMatch(l -> l.contains("Installed features")), "the replica logged its start: " + lines);
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.contains("Installed features")),
+                    "the replica logged its start: " + lines);
             for (String line : lines) {
                 assertFalse(line.contains(tokenSecret), "bot token in the log: " + line);
                 assertFalse(line.contains(cluster.databasePassword), "database password in the log: " + line);
@@ -318,13 +381,19 @@ public class TwoReplicasIT {
                 entries.add(json.readTree(line));
             } else {
                 // The JVM itself may print a warning before logging starts; nothing from the service is plain text.
-                assertFalse(line.contains("org.takedown") || line.contains("INFO") || line.contains("ERROR"), "not JSON: " + line);
+                assertFalse(
+                        line.contains("org.takedown") || line.contains("INFO") || line.contains("ERROR"),
+                        "not JSON: " + line);
             }
         }
         assertTrue(entries.size() > 10, "JSON lines: " + entries.size());
-        assertTrue(entries.stream().allMatch(e -> e.hasNonNull("timestamp") && e.hasNonNull("level") && e.hasNonNull("message")),
+        assertTrue(
+                entries.stream()
+                        .allMatch(e -> e.hasNonNull("timestamp") && e.hasNonNull("level") && e.hasNonNull("message")),
                 "every line has timestamp, level and message");
-        JsonNode paused = entries.stream().filter(e -> e.path("message").asText().contains("action=OPERATION_PAUSED")).findFirst()
+        JsonNode paused = entries.stream()
+                .filter(e -> e.path("message").asText().contains("action=OPERATION_PAUSED"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no audit line of the pause on A"));
         JsonNode mdc = paused.path("mdc");
         assertEquals("officer2", mdc.path("actor").asText(), paused.toString());
@@ -337,6 +406,8 @@ public class TwoReplicasIT {
     }
 
     private static void withinTwoSeconds(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition);
     }
 }

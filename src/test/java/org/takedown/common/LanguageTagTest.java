@@ -11,14 +11,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LanguageTagTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "de", "pt-BR", "sr-Latn", "zh-Hant-TW", "es-419", "ar", "yue", "de-CH-1996", "en-GB-oxendict"})
+    @ValueSource(
+            strings = {
+                "en",
+                "de",
+                "pt-BR",
+                "sr-Latn",
+                "zh-Hant-TW",
+                "es-419",
+                "ar",
+                "yue",
+                "de-CH-1996",
+                "en-GB-oxendict"
+            })
     void wellFormedTagsAreAccepted(String tag) {
         assertTrue(LanguageTag.Check.isWellFormed(tag), tag);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en-12", "en-abc-defgh-ij", "e", "en_GB", "en-", "-en", "en--GB", "x-klingon",
-            "en-GB-", "toolongtag", "12", "en-a-", "ü", "en GB"})
+    @ValueSource(
+            strings = {
+                "en-12",
+                "en-abc-defgh-ij",
+                "e",
+                "en_GB",
+                "en-",
+                "-en",
+                "en--GB",
+                "x-klingon",
+                "en-GB-",
+                "toolongtag",
+                "12",
+                "en-a-",
+                "ü",
+                "en GB"
+            })
     void tagsTheBcp47ParserRefusesAreRefused(String tag) {
         assertFalse(LanguageTag.Check.isWellFormed(tag), tag);
     }

@@ -14,22 +14,38 @@ class RequiredSettingsTest {
     void eachMissingSettingIsOneLineNamingItsVariable() {
         List<String> missing = RequiredSettings.missing(Map.<String, String>of()::get);
         assertEquals(4, missing.size(), missing.toString());
-        assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL"),
+        assertTrue(
+                missing.get(0)
+                        .startsWith("TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL"),
                 missing.get(0));
         assertTrue(missing.stream().noneMatch(line -> line.contains("\n")));
     }
 
     @Test
     void aSettingMayComeUnderItsQuarkusNameToo() {
-        Map<String, String> given = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/t", "quarkus.datasource.username", "t",
-                "TAKEDOWN_DB_PASSWORD", "secret", "takedown.telegram.bot-token", "123:abc");
+        Map<String, String> given = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://db/t",
+                "quarkus.datasource.username",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "secret",
+                "takedown.telegram.bot-token",
+                "123:abc");
         assertEquals(List.of(), RequiredSettings.missing(given::get));
     }
 
     @Test
     void anEmptyDatabasePasswordIsAChoiceButAnEmptyUrlIsNot() {
-        Map<String, String> given = Map.of("TAKEDOWN_DB_URL", " ", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "",
-                "TAKEDOWN_BOT_TOKEN", "123:abc");
+        Map<String, String> given = Map.of(
+                "TAKEDOWN_DB_URL",
+                " ",
+                "TAKEDOWN_DB_USER",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "",
+                "TAKEDOWN_BOT_TOKEN",
+                "123:abc");
         List<String> missing = RequiredSettings.missing(given::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set"), missing.get(0));
@@ -37,7 +53,8 @@ class RequiredSettingsTest {
 
     @Test
     void theTelegramChannelNeedsABotTokenUnlessItIsSaidToRunDry() {
-        Map<String, String> database = Map.of("TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "s");
+        Map<String, String> database = Map.of(
+                "TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "s");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_BOT_TOKEN is not set"), missing.get(0));
@@ -52,11 +69,22 @@ class RequiredSettingsTest {
 
     @Test
     void oidcSettingsAreRequiredOnlyWhenOidcIsOn() {
-        Map<String, String> database = Map.of("TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t",
-                "TAKEDOWN_DB_PASSWORD", "secret", "TAKEDOWN_OIDC_ENABLED", "true", "TAKEDOWN_TELEGRAM_DRY_RUN", "true");
+        Map<String, String> database = Map.of(
+                "TAKEDOWN_DB_URL",
+                "jdbc:postgresql://db/t",
+                "TAKEDOWN_DB_USER",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "secret",
+                "TAKEDOWN_OIDC_ENABLED",
+                "true",
+                "TAKEDOWN_TELEGRAM_DRY_RUN",
+                "true");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(2, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_OIDC_ISSUER is not set"), missing.get(0));
-        assertEquals("QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET", RequiredSettings.quarkusVariable("quarkus.oidc.console.credentials.secret"));
+        assertEquals(
+                "QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET",
+                RequiredSettings.quarkusVariable("quarkus.oidc.console.credentials.secret"));
     }
 }

@@ -1,9 +1,9 @@
 package org.takedown.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import io.agroal.api.AgroalDataSource;
@@ -78,8 +78,11 @@ class BidiIsolationTest {
     void anOverrideStoredInALegalReferenceLeavesTheApprovalPageInOrderAndShowsTheControl() throws SQLException {
         long id = Fixtures.createOperation("officer1");
         // Stored before references were refused with bidirectional controls: the page must still read in order.
-        update("UPDATE operation SET legal_authority_reference = ?, legal_authority_issued_by = ? WHERE id = ?",
-                "W/2026/" + OVERRIDE + "0042", "Westminster" + OVERRIDE + " Court", id);
+        update(
+                "UPDATE operation SET legal_authority_reference = ?, legal_authority_issued_by = ? WHERE id = ?",
+                "W/2026/" + OVERRIDE + "0042",
+                "Westminster" + OVERRIDE + " Court",
+                id);
         Fixtures.move(id, "officer1", "submit");
 
         Page page = browser.newPage();
@@ -96,9 +99,22 @@ class BidiIsolationTest {
     @Test
     void theApiRefusesBidiControlsInSingleLineNames() {
         Map<String, Object> body = new java.util.HashMap<>(Fixtures.operationBody(Fixtures.codeName()));
-        body.put("legalAuthority", Map.of("type", "WARRANT", "reference", "W/" + OVERRIDE + "1", "issuedBy", "Court",
-                "issuedOn", "2026-01-15"));
-        Api.as("officer1").body(body).post("/api/operations").then().statusCode(400)
+        body.put(
+                "legalAuthority",
+                Map.of(
+                        "type",
+                        "WARRANT",
+                        "reference",
+                        "W/" + OVERRIDE + "1",
+                        "issuedBy",
+                        "Court",
+                        "issuedOn",
+                        "2026-01-15"));
+        Api.as("officer1")
+                .body(body)
+                .post("/api/operations")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("legalAuthority.reference"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("U+202E"));
     }
@@ -106,15 +122,25 @@ class BidiIsolationTest {
     @Test
     void anOverrideInBannerTextLeavesTheSeizedDomainAndTheDateInOrder() {
         String host = "bidi-" + Fixtures.unique() + ".localhost";
-        Map<String, Object> texts = Map.of("headline", "Seized",
-                "authorityStatement", "Seized on " + OVERRIDE + "{date} by warrant",
-                "message", OVERRIDE + "{domain} was part of the fraud");
-        BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)),
+        Map<String, Object> texts = Map.of(
+                "headline",
+                "Seized",
+                "authorityStatement",
+                "Seized on " + OVERRIDE + "{date} by warrant",
+                "message",
+                OVERRIDE + "{domain} was part of the fraud");
+        BannerFixtures.operation(
+                "ACTIVE",
+                Fixtures.operationBody(Fixtures.codeName()),
+                List.of(BannerFixtures.domain(host)),
                 BannerFixtures.banner(Map.of("en", texts)));
 
         Page visitor = browser.newPage();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
-                .until(() -> visitor.navigate("http://" + host + ":" + Browser.PORT + "/").status() == 200);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> visitor.navigate("http://" + host + ":" + Browser.PORT + "/")
+                                .status()
+                        == 200);
         assertLeftToRight(visitor, "p.message", host);
         String statement = visitor.locator("p.authority").textContent();
         String date = statement.substring(statement.indexOf('\u2068') + 1, statement.indexOf('\u2069'));
@@ -128,13 +154,15 @@ class BidiIsolationTest {
         assertNotNull(xs, "'" + word + "' is on the page in " + selector);
         assertTrue(xs.size() > 1, word);
         for (int i = 1; i < xs.size(); i++) {
-            assertTrue(xs.get(i).doubleValue() > xs.get(i - 1).doubleValue(),
+            assertTrue(
+                    xs.get(i).doubleValue() > xs.get(i - 1).doubleValue(),
                     "'" + word + "' is drawn left to right in " + selector + ": x positions " + xs);
         }
     }
 
     private void update(String sql, String reference, String issuedBy, long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, reference);
             statement.setString(2, issuedBy);
             statement.setLong(3, id);

@@ -70,7 +70,12 @@ class ConsoleOidcTest {
         page.waitForURL(Browser.BASE + "/console");
         assertThat(page.locator("header .who")).containsText("alice");
         Browser.assertAccessible(page);
-        Api.as("admin1").queryParam("action", "CONSOLE_SIGNED_IN").queryParam("actor", "alice").get("/api/audit").then().statusCode(200)
+        Api.as("admin1")
+                .queryParam("action", "CONSOLE_SIGNED_IN")
+                .queryParam("actor", "alice")
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("items[0].summary", containsString("oidc"));
     }
 }

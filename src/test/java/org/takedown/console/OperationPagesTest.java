@@ -51,10 +51,19 @@ class OperationPagesTest {
         ConsoleSession officer = ConsoleSession.signIn("officer1");
         String code = Fixtures.codeName();
         long id = create(officer, code);
-        Api.as("viewer1").get("/api/operations/{id}", id).then().statusCode(200).body("codeName", equalTo(code))
-                .body("status", equalTo("DRAFT")).body("createdBy", equalTo("officer1"))
+        Api.as("viewer1")
+                .get("/api/operations/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("codeName", equalTo(code))
+                .body("status", equalTo("DRAFT"))
+                .body("createdBy", equalTo("officer1"))
                 .body("legalAuthority.reference", equalTo(Fixtures.REFERENCE));
-        officer.request().get("/console/operations/{id}", id).then().statusCode(200).body(containsString(code))
+        officer.request()
+                .get("/console/operations/{id}", id)
+                .then()
+                .statusCode(200)
+                .body(containsString(code))
                 .body(containsString("Submit for approval"));
         officer.request().get("/console/operations").then().statusCode(200).body(containsString(code));
     }
@@ -85,16 +94,34 @@ class OperationPagesTest {
         long id = create(officer, Fixtures.codeName());
         Map<String, String> changed = form(Fixtures.codeName());
         changed.put("name", "Renamed in the console");
-        officer.htmx().formParams(changed).post("/console/operations/{id}/details", id).then().statusCode(200)
-                .body(containsString("Saved.")).header("HX-Trigger", "operation-changed");
+        officer.htmx()
+                .formParams(changed)
+                .post("/console/operations/{id}/details", id)
+                .then()
+                .statusCode(200)
+                .body(containsString("Saved."))
+                .header("HX-Trigger", "operation-changed");
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("name", equalTo("Renamed in the console"));
 
-        officer.htmx().formParam("transition", "APPROVE").post("/console/operations/{id}/move", id).then().statusCode(422)
+        officer.htmx()
+                .formParam("transition", "APPROVE")
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(422)
                 .body(containsString("That move is not offered here."));
-        officer.htmx().formParam("transition", "ACTIVATE").post("/console/operations/{id}/move", id).then().statusCode(422)
+        officer.htmx()
+                .formParam("transition", "ACTIVATE")
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(422)
                 .body(containsString("Cannot activate an operation that is DRAFT"));
-        officer.htmx().formParam("transition", "SUBMIT").formParam("reason", "x".repeat(2001)).post("/console/operations/{id}/move", id)
-                .then().statusCode(422).body(containsString("id=\"move-reason-error\""));
+        officer.htmx()
+                .formParam("transition", "SUBMIT")
+                .formParam("reason", "x".repeat(2001))
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(422)
+                .body(containsString("id=\"move-reason-error\""));
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("DRAFT"));
     }
 
@@ -102,12 +129,29 @@ class OperationPagesTest {
     void aViewerSeesNoFormsAndTheServerRefusesTheirPosts() {
         long id = Fixtures.createOperation("officer1");
         ConsoleSession viewer = ConsoleSession.signIn("viewer1");
-        String page = viewer.request().get("/console/operations/{id}", id).then().statusCode(200).extract().asString();
+        String page = viewer.request()
+                .get("/console/operations/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(page.contains("hx-post=\"/console/operations/"), "no form for a viewer");
         assertFalse(page.contains("New operation"));
-        viewer.htmx().formParams(form(Fixtures.codeName())).post("/console/operations/{id}/details", id).then().statusCode(403);
-        viewer.htmx().formParam("transition", "SUBMIT").post("/console/operations/{id}/move", id).then().statusCode(403);
-        viewer.htmx().formParams(form(Fixtures.codeName())).post("/console/operations/new").then().statusCode(403);
+        viewer.htmx()
+                .formParams(form(Fixtures.codeName()))
+                .post("/console/operations/{id}/details", id)
+                .then()
+                .statusCode(403);
+        viewer.htmx()
+                .formParam("transition", "SUBMIT")
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(403);
+        viewer.htmx()
+                .formParams(form(Fixtures.codeName()))
+                .post("/console/operations/new")
+                .then()
+                .statusCode(403);
         viewer.request().get("/console/operations/new").then().statusCode(403);
     }
 
@@ -115,21 +159,47 @@ class OperationPagesTest {
     void submittedByOneOfficerApprovedByAnotherWithTheLegalReference() {
         ConsoleSession officer = ConsoleSession.signIn("officer1");
         long id = create(officer, Fixtures.codeName());
-        officer.htmx().formParam("transition", "SUBMIT").post("/console/operations/{id}/move", id).then().statusCode(200)
+        officer.htmx()
+                .formParam("transition", "SUBMIT")
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(200)
                 .body(containsString("Pending approval"));
 
         ConsoleSession approver = ConsoleSession.signIn("approver2");
-        approver.request().get("/console/approvals").then().statusCode(200).body(containsString("/console/approvals/" + id));
-        String review = approver.request().get("/console/approvals/{id}", id).then().statusCode(200).extract().asString();
+        approver.request()
+                .get("/console/approvals")
+                .then()
+                .statusCode(200)
+                .body(containsString("/console/approvals/" + id));
+        String review = approver.request()
+                .get("/console/approvals/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(review.contains("never approved before"));
         assertTrue(review.contains("operation.legalAuthorityReference"), "the content to approve, field by field");
-        String hash = Api.as("viewer1").get("/api/operations/{id}/content", id).jsonPath().getString("sha256");
+        String hash = Api.as("viewer1")
+                .get("/api/operations/{id}/content", id)
+                .jsonPath()
+                .getString("sha256");
         assertTrue(review.contains(hash));
 
-        approver.htmx().formParam("legalReference", "WARRANT/OTHER").formParam("contentHash", hash).post("/console/approvals/{id}/approve", id)
-                .then().statusCode(422).body(containsString("id=\"approve-legalReference-error\""));
-        approver.htmx().formParam("legalReference", Fixtures.REFERENCE.toLowerCase()).formParam("contentHash", hash)
-                .post("/console/approvals/{id}/approve", id).then().statusCode(204).header("HX-Redirect", "/console/operations/" + id);
+        approver.htmx()
+                .formParam("legalReference", "WARRANT/OTHER")
+                .formParam("contentHash", hash)
+                .post("/console/approvals/{id}/approve", id)
+                .then()
+                .statusCode(422)
+                .body(containsString("id=\"approve-legalReference-error\""));
+        approver.htmx()
+                .formParam("legalReference", Fixtures.REFERENCE.toLowerCase())
+                .formParam("contentHash", hash)
+                .post("/console/approvals/{id}/approve", id)
+                .then()
+                .statusCode(204)
+                .header("HX-Redirect", "/console/operations/" + id);
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("APPROVED"));
     }
 
@@ -137,13 +207,30 @@ class OperationPagesTest {
     void whoeverChangedTheContentCannotApproveItInThePageOrOnTheServer() {
         ConsoleSession dual = ConsoleSession.signIn("dual");
         long id = create(dual, Fixtures.codeName());
-        dual.htmx().formParam("transition", "SUBMIT").post("/console/operations/{id}/move", id).then().statusCode(200);
-        String review = dual.request().get("/console/approvals/{id}", id).then().statusCode(200).extract().asString();
+        dual.htmx()
+                .formParam("transition", "SUBMIT")
+                .post("/console/operations/{id}/move", id)
+                .then()
+                .statusCode(200);
+        String review = dual.request()
+                .get("/console/approvals/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(review.contains("Four-eyes rule"));
         assertFalse(review.contains("/approve\""), "no approve form for the author");
-        String hash = Api.as("viewer1").get("/api/operations/{id}/content", id).jsonPath().getString("sha256");
-        dual.htmx().formParam("legalReference", Fixtures.REFERENCE).formParam("contentHash", hash).post("/console/approvals/{id}/approve", id)
-                .then().statusCode(422).body(containsString("Four-eyes rule"));
+        String hash = Api.as("viewer1")
+                .get("/api/operations/{id}/content", id)
+                .jsonPath()
+                .getString("sha256");
+        dual.htmx()
+                .formParam("legalReference", Fixtures.REFERENCE)
+                .formParam("contentHash", hash)
+                .post("/console/approvals/{id}/approve", id)
+                .then()
+                .statusCode(422)
+                .body(containsString("Four-eyes rule"));
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("PENDING_APPROVAL"));
     }
 
@@ -153,16 +240,27 @@ class OperationPagesTest {
         Fixtures.move(id, "officer1", "submit");
         Fixtures.approve(id, "approver2");
         ConsoleSession officer = ConsoleSession.signIn("officer2");
-        Map<String, String> changed = form(Api.as("viewer1").get("/api/operations/{id}", id).jsonPath().getString("codeName"));
+        Map<String, String> changed = form(
+                Api.as("viewer1").get("/api/operations/{id}", id).jsonPath().getString("codeName"));
         changed.put("name", "A new public name");
-        changed.put("legalAuthority.issuedOn", Api.as("viewer1").get("/api/operations/{id}", id).jsonPath().getString("legalAuthority.issuedOn"));
-        officer.htmx().formParams(changed).post("/console/operations/{id}/details", id).then().statusCode(200);
+        changed.put(
+                "legalAuthority.issuedOn",
+                Api.as("viewer1").get("/api/operations/{id}", id).jsonPath().getString("legalAuthority.issuedOn"));
+        officer.htmx()
+                .formParams(changed)
+                .post("/console/operations/{id}/details", id)
+                .then()
+                .statusCode(200);
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("PENDING_APPROVAL"));
 
         ConsoleSession approver = ConsoleSession.signIn("approver1");
-        approver.request().get("/console/approvals/{id}", id).then().statusCode(200)
+        approver.request()
+                .get("/console/approvals/{id}", id)
+                .then()
+                .statusCode(200)
                 .body(containsString("What changed since the last approval"))
-                .body(containsString("<code>operation.name</code>")).body(containsString("A new public name"))
+                .body(containsString("<code>operation.name</code>"))
+                .body(containsString("A new public name"))
                 .body(not(containsString("<code>operation.codeName</code>")));
     }
 }

@@ -16,22 +16,36 @@ class EngineBoundaryTest {
 
     @Test
     void theEngineKnowsNoChannel() {
-        JavaClasses engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.takedown.delivery");
-        noClasses().that().resideInAPackage("org.takedown.delivery..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.takedown.notice..", "org.telegram..", "org.takedown.watch..",
-                        "org.takedown.console..", "org.takedown.seizure..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.takedown.delivery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.takedown.notice..",
+                        "org.telegram..",
+                        "org.takedown.watch..",
+                        "org.takedown.console..",
+                        "org.takedown.seizure..")
                 .because("channels plug into the engine, not the other way round")
                 .check(engine);
     }
 
     @Test
     void aChannelNeedsOnlyTheEnginesPublicTypes() {
-        JavaClasses memory = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+        JavaClasses memory = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("org.takedown.delivery.memory");
-        classes().that().haveNameMatching("org\\.takedown\\.delivery\\.memory\\.MemoryChannel(\\$.*)?")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("org.takedown.delivery..", "java..", "jakarta..",
-                        "org.eclipse.microprofile.config..")
+        classes()
+                .that()
+                .haveNameMatching("org\\.takedown\\.delivery\\.memory\\.MemoryChannel(\\$.*)?")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.takedown.delivery..", "java..", "jakarta..", "org.eclipse.microprofile.config..")
                 .check(memory);
     }
 }

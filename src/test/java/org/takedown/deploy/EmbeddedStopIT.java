@@ -24,25 +24,34 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedStopIT {
 
-    private static final Path APP = Path.of("target", "embedded-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Path APP =
+            Path.of("target", "embedded-app", "quarkus-run.jar").toAbsolutePath();
 
     @Test
     void aStoppedEmbeddedServiceStopsCleanlyAndStartsAgainOnItsData() throws Exception {
         assertTrue(Files.isRegularFile(APP), "no embedded build at " + APP + ": run ./mvnw verify");
         Path work = Files.createTempDirectory("takedown-embedded");
         List<String> first = runAndStop(work, "first");
-        assertTrue(first.stream().anyMatch(line -> line.contains("created user 'admin' with password")), String.join("\n", first));
+        assertTrue(
+                first.stream().anyMatch(line -> line.contains("created user 'admin' with password")),
+                String.join("\n", first));
         List<String> second = runAndStop(work, "second");
-        assertTrue(second.stream().noneMatch(line -> line.contains("created user 'admin'")), "the admin exists already");
+        assertTrue(
+                second.stream().noneMatch(line -> line.contains("created user 'admin'")), "the admin exists already");
     }
 
     private static List<String> runAndStop(Path work, String name) throws Exception {
         int http = freePort();
         int management = freePort();
         Path output = work.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                APP.toString()).directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("TAKEDOWN_") || variable.startsWith("QUARKUS_"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", APP.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(variable -> variable.startsWith("TAKEDOWN_") || variable.startsWith("QUARKUS_"));
         builder.environment().put("TAKEDOWN_HTTP_PORT", Integer.toString(http));
         builder.environment().put("TAKEDOWN_MANAGEMENT_PORT", Integer.toString(management));
         Process process = builder.start();
@@ -52,8 +61,13 @@ class EmbeddedStopIT {
             boolean ready = false;
             while (!ready && System.nanoTime() < deadline && process.isAlive()) {
                 try {
-                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    ready = client.send(
+                                            HttpRequest.newBuilder(URI.create(
+                                                            "http://127.0.0.1:" + management + "/q/health/ready"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 } catch (IOException notYet) {
                     Thread.sleep(500);
                 }
@@ -66,7 +80,9 @@ class EmbeddedStopIT {
             process.destroyForcibly();
         }
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertTrue(lines.stream().noneMatch(line -> line.contains(" ERROR ")), "no ERROR line:\n" + String.join("\n", lines));
+        assertTrue(
+                lines.stream().noneMatch(line -> line.contains(" ERROR ")),
+                "no ERROR line:\n" + String.join("\n", lines));
         assertEquals(0, process.exitValue(), "exit status 0:\n" + String.join("\n", lines));
         return lines;
     }

@@ -1,7 +1,6 @@
 package org.takedown.deploy;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,12 +54,20 @@ class GrafanaDashboardTest {
         // A notice due ten minutes ago: its trigger is armed in the past and misfires.
         Fixtures.activeWithScheduledNotice(Map.of("at", Fixtures.localIn(-600), "maxLateness", "PT1M"));
 
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> missing(names), Set::isEmpty);
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> missing(names), Set::isEmpty);
         assertTrue(Prometheus.value("takedown_quartz_misfires_total{schedule=\"notices-of-operation\"}") >= 1);
     }
 
     private static Set<String> missing(Set<String> names) {
-        String exposition = RestAssured.given().port(Prometheus.TEST_PORT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String exposition = RestAssured.given()
+                .port(Prometheus.TEST_PORT)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Set<String> missing = new TreeSet<>();
         for (String name : names) {
             if (exposition.lines().noneMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "))) {

@@ -35,13 +35,17 @@ public class HelmChartTest {
     private static final Path CHART = Path.of("helm", "takedown");
     private static final String RELEASE = "takedown";
     private static final String TOKEN = "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    private static final Set<String> PRIVATE = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10");
+    private static final Set<String> PRIVATE =
+            Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10");
 
     static Stream<String> valuesFiles() throws IOException {
         List<String> files = new ArrayList<>();
         files.add("");
         try (Stream<Path> ci = Files.list(CHART.resolve("ci"))) {
-            ci.filter(p -> p.getFileName().toString().endsWith("-values.yaml")).map(Path::toString).sorted().forEach(files::add);
+            ci.filter(p -> p.getFileName().toString().endsWith("-values.yaml"))
+                    .map(Path::toString)
+                    .sorted()
+                    .forEach(files::add);
         }
         return files.stream();
     }
@@ -53,18 +57,23 @@ public class HelmChartTest {
         JsonNode deployment = one(manifests, "Deployment");
         String publicService = RELEASE;
         String managementService = RELEASE + "-management";
-        assertEquals("ClusterIP", one(manifests, "Service", managementService).at("/spec/type").asText());
+        assertEquals(
+                "ClusterIP",
+                one(manifests, "Service", managementService).at("/spec/type").asText());
 
         for (JsonNode ingress : kind(manifests, "Ingress")) {
             List<JsonNode> backends = new ArrayList<>();
             if (ingress.at("/spec/defaultBackend").isObject()) {
                 backends.add(ingress.at("/spec/defaultBackend"));
             }
-            ingress.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path -> backends.add(path.get("backend"))));
+            ingress.at("/spec/rules")
+                    .forEach(rule -> rule.at("/http/paths").forEach(path -> backends.add(path.get("backend"))));
             assertFalse(backends.isEmpty(), ingress.at("/metadata/name").asText());
             for (JsonNode backend : backends) {
-                assertEquals(publicService, backend.at("/service/name").asText(), "Ingress " + ingress.at("/metadata/name"));
-                assertEquals("http", backend.at("/service/port/name").asText(), "Ingress " + ingress.at("/metadata/name"));
+                assertEquals(
+                        publicService, backend.at("/service/name").asText(), "Ingress " + ingress.at("/metadata/name"));
+                assertEquals(
+                        "http", backend.at("/service/port/name").asText(), "Ingress " + ingress.at("/metadata/name"));
             }
         }
         JsonNode officer = named(manifests, "Ingress", RELEASE + "-officer");
@@ -82,13 +91,17 @@ public class HelmChartTest {
         assertEquals("ALL", container.at("/securityContext/capabilities/drop/0").asText());
         assertTrue(mounts(pod, container, "/tmp").has("emptyDir"), "a writable /tmp");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe);
+            assertEquals(
+                    "management", container.at("/" + probe + "/httpGet/port").asText(), probe);
         }
         int grace = pod.at("/terminationGracePeriodSeconds").asInt();
-        int shutdown = Integer.parseInt(env(container, "QUARKUS_SHUTDOWN_TIMEOUT").replace("s", ""));
+        int shutdown =
+                Integer.parseInt(env(container, "QUARKUS_SHUTDOWN_TIMEOUT").replace("s", ""));
         assertTrue(shutdown < grace, "shutdown " + shutdown + " s within the grace period " + grace + " s");
 
-        String withoutSecrets = manifests.stream().filter(m -> !m.path("kind").asText().equals("Secret")).map(JsonNode::toString)
+        String withoutSecrets = manifests.stream()
+                .filter(m -> !m.path("kind").asText().equals("Secret"))
+                .map(JsonNode::toString)
                 .reduce("", String::concat);
         assertFalse(withoutSecrets.contains(TOKEN), "the bot token only in a Secret");
         if (valuesFile.contains("existing-secret")) {
@@ -111,12 +124,16 @@ public class HelmChartTest {
                 if (cidr.equals("0.0.0.0/0")) {
                     List<String> except = new ArrayList<>();
                     to.at("/ipBlock/except").forEach(e -> except.add(e.asText()));
-                    assertTrue(except.containsAll(PRIVATE), "the internet rule must exclude " + PRIVATE + ": " + except);
+                    assertTrue(
+                            except.containsAll(PRIVATE), "the internet rule must exclude " + PRIVATE + ": " + except);
                 } else if (cidr.equals("::/0")) {
                     assertTrue(to.at("/ipBlock/except").toString().contains("fc00::/7"), to.toString());
                 } else if (to.has("namespaceSelector")) {
-                    boolean dns = to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText().equals("kube-system")
-                            && rule.get("ports").findValuesAsText("port").stream().allMatch("53"::equals);
+                    boolean dns = to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                                    .asText()
+                                    .equals("kube-system")
+                            && rule.get("ports").findValuesAsText("port").stream()
+                                    .allMatch("53"::equals);
                     boolean database = rule.get("ports").size() == 1;
                     assertTrue(dns || database, "cluster-internal egress only to DNS and the database: " + rule);
                 }
@@ -129,7 +146,9 @@ public class HelmChartTest {
     void managementPortIsNeverOnTheIngressPath(String valuesFile) throws Exception {
         List<JsonNode> manifests = render(valuesFile);
         JsonNode publicService = one(manifests, "Service", RELEASE);
-        publicService.at("/spec/ports").forEach(port -> assertEquals("http", port.get("targetPort").asText()));
+        publicService
+                .at("/spec/ports")
+                .forEach(port -> assertEquals("http", port.get("targetPort").asText()));
         JsonNode container = one(manifests, "Deployment").at("/spec/template/spec/containers/0");
         container.at("/ports").forEach(port -> {
             if (port.get("name").asText().equals("management")) {
@@ -143,21 +162,30 @@ public class HelmChartTest {
     @Test
     void runningTelegramDryIsSaidExplicitly() throws Exception {
         JsonNode container = one(render(""), "Deployment").at("/spec/template/spec/containers/0");
-        assertEquals("false", env(container, "TAKEDOWN_TELEGRAM_DRY_RUN"), "a missing token stops the pod instead of running dry");
+        assertEquals(
+                "false",
+                env(container, "TAKEDOWN_TELEGRAM_DRY_RUN"),
+                "a missing token stops the pod instead of running dry");
         container = one(render("", "telegram.dryRun=true"), "Deployment").at("/spec/template/spec/containers/0");
         assertEquals("true", env(container, "TAKEDOWN_TELEGRAM_DRY_RUN"));
     }
 
     @Test
     void theGrafanaDashboardShipsAsALabelledConfigMapWhenAsked() throws Exception {
-        assertTrue(kind(render(""), "ConfigMap").stream().noneMatch(m -> m.at("/metadata/name").asText().endsWith("-dashboard")),
+        assertTrue(
+                kind(render(""), "ConfigMap").stream()
+                        .noneMatch(m -> m.at("/metadata/name").asText().endsWith("-dashboard")),
                 "off by default");
         JsonNode configMap = kind(render("", "metrics.grafanaDashboard.enabled=true"), "ConfigMap").stream()
-                .filter(m -> m.at("/metadata/name").asText().endsWith("-dashboard")).findFirst().orElseThrow();
+                .filter(m -> m.at("/metadata/name").asText().endsWith("-dashboard"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("1", configMap.at("/metadata/labels/grafana_dashboard").asText());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(CHART.resolve("dashboards/takedown.json").toFile()),
-                json.readTree(configMap.at("/data/takedown.json").asText()), "the dashboard file, unchanged");
+        assertEquals(
+                json.readTree(CHART.resolve("dashboards/takedown.json").toFile()),
+                json.readTree(configMap.at("/data/takedown.json").asText()),
+                "the dashboard file, unchanged");
     }
 
     private static List<JsonNode> render(String valuesFile, String... sets) throws Exception {
@@ -197,8 +225,9 @@ public class HelmChartTest {
         if (Files.isExecutable(getHelm)) {
             return run(List.of(getHelm.toString())).strip();
         }
-        throw new IllegalStateException("No helm binary: set HELM, put helm on the PATH, or keep ../shared/tools/get-helm beside"
-                + " the repository (as .ci/run does); -Dtests.helm=off turns this test off.");
+        throw new IllegalStateException(
+                "No helm binary: set HELM, put helm on the PATH, or keep ../shared/tools/get-helm beside"
+                        + " the repository (as .ci/run does); -Dtests.helm=off turns this test off.");
     }
 
     private static String run(List<String> command) throws Exception {
@@ -212,7 +241,9 @@ public class HelmChartTest {
     }
 
     private static List<JsonNode> kind(List<JsonNode> manifests, String kind) {
-        return manifests.stream().filter(m -> m.path("kind").asText().equals(kind)).toList();
+        return manifests.stream()
+                .filter(m -> m.path("kind").asText().equals(kind))
+                .toList();
     }
 
     private static JsonNode one(List<JsonNode> manifests, String kind) {
@@ -228,7 +259,10 @@ public class HelmChartTest {
     }
 
     private static JsonNode named(List<JsonNode> manifests, String kind, String name) {
-        return kind(manifests, kind).stream().filter(m -> m.at("/metadata/name").asText().equals(name)).findFirst().orElse(null);
+        return kind(manifests, kind).stream()
+                .filter(m -> m.at("/metadata/name").asText().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static JsonNode mounts(JsonNode pod, JsonNode container, String path) {

@@ -23,23 +23,32 @@ class ProductionSettingsIT {
     void missingDatabaseSettingsAreOneLineEachAndStatusOne() throws Exception {
         Path work = Files.createTempDirectory("takedown-settings");
         Path output = work.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target", "quarkus-app", "quarkus-run.jar")
+                                .toAbsolutePath()
+                                .toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("TAKEDOWN_") || name.startsWith("QUARKUS_"));
         environment.put("TAKEDOWN_DB_USER", "takedown");
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service exits by itself");
         assertEquals(1, process.exitValue());
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
-        assertEquals(List.of(
-                "TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown"
-                        + " (or quarkus.datasource.jdbc.url)",
-                "TAKEDOWN_DB_PASSWORD is not set: the production profile needs the database user's password"
-                        + " (set it empty for a database that trusts its clients) (or quarkus.datasource.password)",
-                "TAKEDOWN_BOT_TOKEN is not set: the production profile needs the Telegram bot's token to send notices;"
-                        + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)"),
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
+        assertEquals(
+                List.of(
+                        "TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/takedown"
+                                + " (or quarkus.datasource.jdbc.url)",
+                        "TAKEDOWN_DB_PASSWORD is not set: the production profile needs the database user's password"
+                                + " (set it empty for a database that trusts its clients) (or quarkus.datasource.password)",
+                        "TAKEDOWN_BOT_TOKEN is not set: the production profile needs the Telegram bot's token to send notices;"
+                                + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)"),
                 lines);
         assertFalse(String.join("\n", lines).contains("Exception"));
         deleteQuietly(work, output);

@@ -48,14 +48,17 @@ class DocLinksTest {
     void aMissingFileOrHeadingIsReported(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("other.md"), "# Other\n\n## Signing in to the API\n");
         Path doc = dir.resolve("doc.md");
-        Files.writeString(doc, String.join("\n",
-                "# Doc",
-                "[fine](other.md) [fine too](other.md#signing-in-to-the-api) [here](#doc) [web](https://example.org/x)",
-                "[gone](missing.md) [no such heading](other.md#nowhere) [nor here](#nowhere)",
-                "`[in code](missing-in-code.md)`",
-                "```",
-                "[in a block](missing-in-block.md)",
-                "```"));
+        Files.writeString(
+                doc,
+                String.join(
+                        "\n",
+                        "# Doc",
+                        "[fine](other.md) [fine too](other.md#signing-in-to-the-api) [here](#doc) [web](https://example.org/x)",
+                        "[gone](missing.md) [no such heading](other.md#nowhere) [nor here](#nowhere)",
+                        "`[in code](missing-in-code.md)`",
+                        "```",
+                        "[in a block](missing-in-block.md)",
+                        "```"));
 
         assertEquals(List.of(doc + ": missing.md", doc + ": other.md#nowhere", doc + ": #nowhere"), brokenLinks(doc));
     }
@@ -85,7 +88,9 @@ class DocLinksTest {
     private static boolean resolves(Path document, String target) throws IOException {
         int hash = target.indexOf('#');
         String file = hash < 0 ? target : target.substring(0, hash);
-        Path path = file.isEmpty() ? document : document.toAbsolutePath().getParent().resolve(file).normalize();
+        Path path = file.isEmpty()
+                ? document
+                : document.toAbsolutePath().getParent().resolve(file).normalize();
         if (!Files.exists(path)) {
             return false;
         }
@@ -96,8 +101,11 @@ class DocLinksTest {
     private static Set<String> anchors(Path markdown) throws IOException {
         try (Stream<String> lines = Files.lines(markdown)) {
             return lines.filter(line -> line.startsWith("#"))
-                    .map(line -> line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT)
-                            .replaceAll("[^\\p{L}\\p{Nd}\\s_-]", "").replace(' ', '-'))
+                    .map(line -> line.replaceFirst("^#+\\s*", "")
+                            .strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replaceAll("[^\\p{L}\\p{Nd}\\s_-]", "")
+                            .replace(' ', '-'))
                     .collect(Collectors.toSet());
         }
     }

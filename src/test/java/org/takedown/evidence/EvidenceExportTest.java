@@ -45,6 +45,7 @@ import org.takedown.watch.WatchPost;
 public class EvidenceExportTest {
 
     FakeChannelPreview telegram;
+
     @Inject
     ChannelWatcher watcher;
 
@@ -57,26 +58,45 @@ public class EvidenceExportTest {
         channel = "evidence" + Fixtures.unique();
         telegram.post(channel, 1, 30);
         operation = Fixtures.createOperation("officer1");
-        target = Api.as("officer1").body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@" + channel))
-                .post("/api/operations/{id}/watch-targets", operation).then().statusCode(201).extract().jsonPath().getLong("id");
-        Api.as("officer1").body(Map.of("kind", "KEYWORD", "pattern", "@shop_3bot")).post("/api/operations/{id}/watch-rules", operation)
-                .then().statusCode(201);
+        target = Api.as("officer1")
+                .body(Map.of("kind", "TELEGRAM_CHANNEL", "value", "@" + channel))
+                .post("/api/operations/{id}/watch-targets", operation)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        Api.as("officer1")
+                .body(Map.of("kind", "KEYWORD", "pattern", "@shop_3bot"))
+                .post("/api/operations/{id}/watch-rules", operation)
+                .then()
+                .statusCode(201);
         watcher.read(target);
         telegram.post(channel, 31, 33);
         watcher.read(target);
     }
 
     private byte[] export() {
-        return Api.as("officer1").accept("application/zip").get("/api/operations/{id}/evidence/export", operation).then().statusCode(200)
+        return Api.as("officer1")
+                .accept("application/zip")
+                .get("/api/operations/{id}/evidence/export", operation)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", containsString("application/zip"))
                 .header("Content-Disposition", containsString("attachment; filename=\"takedown-operation-" + operation))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
     }
 
     @Test
     void everyPageThatGaveNewPostsIsCapturedAndLinkedFromItsPostsAndSightings() throws IOException {
-        List<Map<String, Object>> captures = Api.as("viewer1").get("/api/operations/{id}/evidence", operation).then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> captures = Api.as("viewer1")
+                .get("/api/operations/{id}/evidence", operation)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertEquals(3, captures.size(), "first read: two pages (posts 11-30 and 1-10); second read: one page");
         Map<String, Object> first = captures.get(0);
         assertEquals("http://127.0.0.2:" + telegram.port() + "/s/" + channel, first.get("url"));
@@ -84,36 +104,60 @@ public class EvidenceExportTest {
         assertEquals(200, first.get("httpStatus"));
         assertEquals(channel, first.get("target"));
 
-        List<WatchPost> posts = QuarkusTransaction.requiringNew().call(() -> WatchPost.<WatchPost>list("targetId = ?1 order by postId", target));
+        List<WatchPost> posts = QuarkusTransaction.requiringNew()
+                .call(() -> WatchPost.<WatchPost>list("targetId = ?1 order by postId", target));
         assertEquals(33, posts.size());
-        assertTrue(posts.stream().allMatch(p -> p.captureId != null), "every stored post names the capture it was read on");
+        assertTrue(
+                posts.stream().allMatch(p -> p.captureId != null),
+                "every stored post names the capture it was read on");
         long newest = ((Number) captures.get(2).get("id")).longValue();
         assertEquals(newest, posts.get(32).captureId, "post 33 came with the second read");
 
-        List<Map<String, Object>> sightings = Api.as("viewer1").get("/api/operations/{id}/sightings", operation).then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> sightings = Api.as("viewer1")
+                .get("/api/operations/{id}/sightings", operation)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertFalse(sightings.isEmpty());
         for (Map<String, Object> sighting : sightings) {
             long captureId = ((Number) sighting.get("captureId")).longValue();
-            String reason = Api.as("viewer1").get("/api/operations/{id}/evidence/{c}", operation, captureId).then().statusCode(200)
-                    .extract().jsonPath().getString("reason");
+            String reason = Api.as("viewer1")
+                    .get("/api/operations/{id}/evidence/{c}", operation, captureId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getString("reason");
             assertEquals("new posts with sightings", reason);
         }
 
         long captureId = ((Number) first.get("id")).longValue();
-        byte[] warc = Api.as("viewer1").accept("application/warc").get("/api/operations/{id}/evidence/{c}/warc", operation, captureId).then().statusCode(200)
+        byte[] warc = Api.as("viewer1")
+                .accept("application/warc")
+                .get("/api/operations/{id}/evidence/{c}/warc", operation, captureId)
+                .then()
+                .statusCode(200)
                 .header("Content-Type", containsString("application/warc"))
                 .header("Content-Disposition", equalTo("attachment; filename=\"capture-" + captureId + ".warc.gz\""))
                 .header("Content-Security-Policy", containsString("sandbox"))
                 .header("X-Content-Type-Options", "nosniff")
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertEquals(first.get("warcSha256"), CanonicalJson.sha256Hex(warc));
         try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
             WarcResponse response = (WarcResponse) reader.next().orElseThrow();
-            String page = new String(response.payload().orElseThrow().body().stream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(page.contains("data-post=\"" + channel + "/30\""), "the capture holds the page the posts were read from");
+            String page =
+                    new String(response.payload().orElseThrow().body().stream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(
+                    page.contains("data-post=\"" + channel + "/30\""),
+                    "the capture holds the page the posts were read from");
         }
-        Api.as("viewer1").get("/api/operations/{id}/evidence/{c}", Fixtures.createOperation("officer1"), captureId).then().statusCode(404);
+        Api.as("viewer1")
+                .get("/api/operations/{id}/evidence/{c}", Fixtures.createOperation("officer1"), captureId)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -127,18 +171,42 @@ public class EvidenceExportTest {
 
         Map<String, byte[]> files = unzip(zip);
         String audit = new String(files.get("audit.json"), StandardCharsets.UTF_8);
-        assertTrue(audit.contains("OPERATION_CREATED") && audit.contains("WATCH_TARGET_ADDED") && audit.contains("WATCH_RULE_ADDED"), audit);
+        assertTrue(
+                audit.contains("OPERATION_CREATED")
+                        && audit.contains("WATCH_TARGET_ADDED")
+                        && audit.contains("WATCH_RULE_ADDED"),
+                audit);
         String digest = CanonicalJson.sha256Hex(files.get("manifest.json"));
-        assertEquals(digest + "  manifest.json\n", new String(files.get("manifest.json.sha256"), StandardCharsets.UTF_8));
-        List<Map<String, Object>> exports = Api.as("viewer1").queryParam("action", "EVIDENCE_EXPORTED")
-                .queryParam("entityId", Long.toString(operation)).get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(
+                digest + "  manifest.json\n", new String(files.get("manifest.json.sha256"), StandardCharsets.UTF_8));
+        List<Map<String, Object>> exports = Api.as("viewer1")
+                .queryParam("action", "EVIDENCE_EXPORTED")
+                .queryParam("entityId", Long.toString(operation))
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertEquals(1, exports.size());
-        assertTrue(exports.get(0).get("summary").toString().contains("\"manifestSha256\":\"" + digest + "\""), exports.toString());
+        assertTrue(
+                exports.get(0).get("summary").toString().contains("\"manifestSha256\":\"" + digest + "\""),
+                exports.toString());
         assertEquals(operation, ((Number) exports.get(0).get("operationId")).longValue());
 
-        assertTrue(unzip(export()).get("audit.json").length > files.get("audit.json").length, "the next export carries the first one's row");
-        Api.as("viewer1").accept("application/zip").get("/api/operations/{id}/evidence/export", operation).then().statusCode(403);
-        Api.as("officer1").accept("application/zip").get("/api/operations/{id}/evidence/export", 999_999_999).then().statusCode(404);
+        assertTrue(
+                unzip(export()).get("audit.json").length > files.get("audit.json").length,
+                "the next export carries the first one's row");
+        Api.as("viewer1")
+                .accept("application/zip")
+                .get("/api/operations/{id}/evidence/export", operation)
+                .then()
+                .statusCode(403);
+        Api.as("officer1")
+                .accept("application/zip")
+                .get("/api/operations/{id}/evidence/export", 999_999_999)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -150,8 +218,10 @@ public class EvidenceExportTest {
             copy[copy.length / 2] ^= 0x01;
             return copy;
         }));
-        List<String> problems = BundleVerifier.verify(new ByteArrayInputStream(tampered)).problems();
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(file + ": SHA-256 or size differs")), problems.toString());
+        List<String> problems =
+                BundleVerifier.verify(new ByteArrayInputStream(tampered)).problems();
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith(file + ": SHA-256 or size differs")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("SHA256SUMS: " + file)), problems.toString());
     }
 
@@ -168,32 +238,56 @@ public class EvidenceExportTest {
         byte[] forged = gzip(warc);
         // A forger who also fixes the manifest, SHA256SUMS and the manifest's digest: only the WARC digests remain.
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(files.get("manifest.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(files.get("manifest.json"));
         for (com.fasterxml.jackson.databind.JsonNode capture : tree.get("captures")) {
             if (capture.get("file").asText().equals(file)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) capture).put("sha256", CanonicalJson.sha256Hex(forged)).put("size", forged.length);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) capture)
+                        .put("sha256", CanonicalJson.sha256Hex(forged))
+                        .put("size", forged.length);
             }
         }
         String manifest = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         String sums = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8)
                 .replace(CanonicalJson.sha256Hex(files.get(file)), CanonicalJson.sha256Hex(forged));
         byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
-        byte[] tampered = rezip(zip, Map.of(file, b -> forged, "manifest.json", b -> manifestBytes,
-                "SHA256SUMS", b -> sums.getBytes(StandardCharsets.UTF_8),
-                "manifest.json.sha256", b -> (CanonicalJson.sha256Hex(manifestBytes) + "  manifest.json\n").getBytes(StandardCharsets.UTF_8)));
-        List<String> problems = BundleVerifier.verify(new ByteArrayInputStream(tampered)).problems();
-        assertEquals(List.of(file + ": response record's block does not match its SHA-256 block digest",
-                file + ": payload does not match its SHA-256 payload digest",
-                file + ": payload SHA-256 differs from the manifest"), problems);
+        byte[] tampered = rezip(
+                zip,
+                Map.of(
+                        file,
+                        b -> forged,
+                        "manifest.json",
+                        b -> manifestBytes,
+                        "SHA256SUMS",
+                        b -> sums.getBytes(StandardCharsets.UTF_8),
+                        "manifest.json.sha256",
+                        b -> (CanonicalJson.sha256Hex(manifestBytes) + "  manifest.json\n")
+                                .getBytes(StandardCharsets.UTF_8)));
+        List<String> problems =
+                BundleVerifier.verify(new ByteArrayInputStream(tampered)).problems();
+        assertEquals(
+                List.of(
+                        file + ": response record's block does not match its SHA-256 block digest",
+                        file + ": payload does not match its SHA-256 payload digest",
+                        file + ": payload SHA-256 differs from the manifest"),
+                problems);
     }
 
     @Test
     void anEditedAuditRowOrAMissingCaptureIsFound() throws IOException {
         byte[] zip = export();
-        byte[] editedAudit = rezip(zip, Map.of("audit.json", b -> new String(b, StandardCharsets.UTF_8)
-                .replaceFirst("\"actor\" : \"officer1\"", "\"actor\" : \"officer2\"").getBytes(StandardCharsets.UTF_8)));
-        List<String> problems = BundleVerifier.verify(new ByteArrayInputStream(editedAudit)).problems();
-        assertTrue(problems.stream().anyMatch(p -> p.matches("audit row \\d+: content does not match its hash")), problems.toString());
+        byte[] editedAudit = rezip(
+                zip,
+                Map.of(
+                        "audit.json",
+                        b -> new String(b, StandardCharsets.UTF_8)
+                                .replaceFirst("\"actor\" : \"officer1\"", "\"actor\" : \"officer2\"")
+                                .getBytes(StandardCharsets.UTF_8)));
+        List<String> problems =
+                BundleVerifier.verify(new ByteArrayInputStream(editedAudit)).problems();
+        assertTrue(
+                problems.stream().anyMatch(p -> p.matches("audit row \\d+: content does not match its hash")),
+                problems.toString());
         assertTrue(problems.contains("audit.json: SHA-256 differs from the manifest"), problems.toString());
 
         String file = firstWarc(zip);
@@ -203,7 +297,10 @@ public class EvidenceExportTest {
     }
 
     private static String firstWarc(byte[] zip) throws IOException {
-        return unzip(zip).keySet().stream().filter(n -> n.startsWith("warc/")).findFirst().orElseThrow();
+        return unzip(zip).keySet().stream()
+                .filter(n -> n.startsWith("warc/"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
@@ -222,7 +319,8 @@ public class EvidenceExportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zipped = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> file : unzip(zip).entrySet()) {
-                byte[] bytes = changes.getOrDefault(file.getKey(), UnaryOperator.identity()).apply(file.getValue());
+                byte[] bytes = changes.getOrDefault(file.getKey(), UnaryOperator.identity())
+                        .apply(file.getValue());
                 if (bytes != null) {
                     zipped.putNextEntry(new ZipEntry(file.getKey()));
                     zipped.write(bytes);

@@ -36,10 +36,14 @@ class IdleConnectionTest {
 
     @Test
     void aBodyThatNeverComesEndsTheConnectionOnThePublicPort() {
-        assertClosedWithin(PORT, "POST /api/operations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + Api.basic("officer1")
-                + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"name\":");
-        assertClosedWithin(PORT, "POST /console/login HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nusername=");
+        assertClosedWithin(
+                PORT,
+                "POST /api/operations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + Api.basic("officer1")
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"name\":");
+        assertClosedWithin(
+                PORT,
+                "POST /console/login HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nusername=");
     }
 
     @Test
@@ -49,24 +53,30 @@ class IdleConnectionTest {
     }
 
     private static void assertClosedWithin(int port, String start) {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(15_000);
-                socket.getOutputStream().write(start.getBytes(StandardCharsets.ISO_8859_1));
-                socket.getOutputStream().flush();
-                InputStream in = socket.getInputStream();
-                long started = System.nanoTime();
-                try {
-                    while (in.read() >= 0) {
-                        // a 408 or any answer before the close is fine; the connection must end
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> {
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        socket.setSoTimeout(15_000);
+                        socket.getOutputStream().write(start.getBytes(StandardCharsets.ISO_8859_1));
+                        socket.getOutputStream().flush();
+                        InputStream in = socket.getInputStream();
+                        long started = System.nanoTime();
+                        try {
+                            while (in.read() >= 0) {
+                                // a 408 or any answer before the close is fine; the connection must end
+                            }
+                        } catch (SocketException reset) {
+                            // closed by the server
+                        }
+                        assertTrue(
+                                System.nanoTime() - started
+                                        >= Duration.ofSeconds(1).toNanos(),
+                                "closed by the idle timeout, not at once");
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
                     }
-                } catch (SocketException reset) {
-                    // closed by the server
-                }
-                assertTrue(System.nanoTime() - started >= Duration.ofSeconds(1).toNanos(), "closed by the idle timeout, not at once");
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }, "the server closed the connection within the idle timeout");
+                },
+                "the server closed the connection within the idle timeout");
     }
 }

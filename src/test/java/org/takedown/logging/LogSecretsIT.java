@@ -26,7 +26,8 @@ class LogSecretsIT {
         assertTrue(Files.isDirectory(reports), "no " + reports + ": run the whole ./mvnw verify, the unit tests first");
         List<Path> logs;
         try (Stream<Path> files = Files.list(reports)) {
-            logs = files.filter(f -> f.getFileName().toString().endsWith("-output.txt")).toList();
+            logs = files.filter(f -> f.getFileName().toString().endsWith("-output.txt"))
+                    .toList();
         }
         assertTrue(logs.size() >= 10, "surefire kept only " + logs.size() + " test logs in " + reports);
         String token = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
@@ -36,7 +37,8 @@ class LogSecretsIT {
             lines += content.size();
             for (String line : content) {
                 assertFalse(line.contains(token), "bot token in " + log + ": " + line);
-                assertFalse(line.contains(EmbeddedPostgresResource.PASSWORD), "database password in " + log + ": " + line);
+                assertFalse(
+                        line.contains(EmbeddedPostgresResource.PASSWORD), "database password in " + log + ": " + line);
             }
         }
         assertTrue(lines > 1000, "the test logs hold only " + lines + " lines: is the test log level still INFO?");

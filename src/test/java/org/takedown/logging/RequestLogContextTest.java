@@ -33,12 +33,10 @@ class RequestLogContextTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -53,18 +51,35 @@ class RequestLogContextTest {
 
     @Test
     void auditLinesCarryTheRequestIdTheActorAndTheOperation() {
-        long operation = Api.as("officer1").header("X-Request-Id", "ingress-4711.a:b").body(Fixtures.operationBody(Fixtures.codeName()))
-                .post("/api/operations").then().statusCode(201).header("X-Request-Id", "ingress-4711.a:b")
-                .extract().jsonPath().getLong("id");
+        long operation = Api.as("officer1")
+                .header("X-Request-Id", "ingress-4711.a:b")
+                .body(Fixtures.operationBody(Fixtures.codeName()))
+                .post("/api/operations")
+                .then()
+                .statusCode(201)
+                .header("X-Request-Id", "ingress-4711.a:b")
+                .extract()
+                .jsonPath()
+                .getLong("id");
         Map<String, String> created = mdcOf("OPERATION_CREATED");
         assertEquals("ingress-4711.a:b", created.get("requestId"));
         assertEquals("officer1", created.get("actor"));
         assertNull(created.get("operationId"), "no operation in the path of a create");
 
         audit.clear();
-        String id = Api.as("officer2").body(Map.of("name", "Agency " + Fixtures.unique(), "website", "https://agency.example.org",
-                "displayOrder", 1)).post("/api/operations/{id}/agencies", operation).then().statusCode(201)
-                .extract().header("X-Request-Id");
+        String id = Api.as("officer2")
+                .body(Map.of(
+                        "name",
+                        "Agency " + Fixtures.unique(),
+                        "website",
+                        "https://agency.example.org",
+                        "displayOrder",
+                        1))
+                .post("/api/operations/{id}/agencies", operation)
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("X-Request-Id");
         Map<String, String> agency = audit.stream().findFirst().orElseThrow().getMdcCopy();
         assertEquals(id, agency.get("requestId"), "a request without an id gets one, logged and answered");
         assertEquals("officer2", agency.get("actor"));
@@ -77,7 +92,11 @@ class RequestLogContextTest {
         audit.clear();
         org.takedown.support.ConsoleSession officer = org.takedown.support.ConsoleSession.signIn("officer1");
         audit.clear();
-        officer.htmx().formParam("transition", "SUBMIT").post("/console/operations/{id}/move", operation).then().statusCode(200);
+        officer.htmx()
+                .formParam("transition", "SUBMIT")
+                .post("/console/operations/{id}/move", operation)
+                .then()
+                .statusCode(200);
         Map<String, String> submitted = mdcOf("OPERATION_SUBMITTED");
         assertEquals("officer1", submitted.get("actor"));
         assertEquals(Long.toString(operation), submitted.get("operationId"));
@@ -85,16 +104,31 @@ class RequestLogContextTest {
 
     @Test
     void aMalformedRequestIdIsReplaced() {
-        Api.as("viewer1").header("X-Request-Id", "forged id\" actor=admin").get("/api/operations").then().statusCode(200)
+        Api.as("viewer1")
+                .header("X-Request-Id", "forged id\" actor=admin")
+                .get("/api/operations")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-        Api.as("viewer1").header("X-Request-Id", "x".repeat(65)).get("/api/operations").then().statusCode(200)
+        Api.as("viewer1")
+                .header("X-Request-Id", "x".repeat(65))
+                .get("/api/operations")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-        Api.as("viewer1").header("X-Request-Id", "x".repeat(64)).get("/api/operations").then().statusCode(200)
+        Api.as("viewer1")
+                .header("X-Request-Id", "x".repeat(64))
+                .get("/api/operations")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", equalTo("x".repeat(64)));
     }
 
     private Map<String, String> mdcOf(String action) {
-        return audit.stream().filter(r -> r.getFormattedMessage().contains("action=" + action)).findFirst().orElseThrow()
+        return audit.stream()
+                .filter(r -> r.getFormattedMessage().contains("action=" + action))
+                .findFirst()
+                .orElseThrow()
                 .getMdcCopy();
     }
 }

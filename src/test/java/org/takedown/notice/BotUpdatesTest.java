@@ -24,6 +24,7 @@ public class BotUpdatesTest {
     static final Duration SOON = Duration.ofSeconds(20);
 
     FakeBotApi telegram;
+
     @Inject
     BotUpdates updates;
 
@@ -38,25 +39,35 @@ public class BotUpdatesTest {
 
     @Test
     void removalSuspendsPendingSendsAndPromotionResumesThem() {
-        TelegramOperation op = TelegramOperation.active(telegram, 2, TelegramOperation.notice("Spoofing is illegal. {reference}"));
+        TelegramOperation op =
+                TelegramOperation.active(telegram, 2, TelegramOperation.notice("Spoofing is illegal. {reference}"));
         String removed = op.chats().get(0);
         long removedId = op.targetIds().get(removed);
         long chatId = -1003000000000L - System.nanoTime() % 1_000_000L;
         FakeBotApi.Chat admin = channel(chatId, "administrator", true);
         telegram.botStatusChanged(removed, admin, channel(chatId, "kicked", false));
-        await().atMost(SOON).until(() -> Boolean.TRUE.equals(op.target(removedId).get("suspended")));
+        await().atMost(SOON)
+                .until(() -> Boolean.TRUE.equals(op.target(removedId).get("suspended")));
         assertEquals("NOT_MEMBER", op.target(removedId).get("preflightStatus"));
 
         long run = op.sendNow();
-        await().atMost(SOON).until(() -> "SENT".equals(op.row(run, op.chats().get(1)).get("status")));
+        await().atMost(SOON)
+                .until(() -> "SENT".equals(op.row(run, op.chats().get(1)).get("status")));
         assertEquals("PENDING", op.row(run, removed).get("status"), "nothing goes to a chat the bot was removed from");
 
         telegram.botStatusChanged(removed, channel(chatId, "kicked", false), admin);
         op.awaitSettled(run, SOON);
         assertEquals("SENT", op.row(run, removed).get("status"), "sent once the bot is back with the right to post");
         assertEquals("OK", op.target(removedId).get("preflightStatus"));
-        List<String> audited = Api.as("viewer1").queryParam("action", "TELEGRAM_TARGET_UPDATED").queryParam("entityId", removedId)
-                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items.actor");
+        List<String> audited = Api.as("viewer1")
+                .queryParam("action", "TELEGRAM_TARGET_UPDATED")
+                .queryParam("entityId", removedId)
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.actor");
         assertEquals(List.of("telegram", "telegram"), audited);
     }
 
@@ -65,7 +76,8 @@ public class BotUpdatesTest {
         TelegramOperation op = TelegramOperation.active(telegram, 1, TelegramOperation.notice("Spoofing is illegal."));
         String chat = op.chats().get(0);
         long chatId = -1004000000000L - System.nanoTime() % 1_000_000L;
-        telegram.botStatusChanged(chat, channel(chatId, "administrator", true), channel(chatId, "administrator", false));
+        telegram.botStatusChanged(
+                chat, channel(chatId, "administrator", true), channel(chatId, "administrator", false));
         long targetId = op.targetIds().get(chat);
         await().atMost(SOON).until(() -> Boolean.TRUE.equals(op.target(targetId).get("suspended")));
         assertEquals("NO_RIGHTS", op.target(targetId).get("preflightStatus"));
@@ -74,7 +86,9 @@ public class BotUpdatesTest {
     @Test
     void onlyTheReplicaHoldingTheLeasePolls() {
         await().atMost(SOON).until(() -> telegram.getUpdatesCalls() > 0);
-        assertTrue(updates.lease("another-replica", Duration.ofSeconds(30)).isEmpty(), "this replica's poller holds the lease");
+        assertTrue(
+                updates.lease("another-replica", Duration.ofSeconds(30)).isEmpty(),
+                "this replica's poller holds the lease");
         assertTrue(telegram.webhook().isEmpty(), "polling mode removes any webhook");
     }
 }

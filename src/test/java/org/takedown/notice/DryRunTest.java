@@ -1,8 +1,8 @@
 package org.takedown.notice;
 
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +22,7 @@ public class DryRunTest {
 
     @Inject
     TelegramGateway gateway;
+
     @Inject
     TelegramChannel channel;
 
@@ -32,7 +33,10 @@ public class DryRunTest {
         assertThrows(IllegalStateException.class, () -> gateway.sendMessage("@anyone_at_all", "<b>x</b>", false));
         Fixtures.Ids ids = Fixtures.operationIn("DRAFT");
         Fixtures.addTelegramTarget(ids.operation(), "officer1");
-        Api.as("officer1").post("/api/operations/{id}/telegram-targets/preflight", ids.operation()).then().statusCode(200)
+        Api.as("officer1")
+                .post("/api/operations/{id}/telegram-targets/preflight", ids.operation())
+                .then()
+                .statusCode(200)
                 .body("preflightStatus", everyItem(equalTo("DRY_RUN")));
         Fixtures.move(ids.operation(), "officer1", "submit");
         Fixtures.approve(ids.operation(), "approver1");
@@ -41,14 +45,33 @@ public class DryRunTest {
     @Test
     void aRunInDryRunRecordsTheExactPayloadOfEveryRow() {
         Fixtures.Ids ids = Fixtures.operationIn("ACTIVE");
-        long run = Api.as("officer1").post("/api/operations/{id}/notices/{n}/runs", ids.operation(), ids.notice()).then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DRY_RUN".equals(Api.as("viewer1").queryParam("runId", run)
-                .get("/api/operations/{id}/deliveries", ids.operation()).jsonPath().getString("items[0].status")));
-        Map<String, Object> row = Api.as("viewer1").queryParam("runId", run).get("/api/operations/{id}/deliveries", ids.operation())
-                .then().statusCode(200).body("total", equalTo(1)).extract().jsonPath().getMap("items[0]");
+        long run = Api.as("officer1")
+                .post("/api/operations/{id}/notices/{n}/runs", ids.operation(), ids.notice())
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DRY_RUN"
+                        .equals(Api.as("viewer1")
+                                .queryParam("runId", run)
+                                .get("/api/operations/{id}/deliveries", ids.operation())
+                                .jsonPath()
+                                .getString("items[0].status")));
+        Map<String, Object> row = Api.as("viewer1")
+                .queryParam("runId", run)
+                .get("/api/operations/{id}/deliveries", ids.operation())
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .extract()
+                .jsonPath()
+                .getMap("items[0]");
         String payload = (String) row.get("payload");
-        assertTrue(payload.startsWith("Using spoofing services for criminal purposes is illegal.") && payload.contains("Reference: T-"),
+        assertTrue(
+                payload.startsWith("Using spoofing services for criminal purposes is illegal.")
+                        && payload.contains("Reference: T-"),
                 payload);
         assertTrue(((String) row.get("detail")).contains("dry-run"), row.toString());
     }

@@ -13,10 +13,15 @@ class NoticeImageCheckTest {
 
     @Test
     void acceptsPngAndJpegWithinTelegramsLimits() {
-        assertEquals(new NoticeImageCheck.Checked("image/png", 640, 480), NoticeImageCheck.check("image/png", Fixtures.image("png", 640, 480)));
-        assertEquals(new NoticeImageCheck.Checked("image/jpeg", 800, 40),
+        assertEquals(
+                new NoticeImageCheck.Checked("image/png", 640, 480),
+                NoticeImageCheck.check("image/png", Fixtures.image("png", 640, 480)));
+        assertEquals(
+                new NoticeImageCheck.Checked("image/jpeg", 800, 40),
                 NoticeImageCheck.check("image/jpeg; charset=binary", Fixtures.image("jpeg", 800, 40)));
-        assertEquals(new NoticeImageCheck.Checked("image/png", 5000, 5000), NoticeImageCheck.check("image/png", Fixtures.image("png", 5000, 5000)),
+        assertEquals(
+                new NoticeImageCheck.Checked("image/png", 5000, 5000),
+                NoticeImageCheck.check("image/png", Fixtures.image("png", 5000, 5000)),
                 "width + height = 10,000 is Telegram's limit, still allowed");
     }
 

@@ -19,17 +19,80 @@ import org.takedown.support.TelegramHtmlReference;
  */
 class NoticeLintPropertyTest {
 
-    static final String[] PIECES = {"<", ">", "&", "_", "*", "[", "]", "(", ")", "`", "~", "\\", "\"", "'", " ", " ", " ", "\n",
-            "\n\n", "a", "Spoofing", "illegal", "🚨", "👮‍♀️", "é", "\uD83D", "ⅲ", "&amp;", "&lt;", "&gt;", "&quot;", "&#128680;",
-            "&#x1F6A8;", "&nbsp;", "&", "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<s>", "</s>", "<tg-spoiler>", "</tg-spoiler>",
-            "<span class=\"tg-spoiler\">", "</span>", "<code>", "</code>", "<pre>", "</pre>", "<blockquote>", "</blockquote>",
-            "<a href=\"https://police.example/verify?ref=X&amp;y=1\">", "<a href=\"javascript:x\">", "</a>", "<script>",
-            "<b onclick=1>", "{operation}", "{reference}", "{url}", "{unknown}", "<br>", "</br>", "<"};
+    static final String[] PIECES = {
+        "<",
+        ">",
+        "&",
+        "_",
+        "*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "`",
+        "~",
+        "\\",
+        "\"",
+        "'",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "a",
+        "Spoofing",
+        "illegal",
+        "🚨",
+        "👮‍♀️",
+        "é",
+        "\uD83D",
+        "ⅲ",
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        "&quot;",
+        "&#128680;",
+        "&#x1F6A8;",
+        "&nbsp;",
+        "&",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<u>",
+        "</u>",
+        "<s>",
+        "</s>",
+        "<tg-spoiler>",
+        "</tg-spoiler>",
+        "<span class=\"tg-spoiler\">",
+        "</span>",
+        "<code>",
+        "</code>",
+        "<pre>",
+        "</pre>",
+        "<blockquote>",
+        "</blockquote>",
+        "<a href=\"https://police.example/verify?ref=X&amp;y=1\">",
+        "<a href=\"javascript:x\">",
+        "</a>",
+        "<script>",
+        "<b onclick=1>",
+        "{operation}",
+        "{reference}",
+        "{url}",
+        "{unknown}",
+        "<br>",
+        "</br>",
+        "<"
+    };
 
     static NoticeRenderer renderer(String referenceLine, String url) {
         NoticeRenderer renderer = new NoticeRenderer();
-        renderer.config = (TelegramConfig) Proxy.newProxyInstance(TelegramConfig.class.getClassLoader(),
-                new Class<?>[] {TelegramConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+        renderer.config = (TelegramConfig) Proxy.newProxyInstance(
+                TelegramConfig.class.getClassLoader(),
+                new Class<?>[] {TelegramConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "referenceLine" -> referenceLine;
                     case "verificationUrl" -> Optional.ofNullable(url);
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -44,13 +107,58 @@ class NoticeLintPropertyTest {
         return operation;
     }
 
-    static final String[] SAFE = {"_", "*", "[", "]", "(", ")", "`", "~", "\\", "\"", "'", "#", "+", "-", "=", " ", " ", "\n",
-            "\n\n", "Spoofing", "illegal", "🚨", "👮‍♀️", "é", "ⅲ", "&amp;", "&lt;", "&gt;", "&quot;", "&#128680;", "&#x1F6A8;",
-            "{operation}", "{reference}", "{url}", "{unknown}"};
-    static final String[][] TAGS = {{"<b>", "</b>"}, {"<i>", "</i>"}, {"<u>", "</u>"}, {"<s>", "</s>"}, {"<em>", "</em>"},
-            {"<tg-spoiler>", "</tg-spoiler>"}, {"<span class=\"tg-spoiler\">", "</span>"}, {"<code>", "</code>"},
-            {"<pre>", "</pre>"}, {"<pre><code class=\"language-java\">", "</code></pre>"}, {"<blockquote>", "</blockquote>"},
-            {"<blockquote expandable>", "</blockquote>"}, {"<a href=\"https://police.example/v?r=1&amp;s=2\">", "</a>"}};
+    static final String[] SAFE = {
+        "_",
+        "*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "`",
+        "~",
+        "\\",
+        "\"",
+        "'",
+        "#",
+        "+",
+        "-",
+        "=",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "Spoofing",
+        "illegal",
+        "🚨",
+        "👮‍♀️",
+        "é",
+        "ⅲ",
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        "&quot;",
+        "&#128680;",
+        "&#x1F6A8;",
+        "{operation}",
+        "{reference}",
+        "{url}",
+        "{unknown}"
+    };
+    static final String[][] TAGS = {
+        {"<b>", "</b>"},
+        {"<i>", "</i>"},
+        {"<u>", "</u>"},
+        {"<s>", "</s>"},
+        {"<em>", "</em>"},
+        {"<tg-spoiler>", "</tg-spoiler>"},
+        {"<span class=\"tg-spoiler\">", "</span>"},
+        {"<code>", "</code>"},
+        {"<pre>", "</pre>"},
+        {"<pre><code class=\"language-java\">", "</code></pre>"},
+        {"<blockquote>", "</blockquote>"},
+        {"<blockquote expandable>", "</blockquote>"},
+        {"<a href=\"https://police.example/v?r=1&amp;s=2\">", "</a>"}
+    };
 
     /** 30% random soup of markup pieces; 70% well-formed by construction: safe text in random tags, sometimes very long. */
     static String generate(Random random) {
@@ -106,14 +214,18 @@ class NoticeLintPropertyTest {
                 int limit = photo && m == 0 ? 1024 : 4096;
                 try {
                     String parsed = TelegramHtmlReference.parse(message);
-                    assertTrue(parsed.length() <= limit, "too long for " + (limit == 1024 ? "a caption" : "a message") + ": " + parsed.length());
+                    assertTrue(
+                            parsed.length() <= limit,
+                            "too long for " + (limit == 1024 ? "a caption" : "a message") + ": " + parsed.length());
                     assertEquals(rendered.lengths().get(m), parsed.length(), "lint and Telegram count the same length");
                 } catch (TelegramHtmlReference.Refused refused) {
-                    fail("seed " + seed + ": lint accepted a message Telegram refuses (" + refused.getMessage() + "):\n" + message);
+                    fail("seed " + seed + ": lint accepted a message Telegram refuses (" + refused.getMessage() + "):\n"
+                            + message);
                 }
             }
         }
-        assertTrue(accepted > 1000, "the generator must produce enough acceptable texts to mean something: " + accepted);
+        assertTrue(
+                accepted > 1000, "the generator must produce enough acceptable texts to mean something: " + accepted);
         assertTrue(split > 10, "and some over-long ones that were split: " + split);
         assertTrue(captions > 300, "and photo captions: " + captions);
     }
@@ -121,11 +233,16 @@ class NoticeLintPropertyTest {
     @Test
     void placeholderValuesCannotBreakTheMarkup() {
         NoticeRenderer renderer = renderer("Reference {reference}", null);
-        NoticeRenderer.Rendered rendered = renderer.render(operation("</b><script>alert(1)</script> & <a href=x>"), "en",
-                "<b>{operation}</b> said {url}", NoticeOverflow.REFUSE, false);
+        NoticeRenderer.Rendered rendered = renderer.render(
+                operation("</b><script>alert(1)</script> & <a href=x>"),
+                "en",
+                "<b>{operation}</b> said {url}",
+                NoticeOverflow.REFUSE,
+                false);
         assertTrue(rendered.ok(), rendered.problems().toString());
         // The operation's name is isolated (U+2068 ... U+2069): bidirectional controls around it cannot reorder it.
-        assertEquals("\u2068</b><script>alert(1)</script> & <a href=x>\u2069 said \n\nReference OP-<&>-1",
+        assertEquals(
+                "\u2068</b><script>alert(1)</script> & <a href=x>\u2069 said \n\nReference OP-<&>-1",
                 TelegramHtmlReference.parse(rendered.messages().get(0)));
     }
 
@@ -134,10 +251,14 @@ class NoticeLintPropertyTest {
         NoticeRenderer renderer = renderer("Reference {reference}", null);
         String text = "Using spoofing services for criminal purposes is illegal. ".repeat(100);
         NoticeRenderer.Rendered refused = renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, false);
-        assertTrue(!refused.ok() && refused.problems().get(0).contains("shorten it or choose overflow SPLIT"), refused.problems().toString());
+        assertTrue(
+                !refused.ok() && refused.problems().get(0).contains("shorten it or choose overflow SPLIT"),
+                refused.problems().toString());
         NoticeRenderer.Rendered split = renderer.render(operation("Op"), "en", text, NoticeOverflow.SPLIT, false);
         assertEquals(2, split.messages().size());
-        assertTrue(split.messages().stream().allMatch(m -> m.endsWith("Reference OP-&lt;&amp;&gt;-1")), "every part carries the reference");
+        assertTrue(
+                split.messages().stream().allMatch(m -> m.endsWith("Reference OP-&lt;&amp;&gt;-1")),
+                "every part carries the reference");
         assertTrue(List.copyOf(split.lengths()).stream().allMatch(l -> l <= 4096));
     }
 
@@ -145,15 +266,25 @@ class NoticeLintPropertyTest {
     void withAnImageTheFirstPartIsACaptionOfAtMost1024() {
         NoticeRenderer renderer = renderer("Reference {reference}", null);
         String text = "Using spoofing services for criminal purposes is illegal. ".repeat(30); // 1,740 characters
-        assertTrue(renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, false).ok(), "fits one message");
+        assertTrue(
+                renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, false)
+                        .ok(),
+                "fits one message");
         NoticeRenderer.Rendered refused = renderer.render(operation("Op"), "en", text, NoticeOverflow.REFUSE, true);
-        assertTrue(!refused.ok() && refused.problems().get(0).contains("a photo caption") && refused.problems().get(0).contains("remove the image"),
+        assertTrue(
+                !refused.ok()
+                        && refused.problems().get(0).contains("a photo caption")
+                        && refused.problems().get(0).contains("remove the image"),
                 refused.problems().toString());
         NoticeRenderer.Rendered split = renderer.render(operation("Op"), "en", text, NoticeOverflow.SPLIT, true);
         assertTrue(split.ok() && split.photo(), split.problems().toString());
         assertEquals(2, split.messages().size());
-        assertTrue(split.lengths().get(0) <= 1024 && split.lengths().get(0) > 900, "the caption is filled: " + split.lengths());
-        assertEquals(text.strip().length() + 2 * "\n\nReference OP-<&>-1".length(), split.lengths().get(0) + split.lengths().get(1) + 1,
+        assertTrue(
+                split.lengths().get(0) <= 1024 && split.lengths().get(0) > 900,
+                "the caption is filled: " + split.lengths());
+        assertEquals(
+                text.strip().length() + 2 * "\n\nReference OP-<&>-1".length(),
+                split.lengths().get(0) + split.lengths().get(1) + 1,
                 "nothing lost: the parts add up to the text (one space at the split) and a reference line each");
     }
 }

@@ -25,23 +25,31 @@ class NoticeScheduleRulesTest {
     @Test
     void aDaytimeWindowIsOpenFromStartUntilEndAndClosesThatDay() {
         Notice notice = windowed("09:00", "18:00");
-        NoticeSchedule.Window open = NoticeSchedule.window(notice, Instant.parse("2026-11-24T08:00:00Z"), ZONE); // 09:00 local
+        NoticeSchedule.Window open =
+                NoticeSchedule.window(notice, Instant.parse("2026-11-24T08:00:00Z"), ZONE); // 09:00 local
         assertTrue(open.open());
         assertEquals(Instant.parse("2026-11-24T17:00:00Z"), open.closes());
-        assertFalse(NoticeSchedule.window(notice, Instant.parse("2026-11-24T07:59:59Z"), ZONE).open());
-        assertFalse(NoticeSchedule.window(notice, Instant.parse("2026-11-24T17:00:00Z"), ZONE).open(), "the end is excluded");
+        assertFalse(NoticeSchedule.window(notice, Instant.parse("2026-11-24T07:59:59Z"), ZONE)
+                .open());
+        assertFalse(
+                NoticeSchedule.window(notice, Instant.parse("2026-11-24T17:00:00Z"), ZONE)
+                        .open(),
+                "the end is excluded");
     }
 
     @Test
     void aWindowOverMidnightClosesTheNextMorning() {
         Notice notice = windowed("22:00", "06:00");
-        NoticeSchedule.Window late = NoticeSchedule.window(notice, Instant.parse("2026-11-24T22:30:00Z"), ZONE); // 23:30 local
+        NoticeSchedule.Window late =
+                NoticeSchedule.window(notice, Instant.parse("2026-11-24T22:30:00Z"), ZONE); // 23:30 local
         assertTrue(late.open());
         assertEquals(Instant.parse("2026-11-25T05:00:00Z"), late.closes());
-        NoticeSchedule.Window early = NoticeSchedule.window(notice, Instant.parse("2026-11-25T03:00:00Z"), ZONE); // 04:00 local
+        NoticeSchedule.Window early =
+                NoticeSchedule.window(notice, Instant.parse("2026-11-25T03:00:00Z"), ZONE); // 04:00 local
         assertTrue(early.open());
         assertEquals(Instant.parse("2026-11-25T05:00:00Z"), early.closes());
-        assertFalse(NoticeSchedule.window(notice, Instant.parse("2026-11-25T11:00:00Z"), ZONE).open());
+        assertFalse(NoticeSchedule.window(notice, Instant.parse("2026-11-25T11:00:00Z"), ZONE)
+                .open());
     }
 
     @Test
@@ -57,8 +65,15 @@ class NoticeScheduleRulesTest {
     void aFiringOnTimeStandsForItsOwnOccurrence() {
         Notice notice = windowed("00:00", "23:59");
         Instant scheduled = Instant.parse("2026-11-24T10:00:00Z");
-        assertEquals(scheduled, NoticeSchedule.dueOf(notice, ZONE, scheduled, scheduled.plusMillis(30),
-                scheduled.minusSeconds(3600), scheduled.minusSeconds(86400)));
+        assertEquals(
+                scheduled,
+                NoticeSchedule.dueOf(
+                        notice,
+                        ZONE,
+                        scheduled,
+                        scheduled.plusMillis(30),
+                        scheduled.minusSeconds(3600),
+                        scheduled.minusSeconds(86400)));
     }
 
     @Test
@@ -66,7 +81,9 @@ class NoticeScheduleRulesTest {
         Notice notice = windowed("00:00", "23:59");
         Instant previous = Instant.parse("2026-11-24T05:00:00Z");
         Instant fired = Instant.parse("2026-11-24T09:20:00Z");
-        assertEquals(Instant.parse("2026-11-24T09:00:00Z"), NoticeSchedule.dueOf(notice, ZONE, fired, fired, previous, previous));
+        assertEquals(
+                Instant.parse("2026-11-24T09:00:00Z"),
+                NoticeSchedule.dueOf(notice, ZONE, fired, fired, previous, previous));
     }
 
     @Test

@@ -31,6 +31,7 @@ public class NoticeScheduleTest {
 
     @Inject
     Scheduler quartz;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -41,7 +42,11 @@ public class NoticeScheduleTest {
     }
 
     static void refused(long operation, Map<String, Object> schedule, String field) {
-        Api.as("officer1").body(notice(schedule)).post("/api/operations/{id}/notices", operation).then().statusCode(400)
+        Api.as("officer1")
+                .body(notice(schedule))
+                .post("/api/operations/{id}/notices", operation)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem(field));
     }
 
@@ -52,24 +57,48 @@ public class NoticeScheduleTest {
         refused(op, Map.of(), "schedule");
         refused(op, Map.of("cron", "every morning"), "schedule.cron");
         refused(op, Map.of("cron", "0 0 9 * * ? 2001"), "schedule.cron");
-        refused(op, Map.of("at", Fixtures.localIn(60), "windowStart", "09:00", "windowEnd", "18:00"), "schedule.windowStart");
+        refused(
+                op,
+                Map.of("at", Fixtures.localIn(60), "windowStart", "09:00", "windowEnd", "18:00"),
+                "schedule.windowStart");
         refused(op, Map.of("cron", "0 0 9 * * ?", "windowStart", "09:00"), "schedule.windowEnd");
         refused(op, Map.of("cron", "0 0 9 * * ?", "windowStart", "09:00", "windowEnd", "09:00"), "schedule.windowEnd");
         refused(op, Map.of("cron", "0 0 9 * * ?", "maxLateness", "PT0S"), "schedule.maxLateness");
         refused(op, Map.of("cron", "0 0 9 * * ?", "maxLateness", "P8D"), "schedule.maxLateness");
-        Api.as("officer1").body(notice(Map.of("at", "tomorrow"))).post("/api/operations/{id}/notices", op).then().statusCode(400);
+        Api.as("officer1")
+                .body(notice(Map.of("at", "tomorrow")))
+                .post("/api/operations/{id}/notices", op)
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aScheduleIsStoredAndShownInTheOperationsZone() {
         long op = Fixtures.createOperation("officer1");
-        Api.as("officer1").body(notice(Map.of("cron", "0 0 9 ? * MON-FRI", "windowStart", "09:00", "windowEnd", "18:00",
-                "maxLateness", "PT5M"))).post("/api/operations/{id}/notices", op).then().statusCode(201)
-                .body("schedule.cron", equalTo("0 0 9 ? * MON-FRI")).body("schedule.windowStart", equalTo("09:00:00"))
+        Api.as("officer1")
+                .body(notice(Map.of(
+                        "cron",
+                        "0 0 9 ? * MON-FRI",
+                        "windowStart",
+                        "09:00",
+                        "windowEnd",
+                        "18:00",
+                        "maxLateness",
+                        "PT5M")))
+                .post("/api/operations/{id}/notices", op)
+                .then()
+                .statusCode(201)
+                .body("schedule.cron", equalTo("0 0 9 ? * MON-FRI"))
+                .body("schedule.windowStart", equalTo("09:00:00"))
                 .body("schedule.maxLateness", equalTo("PT5M"));
         String at = Fixtures.localIn(3600);
-        Api.as("officer1").body(notice(Map.of("at", at))).post("/api/operations/{id}/notices", op).then().statusCode(201)
-                .body("schedule.at", equalTo(at)).body("schedule.maxLateness", equalTo("PT15M"));
+        Api.as("officer1")
+                .body(notice(Map.of("at", at)))
+                .post("/api/operations/{id}/notices", op)
+                .then()
+                .statusCode(201)
+                .body("schedule.at", equalTo(at))
+                .body("schedule.maxLateness", equalTo("PT15M"));
     }
 
     /** An ACTIVE operation (dry-run, one target) with one notice on the given schedule. */
@@ -78,7 +107,13 @@ public class NoticeScheduleTest {
     }
 
     static List<Map<String, Object>> runs(long op) {
-        return Api.as("viewer1").get("/api/operations/{id}/runs", op).then().statusCode(200).extract().jsonPath().getList("items");
+        return Api.as("viewer1")
+                .get("/api/operations/{id}/runs", op)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
     }
 
     @Test
@@ -91,10 +126,18 @@ public class NoticeScheduleTest {
         Map<String, Object> run = runs(ids[0]).get(0);
         assertEquals("SCHEDULE", run.get("origin"));
         assertEquals("QUEUED", run.get("status"));
-        assertEquals(java.time.LocalDateTime.parse(at).atZone(java.time.ZoneId.of(Fixtures.ZONE)).toInstant(),
+        assertEquals(
+                java.time.LocalDateTime.parse(at)
+                        .atZone(java.time.ZoneId.of(Fixtures.ZONE))
+                        .toInstant(),
                 Instant.parse((String) run.get("dueAt")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DRY_RUN".equals(Api.as("viewer1").queryParam("runId", run.get("id"))
-                .get("/api/operations/{id}/deliveries", ids[0]).jsonPath().getString("items[0].status")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DRY_RUN"
+                        .equals(Api.as("viewer1")
+                                .queryParam("runId", run.get("id"))
+                                .get("/api/operations/{id}/deliveries", ids[0])
+                                .jsonPath()
+                                .getString("items[0].status")));
     }
 
     @Test
@@ -104,7 +147,11 @@ public class NoticeScheduleTest {
         Map<String, Object> run = runs(ids[0]).get(0);
         assertEquals("SKIPPED_LATE", run.get("status"), run.toString());
         assertTrue(((String) run.get("detail")).contains("at most 60 s allowed"), run.toString());
-        Api.as("viewer1").queryParam("runId", run.get("id")).get("/api/operations/{id}/deliveries", ids[0]).then().statusCode(200)
+        Api.as("viewer1")
+                .queryParam("runId", run.get("id"))
+                .get("/api/operations/{id}/deliveries", ids[0])
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(0));
     }
 
@@ -113,7 +160,10 @@ public class NoticeScheduleTest {
         long[] ids = activeWith(Map.of("cron", "0 * * * * ?"));
         TriggerKey key = TriggerKey.triggerKey("notice-" + ids[1], "notices-of-operation-" + ids[0]);
         Trigger armed = quartz.getTrigger(key);
-        assertEquals(org.quartz.CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW, armed.getMisfireInstruction(), "explicit misfire policy");
+        assertEquals(
+                org.quartz.CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW,
+                armed.getMisfireInstruction(),
+                "explicit misfire policy");
         Set<Object> before = runs(ids[0]).stream().map(r -> r.get("id")).collect(Collectors.toSet());
         Instant restart;
         quartz.standby();
@@ -121,8 +171,9 @@ public class NoticeScheduleTest {
             // The node was down for six minutes: the trigger last fired then, and five firings were missed.
             long now = System.currentTimeMillis();
             try (Connection connection = dataSource.getConnection();
-                    PreparedStatement update = connection.prepareStatement("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ?, "
-                            + "PREV_FIRE_TIME = ?, START_TIME = ? WHERE TRIGGER_NAME = ? AND TRIGGER_GROUP = ?")) {
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ?, "
+                                    + "PREV_FIRE_TIME = ?, START_TIME = ? WHERE TRIGGER_NAME = ? AND TRIGGER_GROUP = ?")) {
                 update.setLong(1, now - 300_000);
                 update.setLong(2, now - 360_000);
                 update.setLong(3, now - 600_000);
@@ -134,11 +185,16 @@ public class NoticeScheduleTest {
             restart = Instant.now();
             quartz.start();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> runs(ids[0]).stream().anyMatch(r -> !before.contains(r.get("id"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runs(ids[0]).stream().anyMatch(r -> !before.contains(r.get("id"))));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        List<Map<String, Object>> fresh = runs(ids[0]).stream().filter(r -> !before.contains(r.get("id")))
-                .sorted(java.util.Comparator.comparingLong(r -> ((Number) r.get("id")).longValue())).toList();
-        long missedOnes = fresh.stream().filter(r -> !Instant.parse((String) r.get("dueAt")).isAfter(restart)).count();
+        List<Map<String, Object>> fresh = runs(ids[0]).stream()
+                .filter(r -> !before.contains(r.get("id")))
+                .sorted(java.util.Comparator.comparingLong(r -> ((Number) r.get("id")).longValue()))
+                .toList();
+        long missedOnes = fresh.stream()
+                .filter(r -> !Instant.parse((String) r.get("dueAt")).isAfter(restart))
+                .count();
         assertTrue(missedOnes <= 1, "at most one run for the firings missed during the downtime: " + fresh);
         // The catch-up fires within the misfire threshold, so a regular firing of the next minute may follow it.
         assertTrue(fresh.size() <= 2, fresh.toString());
@@ -146,7 +202,10 @@ public class NoticeScheduleTest {
         Instant due = Instant.parse((String) catchUp.get("dueAt"));
         assertEquals("QUEUED", catchUp.get("status"));
         assertEquals(0, due.getEpochSecond() % 60, "it stands for a minute of the cron");
-        assertTrue(Duration.between(due, Instant.parse((String) catchUp.get("firedAt"))).toSeconds() < 60,
+        assertTrue(
+                Duration.between(due, Instant.parse((String) catchUp.get("firedAt")))
+                                .toSeconds()
+                        < 60,
                 "the latest occurrence before it fired, not one of the old missed ones: " + catchUp);
         // A cron firing every minute would go on queueing runs for the rest of the test suite.
         Fixtures.move(ids[0], "officer2", "end");

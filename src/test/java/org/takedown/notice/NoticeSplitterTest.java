@@ -18,11 +18,15 @@ class NoticeSplitterTest {
 
     @Test
     void prefersParagraphsThenLinesThenSpaces() {
-        assertEquals(List.of("first paragraph", "second paragraph"),
+        assertEquals(
+                List.of("first paragraph", "second paragraph"),
                 NoticeSplitter.split("first paragraph\n\nsecond paragraph", 20).orElseThrow());
-        assertEquals(List.of("line one\nline two", "line three"),
+        assertEquals(
+                List.of("line one\nline two", "line three"),
                 NoticeSplitter.split("line one\nline two\nline three", 18).orElseThrow());
-        assertEquals(List.of("one two three", "four five"), NoticeSplitter.split("one two three four five", 14).orElseThrow());
+        assertEquals(
+                List.of("one two three", "four five"),
+                NoticeSplitter.split("one two three four five", 14).orElseThrow());
     }
 
     @Test
@@ -31,7 +35,9 @@ class NoticeSplitterTest {
         List<String> parts = NoticeSplitter.split(html, 18).orElseThrow();
         assertEquals(List.of("<b>bold words here</b>", "tail &amp; more"), parts);
         assertValidParts(parts, 18);
-        assertTrue(NoticeSplitter.split("<b>" + "x ".repeat(50) + "</b>", 40).isEmpty(), "a formatted passage longer than a message");
+        assertTrue(
+                NoticeSplitter.split("<b>" + "x ".repeat(50) + "</b>", 40).isEmpty(),
+                "a formatted passage longer than a message");
         assertTrue(NoticeSplitter.split("y".repeat(50), 40).isEmpty(), "a word longer than a message");
     }
 
@@ -40,7 +46,8 @@ class NoticeSplitterTest {
         StringBuilder text = new StringBuilder();
         for (int p = 0; p < 30; p++) {
             text.append("<b>Paragraph ").append(p).append("</b> ");
-            text.append("Using spoofing services for criminal purposes is illegal &amp; punished. ".repeat(8)).append("\n\n");
+            text.append("Using spoofing services for criminal purposes is illegal &amp; punished. ".repeat(8))
+                    .append("\n\n");
         }
         List<String> parts = NoticeSplitter.split(text.toString().strip(), 4000).orElseThrow();
         assertTrue(parts.size() > 1);

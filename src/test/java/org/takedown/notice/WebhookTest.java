@@ -45,7 +45,8 @@ public class WebhookTest {
     }
 
     static int post(String host, String path, String token, Object body) {
-        var request = given().header("Host", host).contentType("application/json").body(body);
+        var request =
+                given().header("Host", host).contentType("application/json").body(body);
         if (token != null) {
             request = request.header("X-Telegram-Bot-Api-Secret-Token", token);
         }
@@ -66,20 +67,28 @@ public class WebhookTest {
         TelegramOperation op = TelegramOperation.active(telegram, 1, TelegramOperation.notice("Spoofing is illegal."));
         String chat = op.chats().get(0);
         long chatId = -1005000000000L - System.nanoTime() % 1_000_000L;
-        Map<String, Object> update = telegram.botStatusChanged(chat, new FakeBotApi.Chat(chatId, "channel", "Ads", "administrator", true),
+        Map<String, Object> update = telegram.botStatusChanged(
+                chat,
+                new FakeBotApi.Chat(chatId, "channel", "Ads", "administrator", true),
                 new FakeBotApi.Chat(chatId, "channel", "Ads", "left", false));
         assertEquals(404, post("hooks.takedown.test", PATH, null, update), "no token");
         assertEquals(404, post("hooks.takedown.test", PATH, "wrong-token", update), "wrong token");
         assertEquals(404, post("hooks.takedown.test", "/telegram/webhook/guess", TOKEN, update), "wrong path");
         assertEquals(404, post("seized-or-unknown.example", PATH, TOKEN, update), "not a webhook host");
-        assertEquals(404, given().header("Host", "hooks.takedown.test").get("/api/me").statusCode(), "a webhook host reaches nothing else");
-        assertEquals(404, post("hooks.takedown.test", "/telegram/webhook/../../api/operations", TOKEN, Map.of()),
+        assertEquals(
+                404,
+                given().header("Host", "hooks.takedown.test").get("/api/me").statusCode(),
+                "a webhook host reaches nothing else");
+        assertEquals(
+                404,
+                post("hooks.takedown.test", "/telegram/webhook/../../api/operations", TOKEN, Map.of()),
                 "no way round through the path");
         long targetId = op.targetIds().get(chat);
         assertEquals(false, op.target(targetId).get("suspended"), "refused calls changed nothing");
 
         assertEquals(200, post("hooks.takedown.test", PATH, TOKEN, update));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(op.target(targetId).get("suspended")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Boolean.TRUE.equals(op.target(targetId).get("suspended")));
         assertEquals("NOT_MEMBER", op.target(targetId).get("preflightStatus"));
         assertEquals(400, post("localhost", PATH, TOKEN, "{not json"), "officer hosts reach it too; bad JSON is a 400");
     }

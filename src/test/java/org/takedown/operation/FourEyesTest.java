@@ -23,8 +23,13 @@ public class FourEyesTest {
     void theSubmitterCannotApprove() {
         long id = Fixtures.createOperation("officer2");
         Fixtures.move(id, "dual", "submit");
-        Api.as("dual").body(Map.of("legalReference", REFERENCE)).post("/api/operations/{id}/approve", id)
-                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("Four-eyes"));
+        Api.as("dual")
+                .body(Map.of("legalReference", REFERENCE))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Four-eyes"));
         assertEquals("PENDING_APPROVAL", status(id));
     }
 
@@ -34,8 +39,11 @@ public class FourEyesTest {
         Fixtures.addAgency(id, "dual");
         Fixtures.move(id, "officer1", "submit");
         Api.as("viewer1").get("/api/operations/{id}", id).then().body("contentAuthors", hasItem("dual"));
-        Api.as("dual").body(Map.of("legalReference", REFERENCE)).post("/api/operations/{id}/approve", id)
-                .then().statusCode(403);
+        Api.as("dual")
+                .body(Map.of("legalReference", REFERENCE))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(403);
         Fixtures.approve(id, "approver1");
     }
 
@@ -44,7 +52,11 @@ public class FourEyesTest {
         long id = Fixtures.createOperation("officer1");
         Fixtures.move(id, "officer1", "submit");
         for (String user : new String[] {"officer2", "viewer1", "admin1"}) {
-            Api.as(user).body(Map.of("legalReference", REFERENCE)).post("/api/operations/{id}/approve", id).then().statusCode(403);
+            Api.as(user)
+                    .body(Map.of("legalReference", REFERENCE))
+                    .post("/api/operations/{id}/approve", id)
+                    .then()
+                    .statusCode(403);
         }
         assertEquals("PENDING_APPROVAL", status(id));
     }
@@ -53,42 +65,78 @@ public class FourEyesTest {
     void theApproverMustQuoteTheLegalAuthorityReference() {
         long id = Fixtures.createOperation("officer1");
         Fixtures.move(id, "officer1", "submit");
-        Api.as("approver1").body(Map.of("legalReference", "WARRANT/TEST/9999")).post("/api/operations/{id}/approve", id)
-                .then().statusCode(422).body("errors[0].field", equalTo("legalReference"));
-        Api.as("approver1").body(Map.of()).post("/api/operations/{id}/approve", id)
-                .then().statusCode(400).body("errors[0].field", equalTo("legalReference"));
+        Api.as("approver1")
+                .body(Map.of("legalReference", "WARRANT/TEST/9999"))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("legalReference"));
+        Api.as("approver1")
+                .body(Map.of())
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("legalReference"));
         assertEquals("PENDING_APPROVAL", status(id));
-        Api.as("approver1").body(Map.of("legalReference", "  " + REFERENCE.toLowerCase() + " "))
-                .post("/api/operations/{id}/approve", id).then().statusCode(200);
+        Api.as("approver1")
+                .body(Map.of("legalReference", "  " + REFERENCE.toLowerCase() + " "))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void anApprovalOfStaleContentIsRefused() {
         long id = Fixtures.createOperation("officer1");
         Fixtures.move(id, "officer1", "submit");
-        String reviewed = Api.as("approver1").get("/api/operations/{id}/content", id).path("sha256");
+        String reviewed =
+                Api.as("approver1").get("/api/operations/{id}/content", id).path("sha256");
         Fixtures.addSeizedDomain(id, "officer2");
-        Api.as("approver1").body(Map.of("legalReference", REFERENCE, "contentHash", reviewed))
-                .post("/api/operations/{id}/approve", id).then().statusCode(409);
-        String current = Api.as("approver1").get("/api/operations/{id}/content", id).path("sha256");
-        Api.as("approver1").body(Map.of("legalReference", REFERENCE, "contentHash", current))
-                .post("/api/operations/{id}/approve", id).then().statusCode(200).body("approvedContentHash", equalTo(current));
+        Api.as("approver1")
+                .body(Map.of("legalReference", REFERENCE, "contentHash", reviewed))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(409);
+        String current =
+                Api.as("approver1").get("/api/operations/{id}/content", id).path("sha256");
+        Api.as("approver1")
+                .body(Map.of("legalReference", REFERENCE, "contentHash", current))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(200)
+                .body("approvedContentHash", equalTo(current));
     }
 
     @Test
     void theApprovalRecordsWhoWhenAndAHashOfExactlyTheApprovedContent() {
         Fixtures.Ids ids = Fixtures.operationIn("PENDING_APPROVAL");
         long id = ids.operation();
-        JsonPath content = Api.as("approver1").get("/api/operations/{id}/content", id).then().statusCode(200).extract().jsonPath();
+        JsonPath content = Api.as("approver1")
+                .get("/api/operations/{id}/content", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Fixtures.approve(id, "approver1");
         JsonPath operation = Api.as("viewer1").get("/api/operations/{id}", id).jsonPath();
         assertEquals(content.getString("sha256"), operation.getString("approvedContentHash"));
-        long decisionId = Api.as("viewer1").get("/api/operations/{id}/approvals", id).then().statusCode(200)
-                .body("[0].decision", equalTo("APPROVED")).body("[0].decidedBy", equalTo("approver1"))
-                .body("[0].decidedAt", notNullValue()).body("[0].legalReference", equalTo(REFERENCE))
-                .extract().jsonPath().getLong("[0].id");
-        String approvedJson = Api.as("viewer1").get("/api/operations/{id}/approvals/{d}", id, decisionId).path("content");
-        assertEquals(operation.getString("approvedContentHash"), CanonicalJson.sha256Hex(approvedJson),
+        long decisionId = Api.as("viewer1")
+                .get("/api/operations/{id}/approvals", id)
+                .then()
+                .statusCode(200)
+                .body("[0].decision", equalTo("APPROVED"))
+                .body("[0].decidedBy", equalTo("approver1"))
+                .body("[0].decidedAt", notNullValue())
+                .body("[0].legalReference", equalTo(REFERENCE))
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        String approvedJson = Api.as("viewer1")
+                .get("/api/operations/{id}/approvals/{d}", id, decisionId)
+                .path("content");
+        assertEquals(
+                operation.getString("approvedContentHash"),
+                CanonicalJson.sha256Hex(approvedJson),
                 "the recorded hash is the SHA-256 of the recorded content");
         JsonPath approved = new JsonPath(approvedJson);
         assertEquals(1, approved.getList("seizedDomains").size());
@@ -99,12 +147,23 @@ public class FourEyesTest {
     void rejectionNeedsAReasonAndReturnsTheOperationToDraft() {
         long id = Fixtures.createOperation("officer1");
         Fixtures.move(id, "officer1", "submit");
-        Api.as("approver1").body(Map.of()).post("/api/operations/{id}/reject", id).then().statusCode(400)
+        Api.as("approver1")
+                .body(Map.of())
+                .post("/api/operations/{id}/reject", id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        Api.as("approver1").body(Map.of("reason", "Warrant does not cover the second domain"))
-                .post("/api/operations/{id}/reject", id).then().statusCode(200).body("status", equalTo("DRAFT"));
-        Api.as("viewer1").get("/api/operations/{id}/approvals", id).then()
-                .body("[0].decision", equalTo("REJECTED")).body("[0].reason", equalTo("Warrant does not cover the second domain"));
+        Api.as("approver1")
+                .body(Map.of("reason", "Warrant does not cover the second domain"))
+                .post("/api/operations/{id}/reject", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DRAFT"));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/approvals", id)
+                .then()
+                .body("[0].decision", equalTo("REJECTED"))
+                .body("[0].reason", equalTo("Warrant does not cover the second domain"));
     }
 
     @Test
@@ -112,9 +171,16 @@ public class FourEyesTest {
         Fixtures.Ids ids = Fixtures.operationIn("ACTIVE");
         long id = ids.operation();
         Fixtures.addTelegramTarget(id, "dual");
-        Api.as("viewer1").get("/api/operations/{id}", id).then().body("status", equalTo("PENDING_APPROVAL"))
+        Api.as("viewer1")
+                .get("/api/operations/{id}", id)
+                .then()
+                .body("status", equalTo("PENDING_APPROVAL"))
                 .body("contentAuthors", equalTo(java.util.List.of("dual")));
-        Api.as("dual").body(Map.of("legalReference", REFERENCE)).post("/api/operations/{id}/approve", id).then().statusCode(403);
+        Api.as("dual")
+                .body(Map.of("legalReference", REFERENCE))
+                .post("/api/operations/{id}/approve", id)
+                .then()
+                .statusCode(403);
         Fixtures.approve(id, "approver1");
     }
 }

@@ -24,14 +24,27 @@ public class ScheduledTransitionTest {
         long id = Fixtures.createOperation("officer1", body);
         Fixtures.move(id, "officer1", "submit");
         Fixtures.approve(id, "approver1");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> "ACTIVE".equals(status(id))
-                || "ENDED".equals(status(id)));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> "ENDED".equals(status(id)));
-        Api.as("viewer1").queryParam("entityType", "operation").queryParam("entityId", id)
-                .queryParam("action", "OPERATION_ACTIVATED").get("/api/audit").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "ACTIVE".equals(status(id)) || "ENDED".equals(status(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "ENDED".equals(status(id)));
+        Api.as("viewer1")
+                .queryParam("entityType", "operation")
+                .queryParam("entityId", id)
+                .queryParam("action", "OPERATION_ACTIVATED")
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("items[0].actor", equalTo("system:scheduler"));
-        Api.as("viewer1").queryParam("entityType", "operation").queryParam("entityId", id)
-                .queryParam("action", "OPERATION_ENDED").get("/api/audit").then().statusCode(200)
+        Api.as("viewer1")
+                .queryParam("entityType", "operation")
+                .queryParam("entityId", id)
+                .queryParam("action", "OPERATION_ENDED")
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("items[0].actor", equalTo("system:scheduler"));
         Api.as("viewer1").get("/api/operations/{id}/schedule", id).then().body("size()", equalTo(0));
     }
@@ -61,7 +74,9 @@ public class ScheduledTransitionTest {
         body.put("activateAt", "2030-07-01T09:00");
         body.put("endAt", "2030-12-01T09:00:30");
         long id = Fixtures.createOperation("officer1", body);
-        Api.as("viewer1").get("/api/operations/{id}", id).then()
+        Api.as("viewer1")
+                .get("/api/operations/{id}", id)
+                .then()
                 .body("activateAt", equalTo("2030-07-01T09:00:00"))
                 .body("activateAtUtc", equalTo("2030-07-01T13:00:00Z"))
                 .body("endAtUtc", equalTo("2030-12-01T14:00:30Z"));

@@ -20,9 +20,12 @@ public class PostgresAuditChainTest extends AuditChainTest {
     @Test
     void postgresRefusesUpdatesAndDeletesOfTheAuditLog() {
         Fixtures.createOperation("officer1");
-        for (String sql : new String[] {"update audit_entry set actor = 'x' where seq = 1", "delete from audit_entry where seq = 1"}) {
+        for (String sql : new String[] {
+            "update audit_entry set actor = 'x' where seq = 1", "delete from audit_entry where seq = 1"
+        }) {
             SQLException refused = assertThrows(SQLException.class, () -> {
-                try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement s = c.prepareStatement(sql)) {
                     s.executeUpdate();
                 }
             });

@@ -7,5 +7,4 @@ import org.takedown.support.PostgresProfile;
 
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-public class PostgresBannerScheduleTest extends BannerScheduleTest {
-}
+public class PostgresBannerScheduleTest extends BannerScheduleTest {}

@@ -7,5 +7,4 @@ import org.takedown.watch.ChannelWatcherTest;
 
 @QuarkusTest
 @TestProfile(PostgresChannelWatchProfile.class)
-public class PostgresChannelWatcherTest extends ChannelWatcherTest {
-}
+public class PostgresChannelWatcherTest extends ChannelWatcherTest {}

@@ -7,5 +7,4 @@ import org.takedown.support.PostgresTelegramProfile;
 
 @QuarkusTest
 @TestProfile(PostgresTelegramProfile.class)
-public class PostgresDeliveryTest extends DeliveryTest {
-}
+public class PostgresDeliveryTest extends DeliveryTest {}

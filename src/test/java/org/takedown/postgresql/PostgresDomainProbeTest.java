@@ -7,5 +7,4 @@ import org.takedown.watch.DomainProbeTest;
 
 @QuarkusTest
 @TestProfile(PostgresDomainProbeProfile.class)
-public class PostgresDomainProbeTest extends DomainProbeTest {
-}
+public class PostgresDomainProbeTest extends DomainProbeTest {}

@@ -8,5 +8,4 @@ import org.takedown.support.PostgresChannelWatchProfile;
 /** Captures stored as bytea, the audit extract and the streamed export, on PostgreSQL. */
 @QuarkusTest
 @TestProfile(PostgresChannelWatchProfile.class)
-public class PostgresEvidenceExportTest extends EvidenceExportTest {
-}
+public class PostgresEvidenceExportTest extends EvidenceExportTest {}

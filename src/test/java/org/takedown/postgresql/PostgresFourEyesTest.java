@@ -7,5 +7,4 @@ import org.takedown.support.PostgresProfile;
 
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-public class PostgresFourEyesTest extends FourEyesTest {
-}
+public class PostgresFourEyesTest extends FourEyesTest {}

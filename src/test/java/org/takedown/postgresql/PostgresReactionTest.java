@@ -7,5 +7,4 @@ import org.takedown.watch.ReactionTest;
 
 @QuarkusTest
 @TestProfile(PostgresChannelWatchProfile.class)
-public class PostgresReactionTest extends ReactionTest {
-}
+public class PostgresReactionTest extends ReactionTest {}

@@ -50,13 +50,19 @@ class ApiAuthenticationTest {
     public static class ProductionSettings implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("takedown.auth.failures-per-client", "100", "takedown.auth.failures-per-user", "50",
-                    "takedown.auth.hashing-share", "0.1");
+            return Map.of(
+                    "takedown.auth.failures-per-client",
+                    "100",
+                    "takedown.auth.failures-per-user",
+                    "50",
+                    "takedown.auth.hashing-share",
+                    "0.1");
         }
     }
 
     @Inject
     MutableClock clock;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -66,11 +72,17 @@ class ApiAuthenticationTest {
     }
 
     private static Response basic(String user, String password) {
-        return given().auth().preemptive().basic(user, password).accept("application/json").get("/api/me");
+        return given().auth()
+                .preemptive()
+                .basic(user, password)
+                .accept("application/json")
+                .get("/api/me");
     }
 
     private static Response bearer(String token, String path) {
-        return given().header("Authorization", "Bearer " + token).accept("application/json").get(path);
+        return given().header("Authorization", "Bearer " + token)
+                .accept("application/json")
+                .get(path);
     }
 
     @Test
@@ -79,17 +91,36 @@ class ApiAuthenticationTest {
         Instant start = Instant.now();
         clock.set(start);
         for (int i = 0; i < 5; i++) {
-            basic("viewer1", "guess-" + i).then().statusCode(401).contentType("application/problem+json")
+            basic("viewer1", "guess-" + i)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Basic"));
         }
-        basic("viewer1", Api.PASSWORD).then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", notNullValue()).body("status", equalTo(429)).body("detail", containsString("try again"));
+        basic("viewer1", Api.PASSWORD)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(429))
+                .body("detail", containsString("try again"));
         long retryAfter = Long.parseLong(basic("viewer1", "guess-again").header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "within the 15-minute window: " + retryAfter);
         basic("officer1", Api.PASSWORD).then().statusCode(200); // another user name from the same address is not held
 
-        assertEquals(1, Api.as("officer2").queryParam("action", "SIGN_IN_THROTTLED").queryParam("entityId", "viewer1").get("/api/audit")
-                .then().statusCode(200).extract().jsonPath().getList("items").size(), "entering the throttle is audited, once");
+        assertEquals(
+                1,
+                Api.as("officer2")
+                        .queryParam("action", "SIGN_IN_THROTTLED")
+                        .queryParam("entityId", "viewer1")
+                        .get("/api/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items")
+                        .size(),
+                "entering the throttle is audited, once");
 
         clock.set(start.plus(Duration.ofMinutes(15)).plusSeconds(1));
         basic("viewer1", Api.PASSWORD).then().statusCode(200).body("username", equalTo("viewer1"));
@@ -98,28 +129,53 @@ class ApiAuthenticationTest {
     @Test
     @Order(2)
     void anApiTokenIsShownOnceStoredAsItsHashAndActsWithTheRolesItWasGiven() throws Exception {
-        Response created = Api.as("officer1").body(Map.of("name", "nightly export", "roles", List.of("viewer"), "expiresInDays", 7))
+        Response created = Api.as("officer1")
+                .body(Map.of("name", "nightly export", "roles", List.of("viewer"), "expiresInDays", 7))
                 .post("/api/tokens");
-        created.then().statusCode(201).body("token", org.hamcrest.Matchers.startsWith("tdk_")).body("details.roles", equalTo(List.of("viewer")));
+        created.then()
+                .statusCode(201)
+                .body("token", org.hamcrest.Matchers.startsWith("tdk_"))
+                .body("details.roles", equalTo(List.of("viewer")));
         String token = created.jsonPath().getString("token");
         long id = created.jsonPath().getLong("details.id");
 
-        bearer(token, "/api/me").then().statusCode(200).body("username", equalTo("officer1")).body("roles", equalTo(List.of("viewer")));
+        bearer(token, "/api/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("officer1"))
+                .body("roles", equalTo(List.of("viewer")));
         bearer(token, "/api/operations").then().statusCode(200);
-        given().header("Authorization", "Bearer " + token).contentType("application/json").body(Fixtures.operationBody(Fixtures.codeName()))
-                .post("/api/operations").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("name", "another", "roles", List.of("viewer"))).post("/api/tokens").then().statusCode(403)
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(Fixtures.operationBody(Fixtures.codeName()))
+                .post("/api/operations")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(Map.of("name", "another", "roles", List.of("viewer")))
+                .post("/api/tokens")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("A token cannot create tokens"));
 
-        Api.as("officer1").get("/api/tokens").then().statusCode(200).body("find { it.id == " + id + " }.name", equalTo("nightly export"))
+        Api.as("officer1")
+                .get("/api/tokens")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == " + id + " }.name", equalTo("nightly export"))
                 .body(not(containsString(token)));
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement()
-                .executeQuery("select token_hash from api_token where id = " + id)) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select token_hash from api_token where id = " + id)) {
             assertTrue(rs.next());
             assertEquals(CanonicalJson.sha256Hex(token), rs.getString(1), "only the SHA-256 is stored");
         }
-        Api.as("officer2").body(Map.of("name", "mine", "roles", List.of("admin"))).post("/api/tokens").then().statusCode(400)
+        Api.as("officer2")
+                .body(Map.of("name", "mine", "roles", List.of("admin")))
+                .post("/api/tokens")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("roles"));
         Api.as("officer2").delete("/api/tokens/{t}", id).then().statusCode(404); // not theirs
 
@@ -130,8 +186,18 @@ class ApiAuthenticationTest {
         Api.as("officer1").delete("/api/tokens/{t}", id).then().statusCode(200).body("revokedBy", equalTo("officer1"));
         bearer(token, "/api/me").then().statusCode(401);
         for (String action : List.of("API_TOKEN_CREATED", "API_TOKEN_REVOKED")) {
-            assertEquals(1, Api.as("viewer1").queryParam("action", action).queryParam("entityId", Long.toString(id)).get("/api/audit")
-                    .then().extract().jsonPath().getList("items").size(), action);
+            assertEquals(
+                    1,
+                    Api.as("viewer1")
+                            .queryParam("action", action)
+                            .queryParam("entityId", Long.toString(id))
+                            .get("/api/audit")
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getList("items")
+                            .size(),
+                    action);
         }
         bearer("tdk_" + "x".repeat(43), "/api/me").then().statusCode(401).contentType("application/problem+json");
     }
@@ -140,15 +206,37 @@ class ApiAuthenticationTest {
     @Order(3)
     void aNewPasswordOrARemovedUserEndsTheirTokensAndTheirRolesBoundThem() {
         String name = "tokens-" + Fixtures.unique();
-        Api.as("admin1").body(Map.of("username", name, "password", "first-password-1", "roles", List.of("officer")))
-                .post("/api/users").then().statusCode(201);
-        String token = given().auth().preemptive().basic(name, "first-password-1").contentType("application/json")
-                .body(Map.of("name", "script", "roles", List.of("officer", "viewer"))).post("/api/tokens").then().statusCode(201)
-                .extract().jsonPath().getString("token");
-        bearer(token, "/api/me").then().statusCode(200).body("roles", org.hamcrest.Matchers.hasItems("officer", "viewer"));
-        Api.as("admin1").body(Map.of("roles", List.of("viewer"))).put("/api/users/{u}", name).then().statusCode(200);
+        Api.as("admin1")
+                .body(Map.of("username", name, "password", "first-password-1", "roles", List.of("officer")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        String token = given().auth()
+                .preemptive()
+                .basic(name, "first-password-1")
+                .contentType("application/json")
+                .body(Map.of("name", "script", "roles", List.of("officer", "viewer")))
+                .post("/api/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("token");
+        bearer(token, "/api/me")
+                .then()
+                .statusCode(200)
+                .body("roles", org.hamcrest.Matchers.hasItems("officer", "viewer"));
+        Api.as("admin1")
+                .body(Map.of("roles", List.of("viewer")))
+                .put("/api/users/{u}", name)
+                .then()
+                .statusCode(200);
         bearer(token, "/api/me").then().statusCode(200).body("roles", equalTo(List.of("viewer")));
-        Api.as("admin1").body(Map.of("password", "second-password-2")).put("/api/users/{u}", name).then().statusCode(200);
+        Api.as("admin1")
+                .body(Map.of("password", "second-password-2"))
+                .put("/api/users/{u}", name)
+                .then()
+                .statusCode(200);
         bearer(token, "/api/me").then().statusCode(401);
         basic(name, "first-password-1").then().statusCode(401);
         basic(name, "second-password-2").then().statusCode(200);
@@ -158,14 +246,22 @@ class ApiAuthenticationTest {
     @Order(4)
     void guessesFromEverywhereAreHeldToTheHashingBudgetWhileVerifiedPasswordsAndTokensStillWork() {
         basic("approver1", Api.PASSWORD).then().statusCode(200); // verified now: its next use needs no hashing
-        String token = Api.as("approver1").body(Map.of("name", "flood test", "roles", List.of("viewer"))).post("/api/tokens")
-                .then().statusCode(201).extract().jsonPath().getString("token");
+        String token = Api.as("approver1")
+                .body(Map.of("name", "flood test", "roles", List.of("viewer")))
+                .post("/api/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("token");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 80 && !statuses.contains(503); i++) {
             // Unknown names, as guesses spread over many addresses would look: each costs a full bcrypt.
             Response response = basic("unknown-" + Fixtures.unique(), "guess");
             statuses.add(response.statusCode());
-            assertTrue(response.statusCode() == 401 || response.statusCode() == 503, "refused, never a 500: " + response.statusCode());
+            assertTrue(
+                    response.statusCode() == 401 || response.statusCode() == 503,
+                    "refused, never a 500: " + response.statusCode());
             assertEquals("application/problem+json", response.contentType().split(";")[0]);
             if (response.statusCode() == 503) {
                 assertEquals("1", response.header("Retry-After"));

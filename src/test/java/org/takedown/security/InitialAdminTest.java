@@ -38,9 +38,19 @@ public class InitialAdminTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:no-users;DB_CLOSE_DELAY=-1",
-                    "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
-                    "takedown.demo.enabled", "false", "quarkus.http.test-port", "8081", "quarkus.management.test-port", "9001");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:no-users;DB_CLOSE_DELAY=-1",
+                    "quarkus.log.file.enabled",
+                    "true",
+                    "quarkus.log.file.path",
+                    LOG.toString(),
+                    "takedown.demo.enabled",
+                    "false",
+                    "quarkus.http.test-port",
+                    "8081",
+                    "quarkus.management.test-port",
+                    "9001");
         }
     }
 
@@ -49,18 +59,34 @@ public class InitialAdminTest {
 
     @Test
     void theInitialAdminGetsARandomPasswordShownOnce() throws IOException {
-        List<String> lines = Files.readAllLines(LOG).stream().filter(l -> l.contains("created user 'admin'")).toList();
+        List<String> lines = Files.readAllLines(LOG).stream()
+                .filter(l -> l.contains("created user 'admin'"))
+                .toList();
         assertEquals(1, lines.size(), "printed exactly once");
         Matcher m = Pattern.compile("with password (\\S+) ").matcher(lines.get(0));
         assertTrue(m.find(), lines.get(0));
         String password = m.group(1);
         assertTrue(password.length() >= 20, "a long random password");
-        given().auth().preemptive().basic("admin", password).get("/api/me").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("admin", password)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
                 .body("roles", equalTo(List.of("admin", "viewer")));
-        given().auth().preemptive().basic("admin", "admin").get("/api/me").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("admin", "admin")
+                .get("/api/me")
+                .then()
+                .statusCode(401);
 
         bootstrap.onStart(null);
-        assertEquals(1, Files.readAllLines(LOG).stream().filter(l -> l.contains("created user 'admin'")).count(),
+        assertEquals(
+                1,
+                Files.readAllLines(LOG).stream()
+                        .filter(l -> l.contains("created user 'admin'"))
+                        .count(),
                 "a second start with users present creates and prints nothing");
     }
 }

@@ -45,13 +45,28 @@ public class OidcLoginTest {
 
     @Test
     void rolesComeFromTheTokenClaim() {
-        given().auth().oauth2(token("olga", "officer")).get("/api/me").then().statusCode(200)
-                .body("username", equalTo("olga")).body("roles", equalTo(List.of("officer", "viewer")));
-        given().auth().oauth2(token("olga", "officer")).contentType("application/json")
-                .body(Fixtures.operationBody(Fixtures.codeName())).post("/api/operations").then().statusCode(201)
+        given().auth()
+                .oauth2(token("olga", "officer"))
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("olga"))
+                .body("roles", equalTo(List.of("officer", "viewer")));
+        given().auth()
+                .oauth2(token("olga", "officer"))
+                .contentType("application/json")
+                .body(Fixtures.operationBody(Fixtures.codeName()))
+                .post("/api/operations")
+                .then()
+                .statusCode(201)
                 .body("createdBy", equalTo("olga"));
-        given().auth().oauth2(token("victor", "viewer")).contentType("application/json")
-                .body(Fixtures.operationBody(Fixtures.codeName())).post("/api/operations").then().statusCode(403);
+        given().auth()
+                .oauth2(token("victor", "viewer"))
+                .contentType("application/json")
+                .body(Fixtures.operationBody(Fixtures.codeName()))
+                .post("/api/operations")
+                .then()
+                .statusCode(403);
         given().auth().oauth2(token("ada", "admin")).get("/api/users").then().statusCode(200);
     }
 
@@ -59,15 +74,21 @@ public class OidcLoginTest {
     void tokensThatAreNotTheProvidersAreRefused() {
         given().auth().oauth2("not-a-token").get("/api/me").then().statusCode(401);
         String valid = token("olga", "officer");
-        String tampered = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+        String tampered =
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
         given().auth().oauth2(tampered).get("/api/me").then().statusCode(401);
         given().get("/api/me").then().statusCode(401);
     }
 
     @Test
     void anOidcUserUsesTheProvidersTokensNotApiTokens() {
-        given().auth().oauth2(token("olga", "officer")).contentType("application/json")
-                .body(java.util.Map.of("name", "script", "roles", List.of("viewer"))).post("/api/tokens").then().statusCode(403)
+        given().auth()
+                .oauth2(token("olga", "officer"))
+                .contentType("application/json")
+                .body(java.util.Map.of("name", "script", "roles", List.of("viewer")))
+                .post("/api/tokens")
+                .then()
+                .statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("embedded users"));
     }
 }

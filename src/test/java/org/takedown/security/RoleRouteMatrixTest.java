@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,6 @@ import org.takedown.support.Fixtures;
  */
 @QuarkusTest
 public class RoleRouteMatrixTest {
-
 
     static final Set<String> READERS = Set.of("viewer1", "officer1", "approver1", "admin1");
     static final Set<String> ANY_USER = READERS;
@@ -126,12 +125,31 @@ public class RoleRouteMatrixTest {
             Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
-    static final Map<String, String> STATE_FOR = Map.of("submit", "DRAFT", "approve", "PENDING_APPROVAL",
-            "reject", "PENDING_APPROVAL", "activate", "APPROVED", "pause", "ACTIVE", "resume", "PAUSED", "end", "ACTIVE",
-            "cancel", "DRAFT");
+    static final Map<String, String> STATE_FOR = Map.of(
+            "submit",
+            "DRAFT",
+            "approve",
+            "PENDING_APPROVAL",
+            "reject",
+            "PENDING_APPROVAL",
+            "activate",
+            "APPROVED",
+            "pause",
+            "ACTIVE",
+            "resume",
+            "PAUSED",
+            "end",
+            "ACTIVE",
+            "cancel",
+            "DRAFT");
 
     static List<String> documentedRoutes() {
-        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
         List<String> routes = new ArrayList<>();
         paths.forEach((path, operations) -> operations.keySet().stream()
@@ -170,11 +188,16 @@ public class RoleRouteMatrixTest {
                 tests.add(DynamicTest.dynamicTest(route + " as " + user, () -> {
                     Response response = call(route, user);
                     if (allowed.contains(user)) {
-                        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
-                                route + " as " + user + " should succeed but was " + response.statusCode() + " " + response.asString());
+                        assertTrue(
+                                response.statusCode() >= 200 && response.statusCode() < 300,
+                                route + " as " + user + " should succeed but was " + response.statusCode() + " "
+                                        + response.asString());
                     } else {
                         assertEquals(403, response.statusCode(), route + " as " + user + ": " + response.asString());
-                        assertEquals("application/problem+json", response.contentType().split(";")[0], route + " as " + user);
+                        assertEquals(
+                                "application/problem+json",
+                                response.contentType().split(";")[0],
+                                route + " as " + user);
                     }
                 }));
             }
@@ -183,19 +206,25 @@ public class RoleRouteMatrixTest {
     }
 
     private static final byte[] NOTICE_IMAGE = Fixtures.image("png", 64, 48);
-    private static final Map<String, Object> TOKEN = Map.of("name", "matrix", "roles", List.of("viewer"), "expiresInDays", 1);
+    private static final Map<String, Object> TOKEN =
+            Map.of("name", "matrix", "roles", List.of("viewer"), "expiresInDays", 1);
 
     /** Calls the route with a valid request against fresh data, so an allowed caller gets a 2xx. */
     static Response call(String route, String user) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
-        RequestSpecification request = user == null ? Api.anonymous()
+        RequestSpecification request = user == null
+                ? Api.anonymous()
                 // A name of its own each time: a user name is throttled after 5 failures from one address.
-                : user.equals("wrong-password") ? given().auth().preemptive().basic("nobody-" + Fixtures.unique(), "not-the-password")
-                        .contentType("application/json")
+                : user.equals("wrong-password")
+                        ? given().auth()
+                                .preemptive()
+                                .basic("nobody-" + Fixtures.unique(), "not-the-password")
+                                .contentType("application/json")
                         : Api.as(user);
         Map<String, Object> params = new HashMap<>();
-        String transition = path.startsWith("/api/operations/{id}/") ? path.substring("/api/operations/{id}/".length()) : "";
+        String transition =
+                path.startsWith("/api/operations/{id}/") ? path.substring("/api/operations/{id}/".length()) : "";
         if (transition.equals("telegram-targets/preflight")) {
             transition = "preflight";
         }
@@ -207,15 +236,30 @@ public class RoleRouteMatrixTest {
             params.put("runId", runAndRow[0]);
             params.put("deliveryId", runAndRow[1]);
         }
-        params.put("decisionId", Api.as("viewer1").get("/api/operations/{id}/approvals", ids.operation()).jsonPath()
-                .getList("id").stream().findFirst().orElse(0));
+        params.put(
+                "decisionId",
+                Api.as("viewer1")
+                        .get("/api/operations/{id}/approvals", ids.operation())
+                        .jsonPath()
+                        .getList("id")
+                        .stream()
+                        .findFirst()
+                        .orElse(0));
         if (path.contains("{username}")) {
             params.put("username", newUser());
         }
         if (path.contains("{tokenId}")) {
             String owner = user != null && USERS.contains(user) ? user : "viewer1";
-            params.put("tokenId", Api.as(owner).body(TOKEN).post("/api/tokens").then().statusCode(201).extract().jsonPath()
-                    .getLong("details.id"));
+            params.put(
+                    "tokenId",
+                    Api.as(owner)
+                            .body(TOKEN)
+                            .post("/api/tokens")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .jsonPath()
+                            .getLong("details.id"));
         }
         if (path.contains("watch-targets/{targetId}")) {
             params.put("targetId", ids.watchTarget());
@@ -233,11 +277,25 @@ public class RoleRouteMatrixTest {
             }));
         }
         if (path.contains("{captureId}")) {
-            org.takedown.evidence.HttpExchange exchange = new org.takedown.evidence.HttpExchange(java.net.URI.create("https://matrix.example/"),
-                    List.of(), null, java.time.Instant.now(), List.of(), 200, "OK", Map.of(), "<p>seen</p>".getBytes(), false);
-            params.put("captureId", QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
-                    .instance(org.takedown.evidence.EvidenceService.class).get()
-                    .capture(ids.operation(), null, "matrix.example", "matrix test", exchange).id));
+            org.takedown.evidence.HttpExchange exchange = new org.takedown.evidence.HttpExchange(
+                    java.net.URI.create("https://matrix.example/"),
+                    List.of(),
+                    null,
+                    java.time.Instant.now(),
+                    List.of(),
+                    200,
+                    "OK",
+                    Map.of(),
+                    "<p>seen</p>".getBytes(),
+                    false);
+            params.put(
+                    "captureId",
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> io.quarkus.arc.Arc.container()
+                                    .instance(org.takedown.evidence.EvidenceService.class)
+                                    .get()
+                                    .capture(ids.operation(), null, "matrix.example", "matrix test", exchange)
+                                    .id));
         }
         if (path.endsWith("/warc")) {
             request = request.accept("application/warc");
@@ -246,27 +304,44 @@ public class RoleRouteMatrixTest {
             request = request.accept("application/zip");
         }
         if (path.contains("{ruleId}")) {
-            params.put("ruleId", Api.as("officer2").body(Map.of("kind", "KEYWORD", "pattern", "spoof"))
-                    .post("/api/operations/{id}/watch-rules", ids.operation()).then().statusCode(201).extract().jsonPath().getLong("id"));
+            params.put(
+                    "ruleId",
+                    Api.as("officer2")
+                            .body(Map.of("kind", "KEYWORD", "pattern", "spoof"))
+                            .post("/api/operations/{id}/watch-rules", ids.operation())
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .jsonPath()
+                            .getLong("id"));
         }
         Object body = body(method, path, transition);
         if (path.endsWith("/notices/{noticeId}/image")) {
             if (!method.equals("PUT")) {
-                Api.as("officer2").contentType("image/png").body(NOTICE_IMAGE)
-                        .put("/api/operations/{id}/notices/{noticeId}/image", ids.operation(), ids.notice()).then().statusCode(200);
+                Api.as("officer2")
+                        .contentType("image/png")
+                        .body(NOTICE_IMAGE)
+                        .put("/api/operations/{id}/notices/{noticeId}/image", ids.operation(), ids.notice())
+                        .then()
+                        .statusCode(200);
             }
-            request = method.equals("PUT") ? request.contentType("image/png") : method.equals("GET") ? request.accept("image/png") : request;
+            request = method.equals("PUT")
+                    ? request.contentType("image/png")
+                    : method.equals("GET") ? request.accept("image/png") : request;
         }
         if (path.endsWith("/emblem")) {
-            request = method.equals("PUT") ? request.contentType("image/svg+xml") : request.accept("image/svg+xml, image/png");
+            request = method.equals("PUT")
+                    ? request.contentType("image/svg+xml")
+                    : request.accept("image/svg+xml, image/png");
         }
         if (body instanceof byte[] bytes) {
             request = request.body(bytes);
         } else if (body != null) {
             request = request.body(body);
         }
-        return request.pathParams(params.entrySet().stream().filter(e -> path.contains("{" + e.getKey() + "}"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+        return request.pathParams(params.entrySet().stream()
+                        .filter(e -> path.contains("{" + e.getKey() + "}"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
                 .request(method, path);
     }
 
@@ -283,8 +358,11 @@ public class RoleRouteMatrixTest {
         if (transition.equals("reject")) {
             return Map.of("reason", "Matrix test");
         }
-        if (STATE_FOR.containsKey(transition) || transition.equals("preflight") || transition.endsWith("/runs")
-                || path.endsWith("/accept") || path.endsWith("/dismiss")) {
+        if (STATE_FOR.containsKey(transition)
+                || transition.equals("preflight")
+                || transition.endsWith("/runs")
+                || path.endsWith("/accept")
+                || path.endsWith("/dismiss")) {
             return null;
         }
         if (path.endsWith("/mark-sent") || path.endsWith("/resend")) {
@@ -324,7 +402,13 @@ public class RoleRouteMatrixTest {
             return Map.of("engaged", false);
         }
         if (path.equals("/api/users")) {
-            return Map.of("username", "matrix" + Fixtures.unique(), "password", "a-long-enough-password", "roles", List.of("viewer"));
+            return Map.of(
+                    "username",
+                    "matrix" + Fixtures.unique(),
+                    "password",
+                    "a-long-enough-password",
+                    "roles",
+                    List.of("viewer"));
         }
         if (path.equals("/api/users/{username}")) {
             return Map.of("roles", List.of("viewer", "officer"));
@@ -334,10 +418,20 @@ public class RoleRouteMatrixTest {
 
     /** A run of the operation's notice (dry-run) whose one row is then made UNKNOWN, as an officer would find it. */
     static long[] unknownDelivery(Fixtures.Ids ids) {
-        long run = Api.as("officer2").post("/api/operations/{id}/notices/{noticeId}/runs", ids.operation(), ids.notice())
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DRY_RUN".equals(Api.as("viewer1").queryParam("runId", run)
-                .get("/api/operations/{id}/deliveries", ids.operation()).jsonPath().getString("items[0].status")));
+        long run = Api.as("officer2")
+                .post("/api/operations/{id}/notices/{noticeId}/runs", ids.operation(), ids.notice())
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DRY_RUN"
+                        .equals(Api.as("viewer1")
+                                .queryParam("runId", run)
+                                .get("/api/operations/{id}/deliveries", ids.operation())
+                                .jsonPath()
+                                .getString("items[0].status")));
         long row = QuarkusTransaction.requiringNew().call(() -> {
             Delivery delivery = Delivery.find("runId", run).firstResult();
             delivery.status = DeliveryStatus.UNKNOWN;
@@ -348,8 +442,11 @@ public class RoleRouteMatrixTest {
 
     static String newUser() {
         String name = "matrix" + Fixtures.unique();
-        Api.as("admin1").body(Map.of("username", name, "password", "a-long-enough-password", "roles", List.of("viewer")))
-                .post("/api/users").then().statusCode(201);
+        Api.as("admin1")
+                .body(Map.of("username", name, "password", "a-long-enough-password", "roles", List.of("viewer")))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return name;
     }
 }

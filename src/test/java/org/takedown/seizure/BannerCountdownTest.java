@@ -22,7 +22,8 @@ import org.takedown.support.Fixtures;
 @QuarkusTest
 class BannerCountdownTest {
 
-    private static final Duration LEFT = Duration.ofDays(2).plusHours(23).plusMinutes(5).plusSeconds(40);
+    private static final Duration LEFT =
+            Duration.ofDays(2).plusHours(23).plusMinutes(5).plusSeconds(40);
 
     @Test
     void theServerWritesTheUnitsOfThePageLanguage() {
@@ -39,23 +40,38 @@ class BannerCountdownTest {
     void theBrowserTicksInThePageLanguage() {
         String host = "countdown-" + Fixtures.unique() + ".localhost";
         String zone = Fixtures.ZONE;
-        String revealAt = LocalDateTime.now(ZoneId.of(zone)).plusDays(2).withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        Map<String, Object> banner = new HashMap<>(BannerFixtures.banner(Map.of("en", BannerFixtures.texts("Seized"),
-                "de", BannerFixtures.texts("Beschlagnahmt"), "ar", BannerFixtures.texts("تم الضبط"))));
+        String revealAt = LocalDateTime.now(ZoneId.of(zone))
+                .plusDays(2)
+                .withNano(0)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        Map<String, Object> banner = new HashMap<>(BannerFixtures.banner(Map.of(
+                "en",
+                BannerFixtures.texts("Seized"),
+                "de",
+                BannerFixtures.texts("Beschlagnahmt"),
+                "ar",
+                BannerFixtures.texts("تم الضبط"))));
         banner.put("stages", List.of(Map.of("revealAt", revealAt, "texts", Map.of("en", Map.of("title", "Next")))));
-        BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), banner);
+        BannerFixtures.operation(
+                "ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), banner);
         try (Browser browser = Browser.launch()) {
             Page page = browser.newPage();
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
-                    .until(() -> page.navigate("http://" + host + ":" + Browser.PORT + "/?lang=de").status() == 200);
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> page.navigate("http://" + host + ":" + Browser.PORT + "/?lang=de")
+                                    .status()
+                            == 200);
             // The script replaces the server's minutes with a ticking value that also names the seconds.
-            await().atMost(Duration.ofSeconds(5)).until(() -> page.locator("[data-remaining]").textContent().contains("Sek"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> page.locator("[data-remaining]").textContent().contains("Sek"));
             String german = page.locator("[data-remaining]").textContent();
             assertTrue(german.contains(" T,") && german.contains("Min.") && german.contains("Sek."), german);
             page.navigate("http://" + host + ":" + Browser.PORT + "/?lang=ar");
             page.waitForTimeout(1500);
             String arabic = page.locator("[data-remaining]").textContent();
-            assertTrue(arabic.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC), arabic);
+            assertTrue(
+                    arabic.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC),
+                    arabic);
             assertFalse(arabic.matches(".*[a-zA-Z].*"), arabic);
         }
     }

@@ -28,7 +28,8 @@ public class BannerResponseTest {
     @Inject
     BannerSnapshots snapshots;
 
-    static final RestAssuredConfig RAW = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+    static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
 
     static void assertHygiene(Response response, String what) {
         assertEquals(BannerFixtures.CSP, response.header("Content-Security-Policy"), what);
@@ -62,7 +63,11 @@ public class BannerResponseTest {
         responses.put("unknown host", BannerFixtures.get("unknown-" + Fixtures.unique() + ".example", "/"));
         responses.put("405", given().header("Host", host).body("x").post("/"));
         responses.put("HEAD", given().header("Host", host).head("/"));
-        responses.put("304", given().header("Host", host).header("If-None-Match", responses.get("banner").header("ETag")).get("/"));
+        responses.put(
+                "304",
+                given().header("Host", host)
+                        .header("If-None-Match", responses.get("banner").header("ETag"))
+                        .get("/"));
         int[] expected = {200, 200, 200, 200, 200, 200, 404, 404, 405, 200, 304};
         int i = 0;
         for (var entry : responses.entrySet()) {
@@ -86,14 +91,22 @@ public class BannerResponseTest {
         Response first = BannerFixtures.get(host, "/");
         String etag = first.header("ETag");
         assertTrue(etag.matches("\"[0-9a-f]{40}\""), etag);
-        assertEquals(etag, BannerFixtures.get(host, "/other/path").header("ETag"), "same bytes, same tag on every path");
+        assertEquals(
+                etag, BannerFixtures.get(host, "/other/path").header("ETag"), "same bytes, same tag on every path");
         for (String ifNoneMatch : List.of(etag, "W/" + etag, "\"other\", " + etag, "*")) {
-            Response conditional = given().header("Host", host).header("If-None-Match", ifNoneMatch).get("/");
+            Response conditional = given().header("Host", host)
+                    .header("If-None-Match", ifNoneMatch)
+                    .get("/");
             assertEquals(304, conditional.statusCode(), ifNoneMatch);
             assertEquals("", conditional.asString());
             assertEquals(etag, conditional.header("ETag"));
         }
-        assertEquals(200, given().header("Host", host).header("If-None-Match", "\"stale\"").get("/").statusCode());
+        assertEquals(
+                200,
+                given().header("Host", host)
+                        .header("If-None-Match", "\"stale\"")
+                        .get("/")
+                        .statusCode());
         String german = given().header("Host", host).get("/?lang=en").header("ETag");
         assertEquals(etag, german, "the default language is the same page");
     }
@@ -103,14 +116,25 @@ public class BannerResponseTest {
         String host = BannerFixtures.host();
         BannerFixtures.liveOperation(host);
         snapshots.refreshNow();
-        byte[] plain = given().config(RAW).header("Host", host).header("Accept-Encoding", "identity").get("/").asByteArray();
-        Response gzipped = given().config(RAW).header("Host", host).header("Accept-Encoding", "br, gzip;q=0.8").get("/");
+        byte[] plain = given().config(RAW)
+                .header("Host", host)
+                .header("Accept-Encoding", "identity")
+                .get("/")
+                .asByteArray();
+        Response gzipped = given().config(RAW)
+                .header("Host", host)
+                .header("Accept-Encoding", "br, gzip;q=0.8")
+                .get("/");
         assertEquals("gzip", gzipped.header("Content-Encoding"));
         assertTrue(gzipped.header("Vary").contains("Accept-Encoding"));
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.asByteArray()))) {
             assertArrayEquals(plain, in.readAllBytes());
         }
-        assertNull(given().config(RAW).header("Host", host).header("Accept-Encoding", "gzip;q=0").get("/").header("Content-Encoding"));
+        assertNull(given().config(RAW)
+                .header("Host", host)
+                .header("Accept-Encoding", "gzip;q=0")
+                .get("/")
+                .header("Content-Encoding"));
     }
 
     @Test

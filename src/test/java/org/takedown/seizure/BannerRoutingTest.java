@@ -37,7 +37,12 @@ public class BannerRoutingTest {
         String host = BannerFixtures.host();
         BannerFixtures.liveOperation(host);
         snapshots.refreshNow();
-        for (String form : List.of(host, host.toUpperCase(Locale.ROOT), host + ".", host + ":8081", host.toUpperCase(Locale.ROOT) + ".:80")) {
+        for (String form : List.of(
+                host,
+                host.toUpperCase(Locale.ROOT),
+                host + ".",
+                host + ":8081",
+                host.toUpperCase(Locale.ROOT) + ".:80")) {
             get(form, "/").then().statusCode(200).body(containsString(MARKER)).body(containsString("<h1>Seized</h1>"));
         }
         get(host, "/some/deep/path?x=1").then().statusCode(200).body(containsString(MARKER));
@@ -48,9 +53,13 @@ public class BannerRoutingTest {
     @Test
     void internationalisedDomainsAnswerOnTheirPunycodeHost() {
         String unicode = "bücher-" + Fixtures.unique() + ".example";
-        BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(unicode)), null);
+        BannerFixtures.operation(
+                "ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(unicode)), null);
         snapshots.refreshNow();
-        get(java.net.IDN.toASCII(unicode), "/").then().statusCode(200).body(containsString("<p class=\"domain\">" + unicode + "</p>"));
+        get(java.net.IDN.toASCII(unicode), "/")
+                .then()
+                .statusCode(200)
+                .body(containsString("<p class=\"domain\">" + unicode + "</p>"));
     }
 
     @Test
@@ -63,7 +72,11 @@ public class BannerRoutingTest {
         BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(domain), null);
         snapshots.refreshNow();
         for (String covered : List.of(host, "www." + host, alias)) {
-            get(covered, "/").then().statusCode(200).body(containsString(MARKER)).body(containsString(covered));
+            get(covered, "/")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString(MARKER))
+                    .body(containsString(covered));
         }
     }
 
@@ -72,7 +85,10 @@ public class BannerRoutingTest {
         List<String> hosts = new ArrayList<>();
         for (String state : List.of("DRAFT", "PENDING_APPROVAL", "PAUSED")) {
             String host = BannerFixtures.host();
-            BannerFixtures.operation(state, Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)),
+            BannerFixtures.operation(
+                    state,
+                    Fixtures.operationBody(Fixtures.codeName()),
+                    List.of(BannerFixtures.domain(host)),
                     BannerFixtures.banner(Map.of("en", BannerFixtures.texts("Secret operation name"))));
             hosts.add(host);
         }
@@ -99,15 +115,26 @@ public class BannerRoutingTest {
         String host = BannerFixtures.host();
         BannerFixtures.liveOperation(host);
         try {
-            Api.as("admin1").body(Map.of("engaged", true, "reason", "test")).put("/api/kill-switch").then().statusCode(200);
+            Api.as("admin1")
+                    .body(Map.of("engaged", true, "reason", "test"))
+                    .put("/api/kill-switch")
+                    .then()
+                    .statusCode(200);
             snapshots.refreshNow();
             get(host, "/").then().statusCode(200);
-            Api.as("admin1").body(Map.of("engaged", true, "includeBanners", true, "reason", "test")).put("/api/kill-switch")
-                    .then().statusCode(200);
+            Api.as("admin1")
+                    .body(Map.of("engaged", true, "includeBanners", true, "reason", "test"))
+                    .put("/api/kill-switch")
+                    .then()
+                    .statusCode(200);
             snapshots.refreshNow();
             get(host, "/").then().statusCode(404).body(equalTo(NEUTRAL_404));
         } finally {
-            Api.as("admin1").body(Map.of("engaged", false)).put("/api/kill-switch").then().statusCode(200);
+            Api.as("admin1")
+                    .body(Map.of("engaged", false))
+                    .put("/api/kill-switch")
+                    .then()
+                    .statusCode(200);
         }
         snapshots.refreshNow();
         get(host, "/").then().statusCode(200);
@@ -118,16 +145,21 @@ public class BannerRoutingTest {
         String host = BannerFixtures.host();
         BannerFixtures.liveOperation(host);
         snapshots.refreshNow();
-        Map<String, Object> documented = Api.as("viewer1").get("/q/openapi?format=json").jsonPath().getMap("paths");
+        Map<String, Object> documented =
+                Api.as("viewer1").get("/q/openapi?format=json").jsonPath().getMap("paths");
         Set<String> paths = new java.util.TreeSet<>(documented.keySet());
-        paths.addAll(List.of("/q/openapi", "/q/swagger-ui/", "/q/health", "/q/metrics", "/q/dev-ui", "/console", "/login", "/"));
+        paths.addAll(List.of(
+                "/q/openapi", "/q/swagger-ui/", "/q/health", "/q/metrics", "/q/dev-ui", "/console", "/login", "/"));
         String auth = "Basic " + Base64.getEncoder().encodeToString("admin1:test-password-123".getBytes());
         int checked = 0;
         for (String template : paths) {
             String path = template.replaceAll("\\{[^}]+}", "1");
             for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
-                Response response = given().header("Host", host).header("Authorization", auth).contentType("application/json")
-                        .body(method.equals("GET") || method.equals("HEAD") ? "" : "{}").request(method, path);
+                Response response = given().header("Host", host)
+                        .header("Authorization", auth)
+                        .contentType("application/json")
+                        .body(method.equals("GET") || method.equals("HEAD") ? "" : "{}")
+                        .request(method, path);
                 String where = method + " " + path;
                 if (method.equals("GET")) {
                     assertEquals(200, response.statusCode(), where);
@@ -138,8 +170,12 @@ public class BannerRoutingTest {
                     assertEquals(405, response.statusCode(), where);
                     assertEquals("GET, HEAD", response.header("Allow"), where);
                 }
-                assertTrue(response.contentType().startsWith("text/html"), where + " answered " + response.contentType());
-                assertFalse(response.asString().contains("\"items\"") || response.asString().contains("openapi"), where);
+                assertTrue(
+                        response.contentType().startsWith("text/html"), where + " answered " + response.contentType());
+                assertFalse(
+                        response.asString().contains("\"items\"")
+                                || response.asString().contains("openapi"),
+                        where);
                 checked++;
             }
         }
@@ -152,11 +188,14 @@ public class BannerRoutingTest {
         String host = BannerFixtures.host();
         BannerFixtures.liveOperation(host);
         snapshots.refreshNow();
-        String auth = "Authorization: Basic " + Base64.getEncoder().encodeToString("admin1:test-password-123".getBytes()) + "\r\n";
+        String auth = "Authorization: Basic "
+                + Base64.getEncoder().encodeToString("admin1:test-password-123".getBytes()) + "\r\n";
         int port = 8081;
         for (String request : List.of(
-                "GET /api/me HTTP/1.1\r\nHost: " + host + "\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n",
-                "GET /api/me HTTP/1.1\r\nHost: localhost\r\nHost: " + host + "\r\n" + auth + "Connection: close\r\n\r\n",
+                "GET /api/me HTTP/1.1\r\nHost: " + host + "\r\nHost: localhost\r\n" + auth
+                        + "Connection: close\r\n\r\n",
+                "GET /api/me HTTP/1.1\r\nHost: localhost\r\nHost: " + host + "\r\n" + auth
+                        + "Connection: close\r\n\r\n",
                 "GET http://localhost/api/me HTTP/1.1\r\nHost: " + host + "\r\n" + auth + "Connection: close\r\n\r\n",
                 "GET http://" + host + "/api/me HTTP/1.1\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n",
                 "GET /api/me HTTP/1.1\r\nHost: local\u0001host\r\n" + auth + "Connection: close\r\n\r\n",
@@ -165,8 +204,15 @@ public class BannerRoutingTest {
             assertFalse(response.contains("\"username\""), request + " reached the API: " + response);
             assertTrue(RawHttp.status(response) == 404 || RawHttp.status(response) == 400, request + " -> " + response);
         }
-        given().header("Host", host).header("X-Forwarded-Host", "localhost").header("Forwarded", "host=localhost")
-                .header("Authorization", auth.substring("Authorization: ".length()).strip()).get("/api/me")
-                .then().statusCode(200).body(containsString(MARKER));
+        given().header("Host", host)
+                .header("X-Forwarded-Host", "localhost")
+                .header("Forwarded", "host=localhost")
+                .header(
+                        "Authorization",
+                        auth.substring("Authorization: ".length()).strip())
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body(containsString(MARKER));
     }
 }

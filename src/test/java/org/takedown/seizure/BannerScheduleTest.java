@@ -22,6 +22,7 @@ public class BannerScheduleTest {
 
     @Inject
     MutableClock clock;
+
     @Inject
     BannerSnapshots snapshots;
 
@@ -34,7 +35,7 @@ public class BannerScheduleTest {
     void aDomainIsLiveFromItsFirstMillisecondUntilItsLast() {
         String host = BannerFixtures.host();
         Map<String, Object> domain = BannerFixtures.domain(host);
-        domain.put("liveFrom", "2031-01-01T10:00");  // Europe/London in winter: UTC
+        domain.put("liveFrom", "2031-01-01T10:00"); // Europe/London in winter: UTC
         domain.put("liveUntil", "2031-01-02T10:00");
         BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(domain), null);
         snapshots.refreshNow();
@@ -55,7 +56,8 @@ public class BannerScheduleTest {
     @Test
     void approvedButNotYetActiveOperationsServeTheirBanners() {
         String host = BannerFixtures.host();
-        BannerFixtures.operation("APPROVED", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), null);
+        BannerFixtures.operation(
+                "APPROVED", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), null);
         snapshots.refreshNow();
         get(host, "/").then().statusCode(200).body(containsString(MARKER));
     }
@@ -63,17 +65,32 @@ public class BannerScheduleTest {
     @Test
     void stagesCountDownAndThenReveal() {
         String host = BannerFixtures.host();
-        Map<String, Object> banner = BannerFixtures.banner(Map.of("en", Map.of("headline", "Seized", "countdownLabel", "Next news in")));
-        banner.put("stages", List.of(
-                Map.of("revealAt", "2031-03-01T12:00", "texts", Map.of("en", Map.of("title", "Stage one", "body", "Users identified"))),
-                Map.of("revealAt", "2031-03-02T12:00", "texts", Map.of("en", Map.of("title", "Stage two", "body", "Arrests made")))));
-        BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), banner);
+        Map<String, Object> banner =
+                BannerFixtures.banner(Map.of("en", Map.of("headline", "Seized", "countdownLabel", "Next news in")));
+        banner.put(
+                "stages",
+                List.of(
+                        Map.of(
+                                "revealAt",
+                                "2031-03-01T12:00",
+                                "texts",
+                                Map.of("en", Map.of("title", "Stage one", "body", "Users identified"))),
+                        Map.of(
+                                "revealAt",
+                                "2031-03-02T12:00",
+                                "texts",
+                                Map.of("en", Map.of("title", "Stage two", "body", "Arrests made")))));
+        BannerFixtures.operation(
+                "ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), banner);
         snapshots.refreshNow();
         Instant first = Instant.parse("2031-03-01T12:00:00Z");
         Instant second = Instant.parse("2031-03-02T12:00:00Z");
 
         clock.set(first.minusSeconds(90 * 60));
-        get(host, "/").then().statusCode(200).body(containsString("Next news in"))
+        get(host, "/")
+                .then()
+                .statusCode(200)
+                .body(containsString("Next news in"))
                 .body(containsString("<p class=\"remaining\" data-remaining>1h 30m</p>"))
                 .body(containsString("datetime=\"2031-03-01T12:00:00Z\""))
                 .body(containsString("/.seized/countdown.js"))
@@ -83,11 +100,19 @@ public class BannerScheduleTest {
         clock.set(first.minusMillis(1));
         get(host, "/").then().body(not(containsString("Stage one"))).body(containsString("data-remaining>0h 0m<"));
         clock.set(first);
-        get(host, "/").then().body(containsString("<h2>Stage one</h2>")).body(containsString("Users identified"))
-                .body(not(containsString("Stage two"))).body(containsString("datetime=\"2031-03-02T12:00:00Z\""));
+        get(host, "/")
+                .then()
+                .body(containsString("<h2>Stage one</h2>"))
+                .body(containsString("Users identified"))
+                .body(not(containsString("Stage two")))
+                .body(containsString("datetime=\"2031-03-02T12:00:00Z\""));
         clock.set(second);
-        get(host, "/").then().body(containsString("Stage one")).body(containsString("Stage two"))
-                .body(not(containsString("data-remaining"))).body(not(containsString("countdown.js")));
+        get(host, "/")
+                .then()
+                .body(containsString("Stage one"))
+                .body(containsString("Stage two"))
+                .body(not(containsString("data-remaining")))
+                .body(not(containsString("countdown.js")));
     }
 
     @Test

@@ -31,8 +31,10 @@ public class BehindProxyTest {
 
     @Inject
     BannerSnapshots snapshots;
+
     @Inject
     VisitRecorder recorder;
+
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
@@ -41,15 +43,25 @@ public class BehindProxyTest {
         String host = BannerFixtures.host();
         Map<String, Object> banner = BannerFixtures.banner(Map.of("en", BannerFixtures.texts("Seized")));
         banner.put("visitLog", "FULL");
-        long operation = BannerFixtures.operation("ACTIVE", Fixtures.operationBody(Fixtures.codeName()),
-                List.of(BannerFixtures.domain(host)), banner);
+        long operation = BannerFixtures.operation(
+                "ACTIVE", Fixtures.operationBody(Fixtures.codeName()), List.of(BannerFixtures.domain(host)), banner);
         snapshots.refreshNow();
-        given().header("Host", host).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7")
-                .header("X-Forwarded-Host", "localhost").get("/api/me").then().statusCode(200)
-                .body(containsString(BannerFixtures.MARKER)).header("Strict-Transport-Security", "max-age=31536000");
+        given().header("Host", host)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Host", "localhost")
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body(containsString(BannerFixtures.MARKER))
+                .header("Strict-Transport-Security", "max-age=31536000");
         assertNull(BannerFixtures.get(host, "/").header("Strict-Transport-Security"), "plain http: no HSTS");
-        given().header("Host", "unknown-" + Fixtures.unique() + ".example").header("X-Forwarded-Proto", "https").get("/")
-                .then().statusCode(404).header("Strict-Transport-Security", "max-age=31536000");
+        given().header("Host", "unknown-" + Fixtures.unique() + ".example")
+                .header("X-Forwarded-Proto", "https")
+                .get("/")
+                .then()
+                .statusCode(404)
+                .header("Strict-Transport-Security", "max-age=31536000");
         recorder.flush();
         try (var c = dataSource.getConnection();
                 var s = c.prepareStatement("SELECT client FROM banner_visit WHERE operation_id = ?")) {

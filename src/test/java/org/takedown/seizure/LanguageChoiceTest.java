@@ -1,8 +1,6 @@
 package org.takedown.seizure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,23 +12,26 @@ class LanguageChoiceTest {
     static final List<String> OFFERED = List.of("ar", "de", "en", "pt-BR");
 
     @ParameterizedTest(name = "lang={0} Accept-Language={1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "     | de                           | de",
-            "     | fr, de;q=0.8, en;q=0.9       | en",
-            "     | de-CH                        | de",
-            "     | pt                           | pt-BR",
-            "     | pt-PT, en;q=0.1              | pt-BR",
-            "     | fr, ja                       | en",
-            "     | de;q=0, en;q=0.5             | en",
-            "     | *                            | en",
-            "     | '*, de;q=0.5'                | de",
-            "     | not a header!!               | en",
-            "     | ''                           | en",
-            "ar   | de                           | ar",
-            "AR   | de                           | ar",
-            "pt-br| de                           | pt-BR",
-            "xx   | de                           | de",
-            "<script>| de                        | de"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "     | de                           | de",
+                "     | fr, de;q=0.8, en;q=0.9       | en",
+                "     | de-CH                        | de",
+                "     | pt                           | pt-BR",
+                "     | pt-PT, en;q=0.1              | pt-BR",
+                "     | fr, ja                       | en",
+                "     | de;q=0, en;q=0.5             | en",
+                "     | *                            | en",
+                "     | '*, de;q=0.5'                | de",
+                "     | not a header!!               | en",
+                "     | ''                           | en",
+                "ar   | de                           | ar",
+                "AR   | de                           | ar",
+                "pt-br| de                           | pt-BR",
+                "xx   | de                           | de",
+                "<script>| de                        | de"
+            })
     void choosesTheBestOfferedLanguage(String requested, String acceptLanguage, String expected) {
         assertEquals(expected, LanguageChoice.choose(requested, acceptLanguage, OFFERED, "en"));
     }

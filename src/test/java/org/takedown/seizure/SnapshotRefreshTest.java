@@ -22,6 +22,7 @@ public class SnapshotRefreshTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     BannerSnapshots snapshots;
 
@@ -32,16 +33,26 @@ public class SnapshotRefreshTest {
         snapshots.refreshNow();
         BannerFixtures.get(host, "/").then().statusCode(200);
 
-        OtherReplica.commit(dataSource, "UPDATE operation SET status = 'PAUSED', paused_from = 'ACTIVE', version = version + 1 WHERE id = " + operation,
-                "OPERATION_PAUSED", operation);
+        OtherReplica.commit(
+                dataSource,
+                "UPDATE operation SET status = 'PAUSED', paused_from = 'ACTIVE', version = version + 1 WHERE id = "
+                        + operation,
+                "OPERATION_PAUSED",
+                operation);
         long start = System.nanoTime();
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> BannerFixtures.get(host, "/").statusCode() == 404);
         assertTrue(System.nanoTime() - start < 2_000_000_000L);
 
-        OtherReplica.commit(dataSource, "UPDATE operation SET status = 'ACTIVE', paused_from = NULL, version = version + 1 WHERE id = " + operation,
-                "OPERATION_RESUMED", operation);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+        OtherReplica.commit(
+                dataSource,
+                "UPDATE operation SET status = 'ACTIVE', paused_from = NULL, version = version + 1 WHERE id = "
+                        + operation,
+                "OPERATION_RESUMED",
+                operation);
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> BannerFixtures.get(host, "/").statusCode() == 200);
         Api.as("viewer1").get("/api/audit/verify").then().body("valid", equalTo(true));
     }

@@ -43,23 +43,34 @@ public final class Browser implements AutoCloseable {
         }
         Path executable = Path.of(System.getProperty("tests.chromium", "/usr/bin/chromium"));
         if (!Files.isExecutable(executable)) {
-            fail("The console's browser tests need Chromium at " + executable + " (Debian: apt-get install -y chromium; "
+            fail("The console's browser tests need Chromium at " + executable
+                    + " (Debian: apt-get install -y chromium; "
                     + "elsewhere -Dtests.chromium=<path>). -Dtests.browser=off turns them off.");
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         // Without the background-networking flags Chromium keeps trying to reach Google from this closed network.
-        com.microsoft.playwright.Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable).setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
+        com.microsoft.playwright.Browser chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(executable)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
         return new Browser(playwright, chromium);
     }
 
     /** A fresh browser profile (no cookies) with one page. */
     public Page newPage() {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 900).setBaseURL(BASE));
+                .setViewportSize(1280, 900)
+                .setBaseURL(BASE));
         return context.newPage();
     }
 
@@ -68,7 +79,8 @@ public final class Browser implements AutoCloseable {
         page.navigate("/console/login");
         page.getByLabel("User name").fill(user);
         page.getByLabel("Password").fill(Api.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL(BASE + "/console");
     }
 
@@ -76,15 +88,24 @@ public final class Browser implements AutoCloseable {
     public static void assertAccessible(Page page) {
         // The banner preview is a sandboxed srcdoc frame (an opaque origin): axe's per-frame run never returns from one
         // in recent Chromium, so it is left out here; the banner itself is checked where it is served.
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
-                .exclude("iframe[sandbox]").analyze();
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .exclude("iframe[sandbox]")
+                .analyze();
         if (results.isErrored()) {
             fail("axe-core did not run on " + page.url() + ": " + results.getErrorMessage());
         }
         List<Rule> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertEquals(List.of(), serious.stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "))).toList(),
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertEquals(
+                List.of(),
+                serious.stream()
+                        .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                                + v.getNodes().stream()
+                                        .map(n -> String.valueOf(n.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .toList(),
                 "accessibility violations on " + page.url());
     }
 

@@ -17,13 +17,21 @@ public record ConsoleSession(String cookie, String csrf) {
     private static final Pattern CSRF = Pattern.compile("\"X-CSRF-Token\": \"([A-Za-z0-9_-]+)\"");
 
     public static ConsoleSession signIn(String user) {
-        Response login = given().redirects().follow(false).formParam("username", user).formParam("password", Api.PASSWORD)
+        Response login = given().redirects()
+                .follow(false)
+                .formParam("username", user)
+                .formParam("password", Api.PASSWORD)
                 .post("/console/login");
         if (login.statusCode() != 303) {
             throw new AssertionError("sign-in as " + user + " answered " + login.statusCode());
         }
         String cookie = login.getCookie(SessionCookie.NAME);
-        String page = given().cookie(SessionCookie.NAME, cookie).get("/console").then().statusCode(200).extract().asString();
+        String page = given().cookie(SessionCookie.NAME, cookie)
+                .get("/console")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher csrf = CSRF.matcher(page);
         if (!csrf.find()) {
             throw new AssertionError("no CSRF token on the dashboard");
@@ -33,8 +41,11 @@ public record ConsoleSession(String cookie, String csrf) {
 
     /** A request in this session, without the CSRF header; forms in UTF-8, as browsers send them. */
     public RequestSpecification request() {
-        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)))
-                .redirects().follow(false).cookie(SessionCookie.NAME, cookie);
+        return given().config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)))
+                .redirects()
+                .follow(false)
+                .cookie(SessionCookie.NAME, cookie);
     }
 
     /** A request in this session carrying its CSRF token, as htmx sends it. */

@@ -25,9 +25,12 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", PASSWORD);
+                "quarkus.datasource.jdbc.url",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                PASSWORD);
     }
 
     @Override

@@ -33,19 +33,36 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "7000000001:AAFakeTokenForTestsOnly_xyzXYZ0123456789";
     public static final long BOT_ID = 7000000001L;
 
-    public enum Fault { KICKED, BLOCKED, NOT_MEMBER, CHAT_NOT_FOUND, NOT_ENOUGH_RIGHTS, MIGRATE, SERVER_ERROR, WITHHOLD, NON_JSON, CONTENT_REFUSED, FLOOD }
+    public enum Fault {
+        KICKED,
+        BLOCKED,
+        NOT_MEMBER,
+        CHAT_NOT_FOUND,
+        NOT_ENOUGH_RIGHTS,
+        MIGRATE,
+        SERVER_ERROR,
+        WITHHOLD,
+        NON_JSON,
+        CONTENT_REFUSED,
+        FLOOD
+    }
 
     /** A chat and the bot's place in it: status creator/administrator/member/restricted/left/kicked. */
-    public record Chat(long id, String type, String title, String botStatus, boolean canPost) {
-    }
+    public record Chat(long id, String type, String title, String botStatus, boolean canPost) {}
 
     /** An accepted message; for a photo, {@code text} is its caption and {@code photoSha256} the digest of its bytes. */
-    public record Delivered(String chat, int messageId, String text, String parseMode, boolean silent, boolean linkPreviewDisabled,
-            Instant at, String photoSha256, boolean uploaded) {
-    }
+    public record Delivered(
+            String chat,
+            int messageId,
+            String text,
+            String parseMode,
+            boolean silent,
+            boolean linkPreviewDisabled,
+            Instant at,
+            String photoSha256,
+            boolean uploaded) {}
 
-    private record Scripted(Fault fault, long migrateTo, int[] remaining) {
-    }
+    private record Scripted(Fault fault, long migrateTo, int[] remaining) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -157,26 +174,39 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> body = exchange.getRequestBody().available() == 0 && !"POST".equals(exchange.getRequestMethod())
-                    ? Map.of() : readBody(exchange);
-            reply(exchange, switch (path[2].toLowerCase(Locale.ROOT)) {
-                case "getme" -> ok(Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
-                case "getchat" -> getChat(String.valueOf(body.get("chat_id")));
-                case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
-                case "sendmessage", "sendphoto" -> sendMessage(exchange, body);
-                case "pinchatmessage" -> pin(body);
-                case "getupdates" -> getUpdates(body);
-                case "setwebhook" -> {
-                    webhook.clear();
-                    webhook.putAll(body);
-                    yield ok(true);
-                }
-                case "deletewebhook" -> {
-                    webhook.clear();
-                    yield ok(true);
-                }
-                default -> error(404, "Not Found: method not found", null);
-            });
+            Map<String, Object> body =
+                    exchange.getRequestBody().available() == 0 && !"POST".equals(exchange.getRequestMethod())
+                            ? Map.of()
+                            : readBody(exchange);
+            reply(
+                    exchange,
+                    switch (path[2].toLowerCase(Locale.ROOT)) {
+                        case "getme" ->
+                            ok(Map.of(
+                                    "id",
+                                    BOT_ID,
+                                    "is_bot",
+                                    true,
+                                    "first_name",
+                                    "Takedown",
+                                    "username",
+                                    "takedown_test_bot"));
+                        case "getchat" -> getChat(String.valueOf(body.get("chat_id")));
+                        case "getchatmember" -> getChatMember(String.valueOf(body.get("chat_id")));
+                        case "sendmessage", "sendphoto" -> sendMessage(exchange, body);
+                        case "pinchatmessage" -> pin(body);
+                        case "getupdates" -> getUpdates(body);
+                        case "setwebhook" -> {
+                            webhook.clear();
+                            webhook.putAll(body);
+                            yield ok(true);
+                        }
+                        case "deletewebhook" -> {
+                            webhook.clear();
+                            yield ok(true);
+                        }
+                        default -> error(404, "Not Found: method not found", null);
+                    });
         }
     }
 
@@ -223,7 +253,17 @@ public final class FakeBotApi implements AutoCloseable {
         if (chat == null) {
             return error(400, "Bad Request: chat not found", null);
         }
-        return ok(Map.of("id", chat.id(), "type", chat.type(), "title", chat.title(), "accent_color_id", 0, "max_reaction_count", 11));
+        return ok(Map.of(
+                "id",
+                chat.id(),
+                "type",
+                chat.type(),
+                "title",
+                chat.title(),
+                "accent_color_id",
+                0,
+                "max_reaction_count",
+                11));
     }
 
     private Object getChatMember(String id) {
@@ -238,12 +278,26 @@ public final class FakeBotApi implements AutoCloseable {
     private static Map<String, Object> member(Chat chat) {
         Map<String, Object> member = new LinkedHashMap<>();
         member.put("status", chat.botStatus());
-        member.put("user", Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
+        member.put(
+                "user",
+                Map.of("id", BOT_ID, "is_bot", true, "first_name", "Takedown", "username", "takedown_test_bot"));
         switch (chat.botStatus()) {
             case "administrator" -> {
-                for (String right : List.of("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
-                        "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
-                        "can_post_stories", "can_edit_stories", "can_delete_stories", "can_edit_messages", "can_pin_messages",
+                for (String right : List.of(
+                        "can_be_edited",
+                        "is_anonymous",
+                        "can_manage_chat",
+                        "can_delete_messages",
+                        "can_manage_video_chats",
+                        "can_restrict_members",
+                        "can_promote_members",
+                        "can_change_info",
+                        "can_invite_users",
+                        "can_post_stories",
+                        "can_edit_stories",
+                        "can_delete_stories",
+                        "can_edit_messages",
+                        "can_pin_messages",
                         "can_manage_topics")) {
                     member.put(right, false);
                 }
@@ -252,16 +306,27 @@ public final class FakeBotApi implements AutoCloseable {
             case "restricted" -> {
                 member.put("is_member", true);
                 member.put("until_date", 0);
-                for (String right : List.of("can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
-                        "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
-                        "can_add_web_page_previews", "can_change_info", "can_invite_users", "can_pin_messages", "can_manage_topics")) {
+                for (String right : List.of(
+                        "can_send_messages",
+                        "can_send_audios",
+                        "can_send_documents",
+                        "can_send_photos",
+                        "can_send_videos",
+                        "can_send_video_notes",
+                        "can_send_voice_notes",
+                        "can_send_polls",
+                        "can_send_other_messages",
+                        "can_add_web_page_previews",
+                        "can_change_info",
+                        "can_invite_users",
+                        "can_pin_messages",
+                        "can_manage_topics")) {
                     member.put(right, chat.canPost());
                 }
             }
             case "kicked" -> member.put("until_date", 0);
             case "creator" -> member.put("is_anonymous", false);
-            default -> {
-            }
+            default -> {}
         }
         return member;
     }
@@ -310,7 +375,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private List<Map<String, Object>> pendingFrom(long offset) {
-        return updates.stream().filter(u -> ((Number) u.get("update_id")).longValue() >= offset).toList();
+        return updates.stream()
+                .filter(u -> ((Number) u.get("update_id")).longValue() >= offset)
+                .toList();
     }
 
     /**
@@ -330,18 +397,42 @@ public final class FakeBotApi implements AutoCloseable {
         Scripted scripted = faults.get(id.toLowerCase(Locale.ROOT));
         if (scripted != null && scripted.remaining()[0]-- > 0) {
             switch (scripted.fault()) {
-                case KICKED -> { return error(403, "Forbidden: bot was kicked from the channel chat", null); }
-                case BLOCKED -> { return error(403, "Forbidden: bot was blocked by the user", null); }
-                case NOT_MEMBER -> { return error(403, "Forbidden: bot is not a member of the channel chat", null); }
-                case CHAT_NOT_FOUND -> { return error(400, "Bad Request: chat not found", null); }
-                case NOT_ENOUGH_RIGHTS -> { return error(400, "Bad Request: not enough rights to send text messages to the chat", null); }
-                case MIGRATE -> { return error(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                        Map.of("migrate_to_chat_id", scripted.migrateTo())); }
-                case SERVER_ERROR -> { return error(500, "Internal Server Error", null); }
-                case CONTENT_REFUSED -> { return error(400, "Bad Request: can't parse entities: unsupported start tag \"blink\" at byte offset 0", null); }
+                case KICKED -> {
+                    return error(403, "Forbidden: bot was kicked from the channel chat", null);
+                }
+                case BLOCKED -> {
+                    return error(403, "Forbidden: bot was blocked by the user", null);
+                }
+                case NOT_MEMBER -> {
+                    return error(403, "Forbidden: bot is not a member of the channel chat", null);
+                }
+                case CHAT_NOT_FOUND -> {
+                    return error(400, "Bad Request: chat not found", null);
+                }
+                case NOT_ENOUGH_RIGHTS -> {
+                    return error(400, "Bad Request: not enough rights to send text messages to the chat", null);
+                }
+                case MIGRATE -> {
+                    return error(
+                            400,
+                            "Bad Request: group chat was upgraded to a supergroup chat",
+                            Map.of("migrate_to_chat_id", scripted.migrateTo()));
+                }
+                case SERVER_ERROR -> {
+                    return error(500, "Internal Server Error", null);
+                }
+                case CONTENT_REFUSED -> {
+                    return error(
+                            400,
+                            "Bad Request: can't parse entities: unsupported start tag \"blink\" at byte offset 0",
+                            null);
+                }
                 case FLOOD -> {
                     tooManyRequests.incrementAndGet();
-                    return error(429, "Too Many Requests: retry after " + scripted.migrateTo(), Map.of("retry_after", scripted.migrateTo()));
+                    return error(
+                            429,
+                            "Too Many Requests: retry after " + scripted.migrateTo(),
+                            Map.of("retry_after", scripted.migrateTo()));
                 }
                 case NON_JSON -> {
                     byte[] html = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
@@ -369,10 +460,16 @@ public final class FakeBotApi implements AutoCloseable {
         String photoSha256 = null;
         if (isPhoto) {
             Object photo = photoOf(body);
-            photoSha256 = photo instanceof byte[] upload ? (isImage(upload) ? sha256(upload) : null) : fileIds.get(String.valueOf(photo));
+            photoSha256 = photo instanceof byte[] upload
+                    ? (isImage(upload) ? sha256(upload) : null)
+                    : fileIds.get(String.valueOf(photo));
             if (photoSha256 == null) {
-                return error(400, photo instanceof byte[] ? "Bad Request: IMAGE_PROCESS_FAILED"
-                        : "Bad Request: wrong file identifier/HTTP URL specified", null);
+                return error(
+                        400,
+                        photo instanceof byte[]
+                                ? "Bad Request: IMAGE_PROCESS_FAILED"
+                                : "Bad Request: wrong file identifier/HTTP URL specified",
+                        null);
             }
         }
         String text = String.valueOf(body.get(isPhoto ? "caption" : "text"));
@@ -384,7 +481,10 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         if (text.length() > (isPhoto ? 1024 : 4096)) {
-            return error(400, isPhoto ? "Bad Request: message caption is too long" : "Bad Request: message is too long", null);
+            return error(
+                    400,
+                    isPhoto ? "Bad Request: message caption is too long" : "Bad Request: message is too long",
+                    null);
         }
         Integer retryAfter = rateLimit(id, chat);
         if (retryAfter != null) {
@@ -411,15 +511,25 @@ public final class FakeBotApi implements AutoCloseable {
     private Delivered accept(String chat, Map<String, Object> body) {
         Object preview = body.get("link_preview_options");
         Object photo = photoOf(body);
-        String photoSha256 = photo == null ? null : photo instanceof byte[] upload ? sha256(upload) : fileIds.get(String.valueOf(photo));
+        String photoSha256 = photo == null
+                ? null
+                : photo instanceof byte[] upload ? sha256(upload) : fileIds.get(String.valueOf(photo));
         if (photo instanceof byte[]) {
             fileIds.put("AgACAgfake-" + photoSha256.substring(0, 24), photoSha256);
         }
-        Delivered d = new Delivered(chat, messageIds.incrementAndGet(), String.valueOf(body.get(photo == null ? "text" : "caption")),
-                (String) body.get("parse_mode"), isTrue(body.get("disable_notification")),
-                preview != null && (preview instanceof Map<?, ?> options ? Boolean.TRUE.equals(options.get("is_disabled"))
-                        : String.valueOf(preview).contains("\"is_disabled\":true")),
-                Instant.now(), photoSha256, photo instanceof byte[]);
+        Delivered d = new Delivered(
+                chat,
+                messageIds.incrementAndGet(),
+                String.valueOf(body.get(photo == null ? "text" : "caption")),
+                (String) body.get("parse_mode"),
+                isTrue(body.get("disable_notification")),
+                preview != null
+                        && (preview instanceof Map<?, ?> options
+                                ? Boolean.TRUE.equals(options.get("is_disabled"))
+                                : String.valueOf(preview).contains("\"is_disabled\":true")),
+                Instant.now(),
+                photoSha256,
+                photo instanceof byte[]);
         delivered.add(d);
         return d;
     }
@@ -459,23 +569,36 @@ public final class FakeBotApi implements AutoCloseable {
 
     private Object message(Delivered d) {
         Chat chat = chatOf(d.chat());
-        Map<String, Object> chatJson = chat == null ? Map.of("id", 0, "type", "channel")
+        Map<String, Object> chatJson = chat == null
+                ? Map.of("id", 0, "type", "channel")
                 : Map.of("id", chat.id(), "type", chat.type(), "title", chat.title());
         if (d.photoSha256() == null) {
-            return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "text", d.text()));
+            return ok(Map.of(
+                    "message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "text", d.text()));
         }
         String fileId = "AgACAgfake-" + d.photoSha256().substring(0, 24);
         List<Map<String, Object>> sizes = List.of(
                 Map.of("file_id", fileId, "file_unique_id", "s" + d.messageId(), "width", 90, "height", 60),
                 Map.of("file_id", fileId, "file_unique_id", "m" + d.messageId(), "width", 1280, "height", 853));
-        return ok(Map.of("message_id", d.messageId(), "date", d.at().getEpochSecond(), "chat", chatJson, "caption", d.text(),
-                "photo", sizes));
+        return ok(Map.of(
+                "message_id",
+                d.messageId(),
+                "date",
+                d.at().getEpochSecond(),
+                "chat",
+                chatJson,
+                "caption",
+                d.text(),
+                "photo",
+                sizes));
     }
 
     /** The uploaded bytes ({@code attach://<part name>}, as TelegramBots and the Bot API do it) or a file id. */
     private static Object photoOf(Map<String, Object> body) {
         Object photo = body.get("photo");
-        return photo instanceof String ref && ref.startsWith("attach://") ? body.get(ref.substring("attach://".length())) : photo;
+        return photo instanceof String ref && ref.startsWith("attach://")
+                ? body.get(ref.substring("attach://".length()))
+                : photo;
     }
 
     private static boolean isTrue(Object value) {
@@ -484,13 +607,16 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** What Telegram would decode as a photo: PNG or JPEG by signature. */
     private static boolean isImage(byte[] bytes) {
-        return bytes.length > 8 && ((bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8 && bytes[2] == (byte) 0xFF));
+        return bytes.length > 8
+                && ((bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')
+                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8 && bytes[2] == (byte) 0xFF));
     }
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -516,7 +642,9 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         @SuppressWarnings("unchecked")
-        int status = body instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("ok")) ? ((Number) ((Map<String, Object>) map).get("error_code")).intValue() : 200;
+        int status = body instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("ok"))
+                ? ((Number) ((Map<String, Object>) map).get("error_code")).intValue()
+                : 200;
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

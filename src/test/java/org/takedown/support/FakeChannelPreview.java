@@ -23,7 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeChannelPreview implements AutoCloseable {
 
     /** HANG: the answer waits until {@link #release()} (at most a minute), like a target that is very slow to answer. */
-    public enum Fault { NONE, OLDER_PAGES_FAIL, LAYOUT_CHANGED, RATE_LIMITED, NO_PREVIEW, HANG }
+    public enum Fault {
+        NONE,
+        OLDER_PAGES_FAIL,
+        LAYOUT_CHANGED,
+        RATE_LIMITED,
+        NO_PREVIEW,
+        HANG
+    }
 
     static final int PAGE = 20;
 
@@ -86,7 +93,10 @@ public final class FakeChannelPreview implements AutoCloseable {
             status = 502;
             html = "";
         } else {
-            html = page(channel, query == null ? null : Long.parseLong(query.substring("before=".length())), fault == Fault.LAYOUT_CHANGED);
+            html = page(
+                    channel,
+                    query == null ? null : Long.parseLong(query.substring("before=".length())),
+                    fault == Fault.LAYOUT_CHANGED);
         }
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -175,26 +185,49 @@ public final class FakeChannelPreview implements AutoCloseable {
 
     private String page(String channel, Long before, boolean layoutChanged) {
         TreeSet<Long> all = channels.getOrDefault(channel, new TreeSet<>());
-        List<Long> older = (before == null ? all : all.headSet(before, false)).descendingSet().stream().limit(PAGE).sorted().toList();
-        StringBuilder html = new StringBuilder("<html><body><div class=\"tgme_channel_info\"><div class=\"tgme_channel_info_header_title\">")
-                .append("<span>").append(channel).append(" title</span></div><div class=\"tgme_channel_info_counter\"><span class=\"counter_value\">")
+        List<Long> older = (before == null ? all : all.headSet(before, false))
+                .descendingSet().stream().limit(PAGE).sorted().toList();
+        StringBuilder html = new StringBuilder(
+                        "<html><body><div class=\"tgme_channel_info\"><div class=\"tgme_channel_info_header_title\">")
+                .append("<span>")
+                .append(channel)
+                .append(" title</span></div><div class=\"tgme_channel_info_counter\"><span class=\"counter_value\">")
                 .append("2.5K</span> <span class=\"counter_type\">subscribers</span></div>");
         if (descriptions.containsKey(channel)) {
-            html.append("<div class=\"tgme_channel_info_description\">").append(descriptions.get(channel)).append("</div>");
+            html.append("<div class=\"tgme_channel_info_description\">")
+                    .append(descriptions.get(channel))
+                    .append("</div>");
         }
         html.append("</div><section class=\"tgme_channel_history\">");
         if (!older.isEmpty() && all.first() < older.get(0)) {
-            html.append("<a class=\"tme_messages_more\" data-before=\"").append(older.get(0)).append("\" href=\"/s/").append(channel)
-                    .append("?before=").append(older.get(0)).append("\"></a>");
+            html.append("<a class=\"tme_messages_more\" data-before=\"")
+                    .append(older.get(0))
+                    .append("\" href=\"/s/")
+                    .append(channel)
+                    .append("?before=")
+                    .append(older.get(0))
+                    .append("\"></a>");
         }
         for (long id : older) {
             // After a layout change the posts are still there, under class names the reader does not know.
             String kind = layoutChanged ? "tgme_post_v2" : "tgme_widget_message";
             String key = channel + "/" + id;
-            html.append("<div class=\"").append(kind).append("\" data-post=\"").append(key).append("\">")
-                    .append(extras.getOrDefault(key, "")).append("<div class=\"").append(kind).append("_text\">")
-                    .append(texts.getOrDefault(key, "Post " + id + " — order at @shop_" + id % 7 + "bot")).append("</div><span class=\"")
-                    .append(kind).append("_meta\">").append(edited.contains(key) ? "edited " : "").append("<a class=\"").append(kind)
+            html.append("<div class=\"")
+                    .append(kind)
+                    .append("\" data-post=\"")
+                    .append(key)
+                    .append("\">")
+                    .append(extras.getOrDefault(key, ""))
+                    .append("<div class=\"")
+                    .append(kind)
+                    .append("_text\">")
+                    .append(texts.getOrDefault(key, "Post " + id + " — order at @shop_" + id % 7 + "bot"))
+                    .append("</div><span class=\"")
+                    .append(kind)
+                    .append("_meta\">")
+                    .append(edited.contains(key) ? "edited " : "")
+                    .append("<a class=\"")
+                    .append(kind)
                     .append("_date\"><time datetime=\"2022-11-01T10:00:00+00:00\"></time></a></span></div>");
         }
         return html.append("</section></body></html>").toString();

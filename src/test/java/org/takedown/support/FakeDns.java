@@ -125,10 +125,10 @@ public final class FakeDns implements AutoCloseable {
                     records.add(new NSRecord(question.getName(), DClass.IN, TTL, Name.fromString(server + ".")));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
-        boolean known = a.containsKey(target) || aaaa.containsKey(target) || cname.containsKey(name) || ns.containsKey(name);
+        boolean known =
+                a.containsKey(target) || aaaa.containsKey(target) || cname.containsKey(name) || ns.containsKey(name);
         response.getHeader().setRcode(known ? Rcode.NOERROR : Rcode.NXDOMAIN);
         records.forEach(r -> response.addRecord(r, Section.ANSWER));
         return response;

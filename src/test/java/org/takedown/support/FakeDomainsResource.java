@@ -18,12 +18,18 @@ public class FakeDomainsResource implements QuarkusTestResourceLifecycleManager 
         dns = FakeDns.start();
         sites = FakeSites.start();
         return Map.of(
-                "takedown.probe.dns-server", dns.address(),
-                "takedown.probe.url", "http://{domain}:" + sites.port() + "/",
-                "takedown.probe.ingress-addresses", "127.0.0.2",
-                "takedown.fetch.allow-cidrs", "127.0.0.2/32",
-                "takedown.fetch.allowed-ports", "80,443," + sites.port() + "," + sites.tlsPort(),
-                "takedown.fetch.extra-trusted-certificates", sites.certificatePem().toString());
+                "takedown.probe.dns-server",
+                dns.address(),
+                "takedown.probe.url",
+                "http://{domain}:" + sites.port() + "/",
+                "takedown.probe.ingress-addresses",
+                "127.0.0.2",
+                "takedown.fetch.allow-cidrs",
+                "127.0.0.2/32",
+                "takedown.fetch.allowed-ports",
+                "80,443," + sites.port() + "," + sites.tlsPort(),
+                "takedown.fetch.extra-trusted-certificates",
+                sites.certificatePem().toString());
     }
 
     @Override

@@ -33,8 +33,7 @@ public final class FakeSites implements AutoCloseable {
             + "<meta name=\"takedown\" content=\"seizure-banner\"></head><body><h1>This website has been seized</h1>"
             + "<p>as part of a law enforcement action.</p></body></html>";
 
-    record Site(int status, String html, String location) {
-    }
+    record Site(int status, String html, String location) {}
 
     /** The names the https certificate is for. */
     public static final String TLS_DOMAIN = "tls.example";
@@ -52,11 +51,39 @@ public final class FakeSites implements AutoCloseable {
         Path dir = Files.createTempDirectory("fake-sites");
         Path keystore = dir.resolve("sites.p12");
         certificatePem = dir.resolve("sites.pem");
-        keytool("-genkeypair", "-alias", "sites", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=*." + TLS_DOMAIN + ",O=Fake Sites CA",
-                "-ext", "SAN=dns:*." + TLS_DOMAIN, "-validity", "30", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "sites", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", certificatePem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "sites",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=*." + TLS_DOMAIN + ",O=Fake Sites CA",
+                "-ext",
+                "SAN=dns:*." + TLS_DOMAIN,
+                "-validity",
+                "30",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "sites",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificatePem.toString());
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD.toCharArray());
@@ -90,7 +117,8 @@ public final class FakeSites implements AutoCloseable {
         String name = host == null ? "" : host.replaceAll(":\\d+$", "").toLowerCase(Locale.ROOT);
         Site site = sites.getOrDefault(name, new Site(404, "<html><body>no such site</body></html>", null));
         if (site.location() != null && !(exchange instanceof HttpsExchange)) {
-            exchange.getResponseHeaders().add("Location", site.location().replace("{tlsPort}", Integer.toString(tlsPort())));
+            exchange.getResponseHeaders()
+                    .add("Location", site.location().replace("{tlsPort}", Integer.toString(tlsPort())));
             exchange.sendResponseHeaders(301, -1);
             exchange.close();
             return;

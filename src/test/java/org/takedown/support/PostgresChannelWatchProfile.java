@@ -13,6 +13,8 @@ public class PostgresChannelWatchProfile extends ChannelWatchProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeChannelPreviewResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
+        return List.of(
+                new TestResourceEntry(FakeChannelPreviewResource.class),
+                new TestResourceEntry(EmbeddedPostgresResource.class));
     }
 }

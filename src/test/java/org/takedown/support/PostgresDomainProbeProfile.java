@@ -13,6 +13,8 @@ public class PostgresDomainProbeProfile extends DomainProbeProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeDomainsResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
+        return List.of(
+                new TestResourceEntry(FakeDomainsResource.class),
+                new TestResourceEntry(EmbeddedPostgresResource.class));
     }
 }

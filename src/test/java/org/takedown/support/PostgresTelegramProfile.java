@@ -16,6 +16,7 @@ public class PostgresTelegramProfile extends TelegramProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeBotApiResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
+        return List.of(
+                new TestResourceEntry(FakeBotApiResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
     }
 }

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Sends a hand-written HTTP/1.1 request (duplicate headers, absolute-form targets) and returns the raw response. */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static String send(int port, String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {

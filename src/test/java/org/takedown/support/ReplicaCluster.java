@@ -25,6 +25,7 @@ public final class ReplicaCluster implements AutoCloseable {
 
     /** bcrypt (cost 4) of {@link Api#PASSWORD}, the test users' password, as in application.properties (%test). */
     private static final String PASSWORD_HASH = "$2a$04$j/coOW2b2pyrVjJdE/AG2.kUP9DHCrMKL4cPEO6I0A.FJh8uRpnES";
+
     private static final Path POSTGRES_HOME = Path.of("target", "embedded-pg").toAbsolutePath();
 
     /** Given to every replica as the database password (embedded PostgreSQL trusts local connections, so any works). */
@@ -41,14 +42,22 @@ public final class ReplicaCluster implements AutoCloseable {
         this.postgres = postgres;
         this.postgresData = postgresData;
         this.telegram = telegram;
-        this.environment = Map.of("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "TAKEDOWN_DB_USER", "postgres",
-                "TAKEDOWN_DB_PASSWORD", databasePassword, "TAKEDOWN_BOT_TOKEN", FakeBotApi.TOKEN);
+        this.environment = Map.of(
+                "TAKEDOWN_DB_URL",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "TAKEDOWN_DB_USER",
+                "postgres",
+                "TAKEDOWN_DB_PASSWORD",
+                databasePassword,
+                "TAKEDOWN_BOT_TOKEN",
+                FakeBotApi.TOKEN);
         config.put("takedown.officer-hosts", "localhost,127.0.0.1");
         config.put("takedown.telegram.api.scheme", "http");
         config.put("takedown.telegram.api.host", "127.0.0.1");
         config.put("takedown.telegram.api.port", Integer.toString(telegram.port()));
-        for (String[] user : new String[][] {{"officer1", "officer"}, {"officer2", "officer"}, {"approver2", "approver"},
-                {"viewer1", "viewer"}}) {
+        for (String[] user : new String[][] {
+            {"officer1", "officer"}, {"officer2", "officer"}, {"approver2", "approver"}, {"viewer1", "viewer"}
+        }) {
             config.put("takedown.users." + user[0] + ".password-hash", PASSWORD_HASH);
             config.put("takedown.users." + user[0] + ".roles", user[1]);
         }
@@ -62,8 +71,11 @@ public final class ReplicaCluster implements AutoCloseable {
     public static ReplicaCluster start() {
         try {
             Path data = POSTGRES_HOME.resolve("data-" + System.nanoTime());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(POSTGRES_HOME.toFile())
-                    .setDataDirectory(data).setServerConfig("synchronous_commit", "on").start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(POSTGRES_HOME.toFile())
+                    .setDataDirectory(data)
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
             return new ReplicaCluster(postgres, data, FakeBotApi.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,8 +104,9 @@ public final class ReplicaCluster implements AutoCloseable {
 
     /** Rows of the run in this state last claimed by the replica with this pid (claims are named pid@host). */
     public long rowsOf(long pid, long run, String status) throws SQLException {
-        try (Connection c = database(); PreparedStatement sql = c.prepareStatement(
-                "select count(*) from delivery where run_id = ? and status = ? and claimed_by like ?")) {
+        try (Connection c = database();
+                PreparedStatement sql = c.prepareStatement(
+                        "select count(*) from delivery where run_id = ? and status = ? and claimed_by like ?")) {
             sql.setLong(1, run);
             sql.setString(2, status);
             sql.setString(3, pid + "@%");
@@ -108,7 +121,8 @@ public final class ReplicaCluster implements AutoCloseable {
     public Map<String, Long> rowsByReplica(long run) throws SQLException {
         Map<String, Long> byReplica = new HashMap<>();
         try (Connection c = database();
-                PreparedStatement sql = c.prepareStatement("select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
+                PreparedStatement sql = c.prepareStatement(
+                        "select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
             sql.setLong(1, run);
             try (ResultSet rs = sql.executeQuery()) {
                 while (rs.next()) {
@@ -127,8 +141,10 @@ public final class ReplicaCluster implements AutoCloseable {
     public void pgCtl(String... arguments) throws IOException, InterruptedException {
         Path pgCtl;
         try (Stream<Path> files = Files.walk(POSTGRES_HOME)) {
-            pgCtl = files.filter(f -> f.getFileName().toString().equals("pg_ctl") && f.getParent().getFileName().toString().equals("bin"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no bin/pg_ctl under " + POSTGRES_HOME));
+            pgCtl = files.filter(f -> f.getFileName().toString().equals("pg_ctl")
+                            && f.getParent().getFileName().toString().equals("bin"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no bin/pg_ctl under " + POSTGRES_HOME));
         }
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -137,7 +153,10 @@ public final class ReplicaCluster implements AutoCloseable {
         command.addAll(List.of(pgCtl.toString(), "-D", postgresData.toString()));
         command.addAll(List.of(arguments));
         Path log = Path.of("target", "pg_ctl.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         String what = "pg_ctl " + String.join(" ", arguments);
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             throw new IllegalStateException(what + " did not finish");

@@ -27,7 +27,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -45,8 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the service on free ports and waits until it reports ready. {@code environment} carries what production
      * passes as environment variables (database URL and credentials); {@code config} is set as system properties.
      */
-    public static ServiceProcess start(String name, List<String> jvmOptions, Map<String, String> environment,
-            Map<String, String> config) {
+    public static ServiceProcess start(
+            String name, List<String> jvmOptions, Map<String, String> environment, Map<String, String> config) {
         if (!Files.isRegularFile(APP)) {
             throw new IllegalStateException(APP + " is missing: run ./mvnw package -DskipTests first");
         }
@@ -61,7 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(APP.toString());
         Path log = Path.of("target", name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), log, httpPort, managementPort);
@@ -87,7 +89,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** One readiness probe, as Kubernetes would send it (false when it fails, times out or cannot connect). */
     public boolean isReady() {
         try {
-            return PROBE.send(readiness(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return PROBE.send(readiness(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notAnswering) {
             return false;
         } catch (InterruptedException e) {
@@ -98,7 +102,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private HttpRequest readiness() {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public long pid() {
@@ -124,7 +129,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+                    throw new IllegalStateException(
+                            "the service exited with " + process.exitValue() + " before it was ready:\n" + logTail());
                 }
                 return isReady();
             });

@@ -26,17 +26,29 @@ public final class TelegramHtmlReference {
                     + "|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|amp|quot);"
                     + "|([<>&])"
                     + "|([^<>&]+)");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+)))?");
-    private static final Set<String> FORMATTING = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("([a-zA-Z-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+)))?");
+    private static final Set<String> FORMATTING =
+            Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "span");
     private static final Map<String, Set<String>> ATTRIBUTES = Map.ofEntries(
-            Map.entry("b", Set.of()), Map.entry("strong", Set.of()), Map.entry("i", Set.of()), Map.entry("em", Set.of()),
-            Map.entry("u", Set.of()), Map.entry("ins", Set.of()), Map.entry("s", Set.of()), Map.entry("strike", Set.of()),
-            Map.entry("del", Set.of()), Map.entry("tg-spoiler", Set.of()), Map.entry("span", Set.of("class")),
-            Map.entry("a", Set.of("href")), Map.entry("code", Set.of("class")), Map.entry("pre", Set.of()),
-            Map.entry("blockquote", Set.of("expandable")), Map.entry("tg-emoji", Set.of("emoji-id")));
+            Map.entry("b", Set.of()),
+            Map.entry("strong", Set.of()),
+            Map.entry("i", Set.of()),
+            Map.entry("em", Set.of()),
+            Map.entry("u", Set.of()),
+            Map.entry("ins", Set.of()),
+            Map.entry("s", Set.of()),
+            Map.entry("strike", Set.of()),
+            Map.entry("del", Set.of()),
+            Map.entry("tg-spoiler", Set.of()),
+            Map.entry("span", Set.of("class")),
+            Map.entry("a", Set.of("href")),
+            Map.entry("code", Set.of("class")),
+            Map.entry("pre", Set.of()),
+            Map.entry("blockquote", Set.of("expandable")),
+            Map.entry("tg-emoji", Set.of("emoji-id")));
 
-    private TelegramHtmlReference() {
-    }
+    private TelegramHtmlReference() {}
 
     public static String parse(String html) {
         StringBuilder text = new StringBuilder();
@@ -90,7 +102,9 @@ public final class TelegramHtmlReference {
         Map<String, String> values = new java.util.HashMap<>();
         while (a.find()) {
             String key = a.group(1).toLowerCase(Locale.ROOT);
-            String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3) : a.group(4) != null ? a.group(4) : "";
+            String value = a.group(2) != null
+                    ? a.group(2)
+                    : a.group(3) != null ? a.group(3) : a.group(4) != null ? a.group(4) : "";
             if (!allowed.contains(key) || (key.equals("class") && name.equals("code") && !"pre".equals(parent))) {
                 throw refused("unsupported attribute \"" + key + "\" of \"" + name + "\"");
             }
@@ -122,7 +136,8 @@ public final class TelegramHtmlReference {
             case "quot":
                 return "\"";
             default:
-                int code = entity.startsWith("#x") || entity.startsWith("#X") ? Integer.parseInt(entity.substring(2), 16)
+                int code = entity.startsWith("#x") || entity.startsWith("#X")
+                        ? Integer.parseInt(entity.substring(2), 16)
                         : Integer.parseInt(entity.substring(1));
                 if (code == 0 || !Character.isValidCodePoint(code)) {
                     throw refused("invalid character reference");

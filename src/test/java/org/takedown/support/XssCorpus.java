@@ -48,6 +48,5 @@ public final class XssCorpus {
             "<img src=\"https://tracker.example/p.gif\">",
             "<a href=\"https://evil.example\">click</a>");
 
-    private XssCorpus() {
-    }
+    private XssCorpus() {}
 }

@@ -7,11 +7,17 @@ package org.takedown.watch;
  */
 final class ChannelPreviewFixtures {
 
-    private ChannelPreviewFixtures() {
-    }
+    private ChannelPreviewFixtures() {}
 
-    static String page(String channel, String title, String description, String subscribers, Long olderBefore, String... messages) {
-        StringBuilder html = new StringBuilder("""
+    static String page(
+            String channel,
+            String title,
+            String description,
+            String subscribers,
+            Long olderBefore,
+            String... messages) {
+        StringBuilder html =
+                new StringBuilder("""
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>%s – Telegram</title></head>
                 <body class="widget_frame_base tgme_webpreview"><main class="tgme_main"><div class="tgme_container">
                 <div class="tgme_channel_info">
@@ -30,9 +36,13 @@ final class ChannelPreviewFixtures {
                 <section class="tgme_channel_history js-message_history">
                 """.formatted(title, channel, title, channel, channel, description, subscribers));
         if (olderBefore != null) {
-            html.append("<div class=\"tgme_widget_message_centered js-messages_more_wrap\"><a href=\"/s/").append(channel)
-                    .append("?before=").append(olderBefore).append("\" class=\"tme_messages_more js-messages_more\" data-before=\"")
-                    .append(olderBefore).append("\"></a></div>\n");
+            html.append("<div class=\"tgme_widget_message_centered js-messages_more_wrap\"><a href=\"/s/")
+                    .append(channel)
+                    .append("?before=")
+                    .append(olderBefore)
+                    .append("\" class=\"tme_messages_more js-messages_more\" data-before=\"")
+                    .append(olderBefore)
+                    .append("\"></a></div>\n");
         }
         for (String message : messages) {
             html.append(message).append('\n');
@@ -41,7 +51,14 @@ final class ChannelPreviewFixtures {
     }
 
     /** A text post; {@code extra} goes inside the bubble before the text (forward header, album, media). */
-    static String post(String channel, long id, String datetime, String views, String extraBefore, String textHtml, String extraAfter) {
+    static String post(
+            String channel,
+            long id,
+            String datetime,
+            String views,
+            String extraBefore,
+            String textHtml,
+            String extraAfter) {
         return """
                 <div class="tgme_widget_message_wrap js-widget_message_wrap">
                   <div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="%s/%d" data-view="eyJjIjo">
@@ -60,10 +77,23 @@ final class ChannelPreviewFixtures {
                       </div>
                     </div>
                   </div>
-                </div>""".formatted(channel, id, channel, channel, extraBefore,
-                textHtml == null ? "" : "<div class=\"tgme_widget_message_text js-message_text\" dir=\"auto\">" + textHtml + "</div>",
-                extraAfter, views == null ? "" : "<span class=\"tgme_widget_message_views\">" + views + "</span><span class=\"copyonly\"> views</span>",
-                channel, id, datetime);
+                </div>""".formatted(
+                channel,
+                id,
+                channel,
+                channel,
+                extraBefore,
+                textHtml == null
+                        ? ""
+                        : "<div class=\"tgme_widget_message_text js-message_text\" dir=\"auto\">" + textHtml + "</div>",
+                extraAfter,
+                views == null
+                        ? ""
+                        : "<span class=\"tgme_widget_message_views\">" + views
+                                + "</span><span class=\"copyonly\"> views</span>",
+                channel,
+                id,
+                datetime);
     }
 
     static String forwardedFrom(String name, String url) {
@@ -72,12 +102,18 @@ final class ChannelPreviewFixtures {
     }
 
     static String album(String channel, long firstId, int photos) {
-        StringBuilder html = new StringBuilder("<div class=\"tgme_widget_message_grouped_wrap js-message_grouped_wrap\" data-margin-w=\"2\">"
-                + "<div class=\"tgme_widget_message_grouped js-message_grouped\"><div class=\"tgme_widget_message_grouped_layer js-message_grouped_layer\">");
+        StringBuilder html = new StringBuilder(
+                "<div class=\"tgme_widget_message_grouped_wrap js-message_grouped_wrap\" data-margin-w=\"2\">"
+                        + "<div class=\"tgme_widget_message_grouped js-message_grouped\"><div class=\"tgme_widget_message_grouped_layer js-message_grouped_layer\">");
         for (int i = 0; i < photos; i++) {
-            html.append("<a class=\"tgme_widget_message_photo_wrap grouped_media_wrap blured js-message_photo\" href=\"https://t.me/")
-                    .append(channel).append('/').append(firstId + i).append("?single\" style=\"background-image:url('https://cdn.example/")
-                    .append(i).append(".jpg')\"></a>");
+            html.append(
+                            "<a class=\"tgme_widget_message_photo_wrap grouped_media_wrap blured js-message_photo\" href=\"https://t.me/")
+                    .append(channel)
+                    .append('/')
+                    .append(firstId + i)
+                    .append("?single\" style=\"background-image:url('https://cdn.example/")
+                    .append(i)
+                    .append(".jpg')\"></a>");
         }
         return html.append("</div></div></div>").toString();
     }
@@ -88,14 +124,17 @@ final class ChannelPreviewFixtures {
     }
 
     static String linkPreview(String url, String site, String title, String description) {
-        return "<a class=\"tgme_widget_message_link_preview\" href=\"" + url + "\"><div class=\"link_preview_site_name accent_color\" dir=\"auto\">"
-                + site + "</div><div class=\"link_preview_title\" dir=\"auto\">" + title + "</div><div class=\"link_preview_description\" dir=\"auto\">"
+        return "<a class=\"tgme_widget_message_link_preview\" href=\"" + url
+                + "\"><div class=\"link_preview_site_name accent_color\" dir=\"auto\">"
+                + site + "</div><div class=\"link_preview_title\" dir=\"auto\">" + title
+                + "</div><div class=\"link_preview_description\" dir=\"auto\">"
                 + description + "</div></a>";
     }
 
     static String service(String channel, long id, String text) {
         return "<div class=\"tgme_widget_message_wrap js-widget_message_wrap\"><div class=\"tgme_widget_message service_message js-widget_message\" data-post=\""
-                + channel + "/" + id + "\"><div class=\"tgme_widget_message_bubble\"><div class=\"tgme_widget_message_text js-message_text\" dir=\"auto\">"
+                + channel + "/" + id
+                + "\"><div class=\"tgme_widget_message_bubble\"><div class=\"tgme_widget_message_text js-message_text\" dir=\"auto\">"
                 + text + "</div></div></div></div>";
     }
 }

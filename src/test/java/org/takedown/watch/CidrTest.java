@@ -13,7 +13,8 @@ class CidrTest {
     @Test
     void rangesAreEqualByValueAndPrintTheirRange() {
         assertEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse(" 10.0.0.0 / 8 "));
-        assertEquals(Cidr.parse("10.0.0.0/8").hashCode(), Cidr.parse("10.0.0.0/8").hashCode());
+        assertEquals(
+                Cidr.parse("10.0.0.0/8").hashCode(), Cidr.parse("10.0.0.0/8").hashCode());
         assertNotEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse("10.0.0.0/9"));
         assertNotEquals(Cidr.parse("10.0.0.0/8"), Cidr.parse("11.0.0.0/8"));
         assertEquals(1, Set.of(Cidr.parse("fc00::/7")).size());

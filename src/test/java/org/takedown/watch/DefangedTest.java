@@ -10,15 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DefangedTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "hxxps://backup-site[.]com/login      | https://backup-site.com/login",
-            "hxxp://backup-site[.]com             | http://backup-site.com",
-            "HXXPS[:]//mirror[.]example           | https://mirror.example",
-            "new site: backup-site(.)com          | new site: backup-site.com",
-            "backup-site [dot] com                | backup-site.com",
-            "backup-site[DOT]co[.]uk              | backup-site.co.uk",
-            "backup-site{.}com                    | backup-site.com",
-            "backup-site [ . ] com                | backup-site.com"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hxxps://backup-site[.]com/login      | https://backup-site.com/login",
+                "hxxp://backup-site[.]com             | http://backup-site.com",
+                "HXXPS[:]//mirror[.]example           | https://mirror.example",
+                "new site: backup-site(.)com          | new site: backup-site.com",
+                "backup-site [dot] com                | backup-site.com",
+                "backup-site[DOT]co[.]uk              | backup-site.co.uk",
+                "backup-site{.}com                    | backup-site.com",
+                "backup-site [ . ] com                | backup-site.com"
+            })
     void defangedNamesAreWrittenBack(String written, String meant) {
         assertEquals(meant.strip(), Defanged.refang(written.strip()));
     }

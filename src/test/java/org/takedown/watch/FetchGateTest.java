@@ -41,8 +41,15 @@ import org.junit.jupiter.api.Test;
 class FetchGateTest {
 
     /** The test's configuration of the gate. */
-    record Config(Set<Integer> allowedPorts, int maxBodyBytes, Duration connectTimeout, Duration totalTimeout, int maxRedirects,
-            Optional<List<String>> allowCidrs, String userAgent) implements FetchConfig {
+    record Config(
+            Set<Integer> allowedPorts,
+            int maxBodyBytes,
+            Duration connectTimeout,
+            Duration totalTimeout,
+            int maxRedirects,
+            Optional<List<String>> allowCidrs,
+            String userAgent)
+            implements FetchConfig {
 
         @Override
         public Optional<String> extraTrustedCertificates() {
@@ -91,15 +98,17 @@ class FetchGateTest {
     static void start() throws IOException {
         canary = new ServerSocket(0); // the wildcard address: every local IPv4 and IPv6 address
         canaryPort = canary.getLocalPort();
-        Thread accept = new Thread(() -> {
-            while (!canary.isClosed()) {
-                try (Socket ignored = canary.accept()) {
-                    canaryConnections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "canary");
+        Thread accept = new Thread(
+                () -> {
+                    while (!canary.isClosed()) {
+                        try (Socket ignored = canary.accept()) {
+                            canaryConnections.incrementAndGet();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "canary");
         accept.setDaemon(true);
         accept.start();
         redirector = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 16);
@@ -107,7 +116,8 @@ class FetchGateTest {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
             if (path.startsWith("/to")) {
-                exchange.getResponseHeaders().add("Location", java.net.URLDecoder.decode(query, StandardCharsets.UTF_8));
+                exchange.getResponseHeaders()
+                        .add("Location", java.net.URLDecoder.decode(query, StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(302, -1);
             } else if (path.startsWith("/hop/")) {
                 int left = Integer.parseInt(path.substring("/hop/".length()));
@@ -153,9 +163,19 @@ class FetchGateTest {
         return gate(resolver, allow, maxBody, total, new SimpleMeterRegistry());
     }
 
-    private static FetchGate gate(HostResolver resolver, List<String> allow, int maxBody, Duration total, MeterRegistry registry) {
-        return new FetchGate(new Config(Set.of(80, 443, canaryPort, redirectorPort), maxBody, Duration.ofSeconds(1), total, 5,
-                Optional.of(allow), "test"), resolver, registry);
+    private static FetchGate gate(
+            HostResolver resolver, List<String> allow, int maxBody, Duration total, MeterRegistry registry) {
+        return new FetchGate(
+                new Config(
+                        Set.of(80, 443, canaryPort, redirectorPort),
+                        maxBody,
+                        Duration.ofSeconds(1),
+                        total,
+                        5,
+                        Optional.of(allow),
+                        "test"),
+                resolver,
+                registry);
     }
 
     private static FetchGate gate(HostResolver resolver) {
@@ -257,12 +277,16 @@ class FetchGateTest {
         assertTrue(corpus.size() >= 40, "at least 40 hostile targets: " + corpus.size());
         for (String[] entry : corpus) {
             FetchRefused refused = assertThrows(FetchRefused.class, () -> gate.fetch(entry[0]), entry[0]);
-            assertTrue(refused.getMessage().contains(entry[1]), entry[0] + " refused, but for: " + refused.getMessage());
-            FetchRefused atSave = assertThrows(FetchRefused.class, () -> gate.vet(entry[0]), "at save time: " + entry[0]);
+            assertTrue(
+                    refused.getMessage().contains(entry[1]), entry[0] + " refused, but for: " + refused.getMessage());
+            FetchRefused atSave =
+                    assertThrows(FetchRefused.class, () -> gate.vet(entry[0]), "at save time: " + entry[0]);
             assertEquals(refused.getMessage(), atSave.getMessage(), "the same reason at save time");
         }
         assertEquals(0, canaryConnections.get(), "the canary on every local address saw no connection");
-        assertEquals(corpus.size(), metrics.get("takedown.fetch.refusals").counter().count(),
+        assertEquals(
+                corpus.size(),
+                metrics.get("takedown.fetch.refusals").counter().count(),
                 "every refused fetch counted (a refusal at save time is the officer's error, not counted)");
     }
 
@@ -271,13 +295,20 @@ class FetchGateTest {
         FetchGate gate = gate(hostileDns(), List.of("127.0.0.2/32"), 2 << 20, Duration.ofSeconds(10));
         String redirector = "http://127.0.0.2:" + redirectorPort;
         Map<String, String> intoPrivateSpace = Map.of(
-                "http://127.0.0.1:" + canaryPort + "/", "loopback",
-                "http://[::1]:" + canaryPort + "/", "loopback",
-                "http://169.254.169.254/latest/meta-data/", "link-local",
-                "http://metadata.test:" + canaryPort + "/", "link-local",
-                "http://2130706433:" + canaryPort + "/", "non-canonical",
-                "file:///etc/passwd", "scheme 'file'",
-                "gopher://127.0.0.1:" + canaryPort + "/", "scheme 'gopher'");
+                "http://127.0.0.1:" + canaryPort + "/",
+                "loopback",
+                "http://[::1]:" + canaryPort + "/",
+                "loopback",
+                "http://169.254.169.254/latest/meta-data/",
+                "link-local",
+                "http://metadata.test:" + canaryPort + "/",
+                "link-local",
+                "http://2130706433:" + canaryPort + "/",
+                "non-canonical",
+                "file:///etc/passwd",
+                "scheme 'file'",
+                "gopher://127.0.0.1:" + canaryPort + "/",
+                "scheme 'gopher'");
         for (var target : intoPrivateSpace.entrySet()) {
             String url = redirector + "/to?" + java.net.URLEncoder.encode(target.getKey(), StandardCharsets.UTF_8);
             FetchRefused refused = assertThrows(FetchRefused.class, () -> gate.fetch(url), url);
@@ -301,7 +332,8 @@ class FetchGateTest {
     @Test
     void theConnectionGoesToTheAddressThatWasCheckedNotToASecondAnswer() throws Exception {
         // Public first, loopback on every later question: the gate must ask once per hop and connect to the first.
-        TableResolver rebinding = new TableResolver().answer("rebind.test", "93.184.216.34").answer("rebind.test", "127.0.0.1");
+        TableResolver rebinding =
+                new TableResolver().answer("rebind.test", "93.184.216.34").answer("rebind.test", "127.0.0.1");
         FetchGate gate = gate(rebinding);
         try {
             gate.fetch("http://rebind.test:" + canaryPort + "/");
@@ -324,7 +356,9 @@ class FetchGateTest {
         Fetched page = gate.fetch("http://127.0.0.2:" + redirectorPort + "/small");
         assertFalse(page.truncated());
         assertEquals("<title>page</title> at /small", new String(page.body(), StandardCharsets.UTF_8));
-        assertTrue(page.headers().containsKey("content-length"), "headers by lowercased name: " + page.headers().keySet());
+        assertTrue(
+                page.headers().containsKey("content-length"),
+                "headers by lowercased name: " + page.headers().keySet());
     }
 
     @Test
@@ -335,8 +369,14 @@ class FetchGateTest {
 
     @Test
     void allowedRangesMustBeAddressLiterals() {
-        assertThrows(IllegalArgumentException.class, () -> gate(new TableResolver(), List.of("localhost/8"), 1024, Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> gate(new TableResolver(), List.of("10.0.0.0/33"), 1024, Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> gate(new TableResolver(), List.of("10.0.0.0"), 1024, Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> gate(new TableResolver(), List.of("localhost/8"), 1024, Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> gate(new TableResolver(), List.of("10.0.0.0/33"), 1024, Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> gate(new TableResolver(), List.of("10.0.0.0"), 1024, Duration.ofSeconds(1)));
     }
 }

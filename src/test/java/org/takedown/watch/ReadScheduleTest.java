@@ -25,7 +25,8 @@ class ReadScheduleTest {
             assertEquals(first, ReadSchedule.first(NOW, id, EVERY), "the same place on every replica");
             perSecond.merge(first.getEpochSecond(), 1, Integer::sum);
         }
-        int busiest = perSecond.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int busiest =
+                perSecond.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         // 10,000 over 900 s is 11.1 a second; consecutive ids crowding together would show as hundreds.
         assertTrue(busiest <= 35, "busiest second: " + busiest);
         assertTrue(perSecond.size() >= 890, "seconds used: " + perSecond.size());
@@ -38,7 +39,8 @@ class ReadScheduleTest {
         long earliest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
         for (int i = 0; i < 1000; i++) {
-            long offset = Duration.between(due, ReadSchedule.next(due, NOW, EVERY, 0.1, random)).toMillis();
+            long offset = Duration.between(due, ReadSchedule.next(due, NOW, EVERY, 0.1, random))
+                    .toMillis();
             earliest = Math.min(earliest, offset);
             latest = Math.max(latest, offset);
         }

@@ -21,7 +21,8 @@ class RuleMatcherTest {
     void keywordsMatchInAnyCaseAndInUnicodeLookalikeForms() {
         assertTrue(keyword("spoof", "Best SPOOFING service").isPresent());
         assertTrue(keyword("spoof", "Ｓｐｏｏｆ calls here").isPresent(), "full-width letters are the same letters (NFKC)");
-        assertTrue(keyword("straße", "STRASSE".toLowerCase()).isEmpty(), "no folding beyond case and compatibility forms");
+        assertTrue(
+                keyword("straße", "STRASSE".toLowerCase()).isEmpty(), "no folding beyond case and compatibility forms");
         assertTrue(keyword("ПОДМЕНА", "лучшая подмена номера").isPresent(), "Cyrillic, any case");
         assertTrue(keyword("a.b", "axb").isEmpty(), "a keyword is literal, not a pattern");
         assertTrue(keyword("spoof", "nothing to see").isEmpty());
@@ -29,7 +30,9 @@ class RuleMatcherTest {
 
     @Test
     void regexesAreCaseInsensitiveAndUnicodeAware() {
-        assertEquals(Optional.of("order at ispoof-new.example today"), regex("i?spoof[\\w-]*\\.example", "order at ispoof-new.example today"));
+        assertEquals(
+                Optional.of("order at ispoof-new.example today"),
+                regex("i?spoof[\\w-]*\\.example", "order at ispoof-new.example today"));
         assertTrue(regex("\\bcall\\w*\\b", "ЗВОНКИ and CALLS").isPresent());
         assertTrue(regex("^\\w+$", "подмена").isPresent(), "\\w covers Cyrillic");
     }
@@ -45,7 +48,8 @@ class RuleMatcherTest {
 
     @Test
     void aBadRegexIsRefusedWithItsReason() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RuleMatcher.of(WatchRule.Kind.REGEX, "(unclosed"));
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> RuleMatcher.of(WatchRule.Kind.REGEX, "(unclosed"));
         assertTrue(bad.getMessage().contains("not a valid regular expression"), bad.getMessage());
     }
 

@@ -65,16 +65,33 @@ class TelegramChannelReaderTest {
             String html = null;
             int status = 200;
             switch (path) {
-                case "/s/fraudchan" -> html = query == null
-                        ? page("fraudchan", "Fraud", "", "1.5K", 150L, post("fraudchan", 150, "2022-11-01T10:00:00+00:00", "10", "", "newest page", ""),
-                                post("fraudchan", 151, "2022-11-01T11:00:00+00:00", "10", "", "newest post", ""))
-                        : page("fraudchan", "Fraud", "", "1.5K", null, post("fraudchan", 149, "2022-10-31T10:00:00+00:00", "9", "", "older post", ""));
+                case "/s/fraudchan" ->
+                    html = query == null
+                            ? page(
+                                    "fraudchan",
+                                    "Fraud",
+                                    "",
+                                    "1.5K",
+                                    150L,
+                                    post("fraudchan", 150, "2022-11-01T10:00:00+00:00", "10", "", "newest page", ""),
+                                    post("fraudchan", 151, "2022-11-01T11:00:00+00:00", "10", "", "newest post", ""))
+                            : page(
+                                    "fraudchan",
+                                    "Fraud",
+                                    "",
+                                    "1.5K",
+                                    null,
+                                    post("fraudchan", 149, "2022-10-31T10:00:00+00:00", "9", "", "older post", ""));
                 case "/s/closedchan" -> {
                     exchange.getResponseHeaders().add("Location", "/closedchan");
                     status = 302;
                 }
-                case "/closedchan" -> html = "<html><body><div class=\"tgme_page\"><div class=\"tgme_page_title\">Closed</div></div></body></html>";
-                case "/s/ghostchan" -> html = "<html><body><div class=\"tgme_page_wrap\">If you have Telegram, you can contact this user</div></body></html>";
+                case "/closedchan" ->
+                    html =
+                            "<html><body><div class=\"tgme_page\"><div class=\"tgme_page_title\">Closed</div></div></body></html>";
+                case "/s/ghostchan" ->
+                    html =
+                            "<html><body><div class=\"tgme_page_wrap\">If you have Telegram, you can contact this user</div></body></html>";
                 case "/s/busychan" -> {
                     exchange.getResponseHeaders().add("Retry-After", "17");
                     status = 429;
@@ -90,10 +107,19 @@ class TelegramChannelReaderTest {
         telegram.start();
         int port = telegram.getAddress().getPort();
         reader = new TelegramChannelReader();
-        reader.gate = new FetchGate(new FetchGateTest.Config(Set.of(port), 1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(5), 5,
-                Optional.of(List.of("127.0.0.2/32")), "test"), host -> {
+        reader.gate = new FetchGate(
+                new FetchGateTest.Config(
+                        Set.of(port),
+                        1 << 20,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        5,
+                        Optional.of(List.of("127.0.0.2/32")),
+                        "test"),
+                host -> {
                     throw new java.net.UnknownHostException(host);
-                }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                },
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         reader.config = new Watch("http://127.0.0.2:" + port + "/", 3, 20);
     }
 
@@ -104,22 +130,33 @@ class TelegramChannelReaderTest {
 
     @Test
     void readsAPageAndTheOlderOneBehindIt() {
-        ChannelPage newest = assertInstanceOf(ChannelRead.Page.class, reader.read("fraudchan", null)).page();
-        assertEquals(List.of(150L, 151L), newest.posts().stream().map(ChannelPost::id).toList());
+        ChannelPage newest = assertInstanceOf(ChannelRead.Page.class, reader.read("fraudchan", null))
+                .page();
+        assertEquals(
+                List.of(150L, 151L),
+                newest.posts().stream().map(ChannelPost::id).toList());
         assertEquals(1_500L, newest.subscribers());
         assertEquals(150L, newest.olderBefore());
-        ChannelPage older = assertInstanceOf(ChannelRead.Page.class, reader.read("fraudchan", newest.olderBefore())).page();
+        ChannelPage older = assertInstanceOf(ChannelRead.Page.class, reader.read("fraudchan", newest.olderBefore()))
+                .page();
         assertEquals(List.of(149L), older.posts().stream().map(ChannelPost::id).toList());
         assertEquals(null, older.olderBefore());
     }
 
     @Test
     void everyWayOfNotGettingPostsIsReportedAsSuch() {
-        ChannelRead.NoPublicPreview redirected = assertInstanceOf(ChannelRead.NoPublicPreview.class, reader.read("closedchan", null));
+        ChannelRead.NoPublicPreview redirected =
+                assertInstanceOf(ChannelRead.NoPublicPreview.class, reader.read("closedchan", null));
         assertTrue(redirected.detail().contains("no public preview"), redirected.detail());
         assertInstanceOf(ChannelRead.NoPublicPreview.class, reader.read("ghostchan", null), "a page without a channel");
         assertEquals(new ChannelRead.RateLimited(17), reader.read("busychan", null));
-        assertEquals(502, assertInstanceOf(ChannelRead.Failed.class, reader.read("downchan", null)).status());
-        assertEquals(404, assertInstanceOf(ChannelRead.Failed.class, reader.read("nosuchchan", null)).status());
+        assertEquals(
+                502,
+                assertInstanceOf(ChannelRead.Failed.class, reader.read("downchan", null))
+                        .status());
+        assertEquals(
+                404,
+                assertInstanceOf(ChannelRead.Failed.class, reader.read("nosuchchan", null))
+                        .status());
     }
 }

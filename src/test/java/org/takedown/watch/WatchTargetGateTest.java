@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
-import org.takedown.support.Fixtures;
 import org.takedown.support.FixtureHostResolver;
+import org.takedown.support.Fixtures;
 
 /** Watched domains pass the fetch gate's checks when saved, not only when fetched. */
 @QuarkusTest
@@ -25,12 +25,20 @@ public class WatchTargetGateTest {
                 "fd00--5", "unique-local");
         refused.forEach((label, why) -> Api.as("officer1")
                 .body(Map.of("kind", "DOMAIN", "value", label + FixtureHostResolver.SUFFIX))
-                .post("/api/operations/{id}/watch-targets", id).then().statusCode(400)
+                .post("/api/operations/{id}/watch-targets", id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("value"))
                 .body("errors.message", hasItem(containsString(why))));
-        Api.as("officer1").body(Map.of("kind", "DOMAIN", "value", "93-184-216-34" + FixtureHostResolver.SUFFIX))
-                .post("/api/operations/{id}/watch-targets", id).then().statusCode(201);
-        Api.as("officer1").body(Map.of("kind", "DOMAIN", "value", "not-registered-yet-" + Fixtures.unique() + ".example"))
-                .post("/api/operations/{id}/watch-targets", id).then().statusCode(201);
+        Api.as("officer1")
+                .body(Map.of("kind", "DOMAIN", "value", "93-184-216-34" + FixtureHostResolver.SUFFIX))
+                .post("/api/operations/{id}/watch-targets", id)
+                .then()
+                .statusCode(201);
+        Api.as("officer1")
+                .body(Map.of("kind", "DOMAIN", "value", "not-registered-yet-" + Fixtures.unique() + ".example"))
+                .post("/api/operations/{id}/watch-targets", id)
+                .then()
+                .statusCode(201);
     }
 }

@@ -59,12 +59,16 @@ public class DeliveryEngineTest {
 
     @Inject
     MemoryChannel channel;
+
     @Inject
     DeliveryRows rows;
+
     @Inject
     DeliveryHolds holds;
+
     @Inject
     Receipts receipts;
+
     @Inject
     DeliveryResolution resolution;
 
@@ -94,19 +98,32 @@ public class DeliveryEngineTest {
         long run = RUNS.incrementAndGet();
         long later = RUNS.incrementAndGet();
         long sent = queue(run, tag + "r-sent", tag + "sent", "c-ok", null).get(0);
-        long limited = queue(run, tag + "r-limited", tag + "limited", "c-ok", null).get(0);
+        long limited =
+                queue(run, tag + "r-limited", tag + "limited", "c-ok", null).get(0);
         long gone = queue(run, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
-        long refused = queue(run, tag + "r-refused", tag + "refused", tag + "c-bad", null).get(0);
+        long refused = queue(run, tag + "r-refused", tag + "refused", tag + "c-bad", null)
+                .get(0);
         QuarkusTransaction.requiringNew().run(() -> holds.holdRun(MemoryChannel.NAME, later, "not yet"));
-        long refusedLater = queue(later, tag + "r-other", tag + "other", tag + "c-bad", null).get(0);
+        long refusedLater = queue(later, tag + "r-other", tag + "other", tag + "c-bad", null)
+                .get(0);
         long moving = queue(run, tag + "r-moving", tag + "moving", "c-ok", null).get(0);
         long flakyRow = queue(run, tag + "r-flaky", tag + "flaky", "c-ok", null).get(0);
-        long refusing = queue(run, tag + "r-refusing", tag + "refusing", "c-ok", null).get(0);
+        long refusing =
+                queue(run, tag + "r-refusing", tag + "refusing", "c-ok", null).get(0);
         long silent = queue(run, tag + "r-silent", tag + "silent", "c-ok", null).get(0);
-        long crashing = queue(run, tag + "r-crashing", tag + "crashing", "c-ok", null).get(0);
-        long closed = queue(run, tag + "r-closed", tag + "closed", "c-ok", Instant.now().minusSeconds(1)).get(0);
+        long crashing =
+                queue(run, tag + "r-crashing", tag + "crashing", "c-ok", null).get(0);
+        long closed = queue(
+                        run,
+                        tag + "r-closed",
+                        tag + "closed",
+                        "c-ok",
+                        Instant.now().minusSeconds(1))
+                .get(0);
 
-        await().atMost(PATIENCE).until(() -> settled(sent, limited, gone, refused, moving, flakyRow, refusing, silent, crashing, closed));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        settled(sent, limited, gone, refused, moving, flakyRow, refusing, silent, crashing, closed));
 
         Delivery row = row(sent);
         assertEquals(DeliveryStatus.SENT, row.status);
@@ -118,28 +135,36 @@ public class DeliveryEngineTest {
         assertEquals(0, row.attempts, "a rate limit is not an attempt");
         List<MemoryChannel.Call> limitedCalls = channel.callsTo(tag + "limited");
         assertEquals(2, limitedCalls.size());
-        assertFalse(limitedCalls.get(1).at().isBefore(limitedCalls.get(0).at().plusSeconds(1)), "waited the provider's second");
+        assertFalse(
+                limitedCalls.get(1).at().isBefore(limitedCalls.get(0).at().plusSeconds(1)),
+                "waited the provider's second");
 
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(gone).status);
         assertTrue(holds.recipientHeld(MemoryChannel.NAME, tag + "r-gone"));
-        // The held recipient's next row waits; a row queued after it, to someone else, goes (claims take rows in order).
+        // The held recipient's next row waits; a row queued after it, to someone else, goes (claims take rows in
+        // order).
         long third = RUNS.incrementAndGet();
-        long goneLater = queue(third, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
-        long control = queue(third, tag + "r-control", tag + "control", "c-ok", null).get(0);
+        long goneLater =
+                queue(third, tag + "r-gone", tag + "gone", "c-ok", null).get(0);
+        long control =
+                queue(third, tag + "r-control", tag + "control", "c-ok", null).get(0);
         await().atMost(PATIENCE).until(() -> row(control).status == DeliveryStatus.SENT);
         assertEquals(DeliveryStatus.PENDING, row(goneLater).status, "the recipient is held: its other rows wait");
         assertTrue(channel.effects().contains(new MemoryChannel.Effect("gone", gone, "unknown subscriber")));
 
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(refused).status);
-        assertEquals(DeliveryStatus.SKIPPED, row(refusedLater).status, "the refused content is not sent to anyone else");
-        assertTrue(channel.effects().contains(new MemoryChannel.Effect("refused", refused, "content not allowed; skipped 1")));
+        assertEquals(
+                DeliveryStatus.SKIPPED, row(refusedLater).status, "the refused content is not sent to anyone else");
+        assertTrue(channel.effects()
+                .contains(new MemoryChannel.Effect("refused", refused, "content not allowed; skipped 1")));
 
         row = row(moving);
         assertEquals(DeliveryStatus.SENT, row.status);
         assertEquals(tag + "moved", row.address);
         assertTrue(row.moved);
         assertEquals(1, channel.callsTo(tag + "moved").size(), "sent to the new address once");
-        assertTrue(channel.effects().contains(new MemoryChannel.Effect("moved", moving, tag + "moving -> " + tag + "moved")));
+        assertTrue(channel.effects()
+                .contains(new MemoryChannel.Effect("moved", moving, tag + "moving -> " + tag + "moved")));
 
         row = row(flakyRow);
         assertEquals(DeliveryStatus.FAILED_RETRYABLE, row.status);
@@ -161,7 +186,8 @@ public class DeliveryEngineTest {
         // An officer who checked resends the silent one: it goes once more. Lifting the holds lets the held row go.
         resolution.resend("officer1", operation, silent, "not in the log of the provider");
         QuarkusTransaction.requiringNew().run(() -> holds.releaseRecipient(MemoryChannel.NAME, tag + "r-gone"));
-        await().atMost(PATIENCE).until(() -> row(silent).status == DeliveryStatus.SENT && row(goneLater).status == DeliveryStatus.SENT);
+        await().atMost(PATIENCE)
+                .until(() -> row(silent).status == DeliveryStatus.SENT && row(goneLater).status == DeliveryStatus.SENT);
         assertEquals(2, channel.callsTo(tag + "silent").size());
         assertEquals(2, channel.callsTo(tag + "gone").size());
     }
@@ -176,8 +202,10 @@ public class DeliveryEngineTest {
         List<Long> failing = queue(run, tag + "r1", tag + "failing", "c-ok", null, "a", "b", "c");
         List<Long> doubtful = queue(run, tag + "r2", tag + "doubtful", "c-ok", null, "a", "b");
         List<Long> dry = queue(run, tag + "r3", tag + "dry", "c-ok", null, "a", "b");
-        await().atMost(PATIENCE).until(() -> row(failing.get(2)).status == DeliveryStatus.SKIPPED
-                && row(doubtful.get(0)).status == DeliveryStatus.UNKNOWN && row(dry.get(1)).status == DeliveryStatus.SENT);
+        await().atMost(PATIENCE)
+                .until(() -> row(failing.get(2)).status == DeliveryStatus.SKIPPED
+                        && row(doubtful.get(0)).status == DeliveryStatus.UNKNOWN
+                        && row(dry.get(1)).status == DeliveryStatus.SENT);
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(failing.get(0)).status);
         assertEquals(DeliveryStatus.SKIPPED, row(failing.get(1)).status);
         assertEquals(1, channel.callsTo(tag + "failing").size());
@@ -214,8 +242,11 @@ public class DeliveryEngineTest {
             second.shutdownNow();
         }
         assertTrue(holds.recipientHeld(MemoryChannel.NAME, recipient));
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> DeliveryHold.count("channel = ?1 and holdKey = ?2",
-                MemoryChannel.NAME, "recipient:" + recipient)));
+        assertEquals(
+                1L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> DeliveryHold.count(
+                                "channel = ?1 and holdKey = ?2", MemoryChannel.NAME, "recipient:" + recipient)));
     }
 
     @Test
@@ -225,8 +256,11 @@ public class DeliveryEngineTest {
         List<Long> parts = queue(run, tag + "r", tag + "a", "c-ok", null, "one", "two", "three");
         await().atMost(PATIENCE).until(() -> parts.stream().allMatch(id -> row(id).status == DeliveryStatus.SENT));
         List<MemoryChannel.Call> calls = channel.callsTo(tag + "a");
-        assertEquals(List.of("one", "two", "three"), calls.stream().map(call -> call.row().payload()).toList());
-        assertEquals(List.of(0, 1, 2), calls.stream().map(call -> call.row().part()).toList());
+        assertEquals(
+                List.of("one", "two", "three"),
+                calls.stream().map(call -> call.row().payload()).toList());
+        assertEquals(
+                List.of(0, 1, 2), calls.stream().map(call -> call.row().part()).toList());
     }
 
     /**
@@ -247,29 +281,40 @@ public class DeliveryEngineTest {
         }
         await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> row(id).status == DeliveryStatus.SENT));
 
-        List<MemoryChannel.Call> calls = channel.calls().stream().filter(call -> call.row().address().startsWith(tag))
-                .sorted(Comparator.comparing(call -> call.row().sendAt())).toList();
+        List<MemoryChannel.Call> calls = channel.calls().stream()
+                .filter(call -> call.row().address().startsWith(tag))
+                .sorted(Comparator.comparing(call -> call.row().sendAt()))
+                .toList();
         assertEquals(48, calls.size());
         Duration micro = Duration.ofNanos(1000); // the database keeps instants to the microsecond
         for (int i = 1; i < calls.size(); i++) {
             Claimed before = calls.get(i - 1).row();
             Duration gap = Duration.between(before.sendAt(), calls.get(i).row().sendAt());
-            // 20 messages a second: 50 ms each; 40 weight a second: 25 ms per unit, so a message of weight 3 takes 75 ms.
+            // 20 messages a second: 50 ms each; 40 weight a second: 25 ms per unit, so a message of weight 3 takes 75
+            // ms.
             Duration span = Duration.ofMillis(Math.max(50, 25L * weightOf(before)));
-            assertFalse(gap.plus(micro).compareTo(span) < 0, "slot " + i + " only " + gap + " after one that takes " + span);
+            assertFalse(
+                    gap.plus(micro).compareTo(span) < 0,
+                    "slot " + i + " only " + gap + " after one that takes " + span);
         }
         for (int a = 0; a < 8; a++) {
             String address = tag + "a" + a;
-            List<Instant> slots = calls.stream().filter(call -> call.row().address().equals(address)).map(call -> call.row().sendAt()).toList();
+            List<Instant> slots = calls.stream()
+                    .filter(call -> call.row().address().equals(address))
+                    .map(call -> call.row().sendAt())
+                    .toList();
             assertEquals(6, slots.size());
             for (int i = 1; i < slots.size(); i++) {
                 Duration gap = Duration.between(slots.get(i - 1), slots.get(i));
-                assertFalse(gap.plus(micro).compareTo(Duration.ofMillis(400)) < 0,
+                assertFalse(
+                        gap.plus(micro).compareTo(Duration.ofMillis(400)) < 0,
                         address + ": two messages " + gap + " apart, closer than the address spacing");
             }
         }
         calls.forEach(call -> assertFalse(call.at().isBefore(call.row().sendAt()), "a call left before its slot"));
-        assertTrue(calls.stream().anyMatch(call -> weightOf(call.row()) == 3), "the heavy messages took their weight's time");
+        assertTrue(
+                calls.stream().anyMatch(call -> weightOf(call.row()) == 3),
+                "the heavy messages took their weight's time");
     }
 
     @Test
@@ -305,22 +350,31 @@ public class DeliveryEngineTest {
 
         assertEquals(DeliveryStatus.DELIVERED, row(early).status);
 
-        receipts.record(MemoryChannel.NAME, row(failed).providerId, DeliveryReceipt.Status.FAILED_PERMANENT, "unknown subscriber");
+        receipts.record(
+                MemoryChannel.NAME,
+                row(failed).providerId,
+                DeliveryReceipt.Status.FAILED_PERMANENT,
+                "unknown subscriber");
         assertEquals(DeliveryStatus.FAILED_PERMANENT, row(failed).status);
-        assertTrue(channel.effects().contains(new MemoryChannel.Effect("failed for good", failed, "unknown subscriber")));
+        assertTrue(
+                channel.effects().contains(new MemoryChannel.Effect("failed for good", failed, "unknown subscriber")));
 
         channel.sendAgainAfterTemporaryFailure(true);
         String firstId = row(again).providerId;
         receipts.record(MemoryChannel.NAME, firstId, DeliveryReceipt.Status.FAILED_TEMPORARY, "phone switched off");
-        await().atMost(PATIENCE).until(() -> row(again).status == DeliveryStatus.SENT && !row(again).providerId.equals(firstId));
+        await().atMost(PATIENCE)
+                .until(() -> row(again).status == DeliveryStatus.SENT
+                        && !row(again).providerId.equals(firstId));
         assertEquals(2, channel.callsTo(tag + "a4").size(), "sent again once, as the channel asked");
 
         // A phone that stays off is not texted forever: each temporary failure is an attempt, three in all.
         for (int attempt = 2; attempt <= 3; attempt++) {
             String id = row(again).providerId;
             receipts.record(MemoryChannel.NAME, id, DeliveryReceipt.Status.FAILED_TEMPORARY, "phone switched off");
-            await().atMost(PATIENCE).until(() -> row(again).status == DeliveryStatus.FAILED_RETRYABLE
-                    || row(again).status == DeliveryStatus.SENT && !row(again).providerId.equals(id));
+            await().atMost(PATIENCE)
+                    .until(() -> row(again).status == DeliveryStatus.FAILED_RETRYABLE
+                            || row(again).status == DeliveryStatus.SENT
+                                    && !row(again).providerId.equals(id));
         }
         row = row(again);
         assertEquals(DeliveryStatus.FAILED_RETRYABLE, row.status);
@@ -350,7 +404,8 @@ public class DeliveryEngineTest {
         resolution.markSent("officer1", operation, doubted, "in the provider's log", tag + "seen-by-officer");
         assertEquals(DeliveryStatus.DELIVERED, row(doubted).status);
 
-        DeliveryReceipt stray = receipts.record(MemoryChannel.NAME, tag + "never-sent", DeliveryReceipt.Status.DELIVERED, "delivered");
+        DeliveryReceipt stray =
+                receipts.record(MemoryChannel.NAME, tag + "never-sent", DeliveryReceipt.Status.DELIVERED, "delivered");
         List<DeliveryReceipt> kept = receiptsOf(tag + "never-sent");
         assertEquals(1, kept.size(), "a receipt for no known message is kept");
         assertEquals(stray.id, kept.get(0).id);
@@ -361,15 +416,31 @@ public class DeliveryEngineTest {
         return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(row.id()).weight);
     }
 
-    private List<Long> queue(long run, String recipient, String address, String content, Instant notAfter, String... payloads) {
+    private List<Long> queue(
+            long run, String recipient, String address, String content, Instant notAfter, String... payloads) {
         return queue(run, recipient, address, content, 1, notAfter, payloads);
     }
 
-    private List<Long> queue(long run, String recipient, String address, String content, int weight, Instant notAfter,
+    private List<Long> queue(
+            long run,
+            String recipient,
+            String address,
+            String content,
+            int weight,
+            Instant notAfter,
             String... payloads) {
         List<String> parts = payloads.length == 0 ? List.of("hello " + recipient) : List.of(payloads);
-        return QuarkusTransaction.requiringNew().call(() -> rows.queue(MemoryChannel.NAME, run, operation,
-                new DeliveryRows.Recipient(recipient, address, content, parts, weight), notAfter).stream().map(d -> d.id).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> rows
+                        .queue(
+                                MemoryChannel.NAME,
+                                run,
+                                operation,
+                                new DeliveryRows.Recipient(recipient, address, content, parts, weight),
+                                notAfter)
+                        .stream()
+                        .map(d -> d.id)
+                        .toList());
     }
 
     private static Delivery row(long id) {
@@ -379,7 +450,9 @@ public class DeliveryEngineTest {
     private static boolean settled(long... ids) {
         for (long id : ids) {
             DeliveryStatus status = row(id).status;
-            if (status == DeliveryStatus.PENDING || status == DeliveryStatus.CLAIMED || status == DeliveryStatus.RETRY_AT) {
+            if (status == DeliveryStatus.PENDING
+                    || status == DeliveryStatus.CLAIMED
+                    || status == DeliveryStatus.RETRY_AT) {
                 return false;
             }
         }
@@ -387,7 +460,8 @@ public class DeliveryEngineTest {
     }
 
     private static List<DeliveryReceipt> receiptsOf(String providerId) {
-        return QuarkusTransaction.requiringNew().call(() -> DeliveryReceipt.<DeliveryReceipt>list("channel = ?1 and providerId = ?2 order by id",
-                MemoryChannel.NAME, providerId));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> DeliveryReceipt.<DeliveryReceipt>list(
+                        "channel = ?1 and providerId = ?2 order by id", MemoryChannel.NAME, providerId));
     }
 }

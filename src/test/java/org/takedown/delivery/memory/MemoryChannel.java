@@ -35,12 +35,10 @@ public class MemoryChannel implements Channel {
     public static final Pace PACE = new Pace(20, 40, 1.0, Duration.ofMillis(400), false);
 
     /** One call of the sender: the row as claimed, and when the call was made (wall clock). */
-    public record Call(Claimed row, Instant at) {
-    }
+    public record Call(Claimed row, Instant at) {}
 
     /** One effect the engine asked of the channel. */
-    public record Effect(String kind, long deliveryId, String detail) {
-    }
+    public record Effect(String kind, long deliveryId, String detail) {}
 
     private final Map<String, Deque<Function<Claimed, Outcome>>> scripts = new HashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -51,8 +49,16 @@ public class MemoryChannel implements Channel {
 
     @Inject
     MemoryChannel(@ConfigProperty(name = "memory-channel.enabled", defaultValue = "false") boolean enabled) {
-        this.dispatch = new Dispatch(enabled, 4, Duration.ofMillis(300), 3, Duration.ofMillis(100), Duration.ofMillis(400),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100));
+        this.dispatch = new Dispatch(
+                enabled,
+                4,
+                Duration.ofMillis(300),
+                3,
+                Duration.ofMillis(100),
+                Duration.ofMillis(400),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(100));
     }
 
     @Override
@@ -103,7 +109,9 @@ public class MemoryChannel implements Channel {
     }
 
     public List<Call> callsTo(String address) {
-        return calls.stream().filter(call -> call.row().address().equals(address)).toList();
+        return calls.stream()
+                .filter(call -> call.row().address().equals(address))
+                .toList();
     }
 
     public List<Effect> effects() {
