@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.logging.LogValueEscaping;
 
 /** Appends to, queries and verifies the hash-chained audit log. */
@@ -44,7 +44,7 @@ public class AuditLog {
     /**
      * Appends one row in the caller's transaction, so the row exists if and only if the change it records does.
      *
-     * @param summary details of the change; serialised as canonical JSON
+     * @param summary details of the change; serialised as deterministic JSON
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long record(String actor, String action, String entityType, Object entityId, Map<String, ?> summary) {
@@ -72,7 +72,7 @@ public class AuditLog {
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId == null ? null : entityId.toString();
-        entry.summary = CanonicalJson.write(summary);
+        entry.summary = DeterministicJson.write(summary);
         entry.prevHash = head.lastHash;
         entry.hash = AuditChain.hash(entry);
         em.persist(entry);

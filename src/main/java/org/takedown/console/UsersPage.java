@@ -1,6 +1,5 @@
 package org.takedown.console;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -106,6 +105,6 @@ public class UsersPage {
     }
 
     private TemplateInstance render(FormErrors errors, String saved, Map<String, String> typed) {
-        return Templates.users(UserAccount.listAll(Sort.by("username")), Roles.ALL, errors, saved, typed);
+        return Templates.users(users.all(), Roles.ALL, errors, saved, typed);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * A channel's send slots, held in the database so that every replica keeps to the one schedule ({@link SendPace}): each
@@ -143,7 +143,7 @@ public class SendSchedule {
     private int heartbeat(String channel, String node, Instant now) {
         // Node names (pid@host) can outgrow the key column: the row is named by a digest of it.
         String prefix = SendPace.dispatcher(channel, "");
-        holdUntil(prefix + CanonicalJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT));
+        holdUntil(prefix + DeterministicJson.sha256Hex(node).substring(0, 32), now.plus(HEARTBEAT));
         Long dispatchers = em.createQuery(
                         "select count(p) from SendPace p where p.key like :prefix and p.readyAt > :now", Long.class)
                 .setParameter("prefix", prefix + "%")

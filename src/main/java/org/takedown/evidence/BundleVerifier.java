@@ -23,8 +23,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.takedown.audit.AuditChain;
-import org.takedown.audit.AuditEntry;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * Checks an evidence bundle ({@link EvidenceBundle}) with nothing but its bytes: the manifest against its digest,
@@ -65,7 +64,7 @@ public final class BundleVerifier {
                 problems.add(capture.file() + ": listed in the manifest but missing");
                 continue;
             }
-            if (!CanonicalJson.sha256Hex(warc).equals(capture.sha256()) || warc.length != capture.size()) {
+            if (!DeterministicJson.sha256Hex(warc).equals(capture.sha256()) || warc.length != capture.size()) {
                 problems.add(capture.file() + ": SHA-256 or size differs from the manifest");
             }
             records += checkWarc(capture, warc, problems);
@@ -103,7 +102,7 @@ public final class BundleVerifier {
             byte[] file = parts.length == 2 ? files.get(parts[1]) : null;
             if (file == null) {
                 problems.add(sumFile + ": names a file that is missing: " + line);
-            } else if (!CanonicalJson.sha256Hex(file).equals(parts[0])) {
+            } else if (!DeterministicJson.sha256Hex(file).equals(parts[0])) {
                 problems.add(sumFile + ": " + parts[1] + " does not match its SHA-256");
             }
         }
@@ -115,7 +114,7 @@ public final class BundleVerifier {
             problems.add("no " + manifest.auditFile() + " in the bundle");
             return 0;
         }
-        if (!CanonicalJson.sha256Hex(bytes).equals(manifest.auditSha256())) {
+        if (!DeterministicJson.sha256Hex(bytes).equals(manifest.auditSha256())) {
             problems.add(manifest.auditFile() + ": SHA-256 differs from the manifest");
         }
         EvidenceBundle.AuditRow[] rows = JSON.readValue(bytes, EvidenceBundle.AuditRow[].class);
@@ -141,18 +140,17 @@ public final class BundleVerifier {
         return rows.length;
     }
 
-    private static AuditEntry entry(EvidenceBundle.AuditRow row) {
-        AuditEntry e = new AuditEntry();
-        e.seq = row.seq();
-        e.recordedAt = Instant.parse(row.recordedAt());
-        e.operationId = row.operationId();
-        e.actor = row.actor();
-        e.action = row.action();
-        e.entityType = row.entityType();
-        e.entityId = row.entityId();
-        e.summary = row.summary();
-        e.prevHash = row.prevHash();
-        return e;
+    private static AuditChain.Row entry(EvidenceBundle.AuditRow row) {
+        return new AuditChain.Row(
+                row.seq(),
+                Instant.parse(row.recordedAt()),
+                row.operationId(),
+                row.actor(),
+                row.action(),
+                row.entityType(),
+                row.entityId(),
+                row.summary(),
+                row.prevHash());
     }
 
     /** Re-reads the file with jwarc: block digests of every record, the response's payload digest and identity. */
@@ -203,7 +201,7 @@ public final class BundleVerifier {
                     if (!matches(response.payloadDigest().orElse(null), payload)) {
                         problems.add(capture.file() + ": payload does not match its SHA-256 payload digest");
                     }
-                    if (!CanonicalJson.sha256Hex(payload).equals(capture.payloadSha256())) {
+                    if (!DeterministicJson.sha256Hex(payload).equals(capture.payloadSha256())) {
                         problems.add(capture.file() + ": payload SHA-256 differs from the manifest");
                     }
                     return;

@@ -21,7 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.takedown.audit.AuditEntry;
 import org.takedown.audit.AuditLog;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 
@@ -99,9 +99,10 @@ public class EvidenceBundle {
             2. sha256sum -c SHA256SUMS              every WARC file and audit.json are the ones the manifest lists
             3. each WARC record carries SHA-256 block and payload digests (WARC-Block-Digest, WARC-Payload-Digest);
                any WARC tool re-checks them, e.g. java -jar jwarc.jar validate warc/*.warc.gz
-            4. audit.json: each row's hash is SHA-256 over the JSON array
-               [seq, recordedAt, actor, action, entityType, entityId, summary, prevHash] (+ operationId when set);
-               rows with consecutive seq link by prevHash.
+            4. audit.json: each row's hash is SHA-256 over the compact JSON array
+               [seq,"recordedAt","actor","action","entityType","entityId","summary","prevHash"] (+ operationId when
+               set; strings as audit.json holds them, other controls escaped as upper-case \\u00XX; the exact form is
+               in Takedown's docs/evidence.md); rows with consecutive seq link by prevHash.
             """;
 
     @Inject
@@ -150,14 +151,14 @@ public class EvidenceBundle {
                 clock.instant().toString(),
                 actor,
                 AUDIT,
-                CanonicalJson.sha256Hex(auditJson),
+                DeterministicJson.sha256Hex(auditJson),
                 rows.size(),
                 captures);
         byte[] manifestJson = write(manifest);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("captures", captures.size());
         summary.put("auditRows", rows.size());
-        summary.put("manifestSha256", CanonicalJson.sha256Hex(manifestJson));
+        summary.put("manifestSha256", DeterministicJson.sha256Hex(manifestJson));
         audit.recordFor(operationId, actor, "EVIDENCE_EXPORTED", "operation", operationId, summary);
         String name = "takedown-operation-" + operationId + "-evidence-"
                 + clock.instant().getEpochSecond() + ".zip";
@@ -182,7 +183,7 @@ public class EvidenceBundle {
             entry(
                     zip,
                     MANIFEST_DIGEST,
-                    (CanonicalJson.sha256Hex(prepared.manifest()) + "  " + MANIFEST + "\n")
+                    (DeterministicJson.sha256Hex(prepared.manifest()) + "  " + MANIFEST + "\n")
                             .getBytes(StandardCharsets.UTF_8),
                     null);
             entry(zip, SUMS, sums.toString().getBytes(StandardCharsets.UTF_8), null);
@@ -194,7 +195,7 @@ public class EvidenceBundle {
         zip.write(bytes);
         zip.closeEntry();
         if (sums != null) {
-            sums.append(CanonicalJson.sha256Hex(bytes))
+            sums.append(DeterministicJson.sha256Hex(bytes))
                     .append("  ")
                     .append(name)
                     .append('\n');

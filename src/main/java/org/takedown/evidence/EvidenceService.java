@@ -41,6 +41,12 @@ public class EvidenceService {
         return capture;
     }
 
+    /** Says why a capture was kept once its consequences are known (a page that turned out to hold sightings). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveReason(Capture capture, String reason) {
+        capture.reason = reason;
+    }
+
     public PanacheQuery<Capture> list(long operationId) {
         operations.get(operationId);
         return Capture.find("operationId", Sort.by("id"), operationId);

@@ -17,7 +17,7 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * Writes one exchange as a gzipped WARC/1.1 file: a response record and the request record concurrent to it, each
@@ -67,8 +67,8 @@ public final class WarcCapture {
             byte[] warc = out.toByteArray();
             return new Written(
                     warc,
-                    CanonicalJson.sha256Hex(warc),
-                    CanonicalJson.sha256Hex(exchange.body()),
+                    DeterministicJson.sha256Hex(warc),
+                    DeterministicJson.sha256Hex(exchange.body()),
                     built.id().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("writing a WARC record in memory failed", e);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.common.LanguageTag;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
@@ -114,7 +114,7 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
                             + " characters), and this notice's text does not fit",
                     lint);
         }
-        String sha256 = CanonicalJson.sha256Hex(bytes);
+        String sha256 = DeterministicJson.sha256Hex(bytes);
         if (NoticeImage.findById(sha256) == null) {
             NoticeImage image = new NoticeImage();
             image.sha256 = sha256;

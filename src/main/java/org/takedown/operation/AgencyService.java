@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.common.ProblemException;
 
 /** Agencies of an operation and their emblems; part of the public content (the banner shows them). */
@@ -73,7 +73,7 @@ public class AgencyService implements PublicContentSection {
         Agency agency = get(operationId, agencyId);
         agency.emblem = bytes;
         agency.emblemContentType = type;
-        agency.emblemSha256 = CanonicalJson.sha256Hex(bytes);
+        agency.emblemSha256 = DeterministicJson.sha256Hex(bytes);
         operations.recordEdit(
                 operation,
                 actor,

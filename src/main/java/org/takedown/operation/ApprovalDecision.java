@@ -36,7 +36,7 @@ public class ApprovalDecision extends PanacheEntityBase {
     public String legalReference;
     public String reason;
     public String contentHash;
-    /** The canonical JSON the hash is over, kept so later changes can be shown as a diff. */
+    /** The deterministic JSON the hash is over, kept so later changes can be shown as a diff. */
     @Basic(fetch = FetchType.LAZY)
     public String content;
 }

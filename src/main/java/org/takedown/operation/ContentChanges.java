@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What changed between two versions of an operation's public content (the canonical JSON that approval signs): one
+ * What changed between two versions of an operation's public content (the deterministic JSON that approval signs): one
  * entry per value added, removed or changed, named by its path ({@code banner.texts.en.headline},
  * {@code agencies[1].name}). An approver reads this before approving content that was approved before.
  */
@@ -56,7 +56,7 @@ public final class ContentChanges {
             flatten("", JSON.readTree(json), values);
             return values;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not the canonical content JSON", e);
+            throw new IllegalArgumentException("not the content JSON approval signs", e);
         }
     }
 

@@ -145,6 +145,16 @@ public class OperationService {
         return operation;
     }
 
+    /**
+     * Holds the operation's row until the caller's transaction ends, without changing it: work about one operation
+     * that must not run twice at once (queueing what watching found) waits for the other. Only this package locks
+     * operation rows ({@code ArchitectureTest}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdRow(long id) {
+        Operation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Locks the operation for a change to it or one of its parts; refuses operations that are over. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Operation lockForEdit(long id) {

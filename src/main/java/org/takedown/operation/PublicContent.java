@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
- * Everything of an operation that the public or Telegram will see, as one canonical JSON document and its
+ * Everything of an operation that the public or Telegram will see, as one deterministic JSON document and its
  * SHA-256. Approval records this hash; an edit that changes it sends an approved operation back for approval.
  * The description and watch targets are internal and not part of it.
  */
@@ -53,7 +53,7 @@ public class PublicContent {
                 throw new IllegalStateException("Two content sections named " + section.name());
             }
         }
-        String json = CanonicalJson.write(content);
-        return new Snapshot(json, CanonicalJson.sha256Hex(json));
+        String json = DeterministicJson.write(content);
+        return new Snapshot(json, DeterministicJson.sha256Hex(json));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.takedown.audit.AuditLog;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.common.ProblemException;
 
 /**
@@ -178,6 +178,6 @@ public class ApiTokenService {
     }
 
     static String hash(String secret) {
-        return CanonicalJson.sha256Hex(secret);
+        return DeterministicJson.sha256Hex(secret);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.takedown.audit.AuditLog;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * Console sessions: opened at login, resolved on every console request (idle and absolute timeouts enforced here, on
@@ -137,6 +137,6 @@ public class ConsoleSessions {
     }
 
     static String hash(String token) {
-        return CanonicalJson.sha256Hex(token);
+        return DeterministicJson.sha256Hex(token);
     }
 }

@@ -1,6 +1,7 @@
 package org.takedown.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,11 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    /** Every user, by name. */
+    public List<UserAccount> all() {
+        return UserAccount.listAll(Sort.by("username"));
+    }
 
     @Transactional
     public UserAccount create(String actor, UserRequest.Create request) {

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.common.HostNames;
 import org.takedown.common.OfficerText;
 import org.takedown.common.Placeholders;
@@ -53,7 +53,7 @@ public class BannerRenderer {
                         now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES),
                         banner.stages.get(stage).revealAt());
         return new RenderedPage(
-                html, gzip(html), "\"" + CanonicalJson.sha256Hex(html).substring(0, 40) + "\"", validUntil);
+                html, gzip(html), "\"" + DeterministicJson.sha256Hex(html).substring(0, 40) + "\"", validUntil);
     }
 
     BannerPage page(OperationBanner banner, LiveHost host, String language, int stage, Instant now) {

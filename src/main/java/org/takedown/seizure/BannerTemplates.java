@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * The banner's page template and static assets, loaded once at start from the configured directory (an agency's
@@ -61,7 +61,7 @@ public class BannerTemplates {
                             e.getKey(),
                             e.getValue(),
                             bytes,
-                            "\"" + CanonicalJson.sha256Hex(bytes).substring(0, 32) + "\"");
+                            "\"" + DeterministicJson.sha256Hex(bytes).substring(0, 32) + "\"");
                 }));
     }
 

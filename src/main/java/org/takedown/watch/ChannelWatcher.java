@@ -252,7 +252,7 @@ public class ChannelWatcher {
         Set<Long> sighted = found.stream().map(s -> s.captureId).collect(Collectors.toSet());
         captures.values().stream()
                 .filter(c -> sighted.contains(c.id))
-                .forEach(c -> c.reason = "new posts with sightings");
+                .forEach(c -> evidence.giveReason(c, "new posts with sightings"));
         int sightings = found.size();
         long queued = reactions.react(target, found).stream()
                 .filter(r -> r.outcome == Reaction.Outcome.QUEUED)

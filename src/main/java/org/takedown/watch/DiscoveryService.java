@@ -166,7 +166,7 @@ public class DiscoveryService {
     private boolean queue(Found found) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Operation.findById(found.operationId(), LockModeType.PESSIMISTIC_WRITE);
+                operations.holdRow(found.operationId());
                 if (DiscoveryCandidate.count(
                                 "operationId = ?1 and kind = ?2 and value = ?3",
                                 found.operationId(),

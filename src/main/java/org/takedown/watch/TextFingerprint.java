@@ -2,7 +2,7 @@ package org.takedown.watch;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /**
  * What a page says, reduced to compare captures: the SHA-256 of its normalised text (any change at all) and a 64-bit
@@ -12,7 +12,7 @@ record TextFingerprint(String sha256, long simhash) {
 
     static TextFingerprint of(String text) {
         String normalised = normalise(text);
-        return new TextFingerprint(CanonicalJson.sha256Hex(normalised), simhash(normalised));
+        return new TextFingerprint(DeterministicJson.sha256Hex(normalised), simhash(normalised));
     }
 
     /** NFKC, lower case, one space between words. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.support.Api;
 import org.takedown.support.ChannelWatchProfile;
 import org.takedown.support.FakeChannelPreview;
@@ -145,7 +147,7 @@ public class EvidenceExportTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .extract()
                 .asByteArray();
-        assertEquals(first.get("warcSha256"), CanonicalJson.sha256Hex(warc));
+        assertEquals(first.get("warcSha256"), DeterministicJson.sha256Hex(warc));
         try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
             WarcResponse response = (WarcResponse) reader.next().orElseThrow();
             String page =
@@ -176,7 +178,7 @@ public class EvidenceExportTest {
                         && audit.contains("WATCH_TARGET_ADDED")
                         && audit.contains("WATCH_RULE_ADDED"),
                 audit);
-        String digest = CanonicalJson.sha256Hex(files.get("manifest.json"));
+        String digest = DeterministicJson.sha256Hex(files.get("manifest.json"));
         assertEquals(
                 digest + "  manifest.json\n", new String(files.get("manifest.json.sha256"), StandardCharsets.UTF_8));
         List<Map<String, Object>> exports = Api.as("viewer1")
@@ -207,6 +209,25 @@ public class EvidenceExportTest {
                 .get("/api/operations/{id}/evidence/export", 999_999_999)
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anOutsideVerifierRecomputesEveryAuditHashFromTheDocumentedForm() throws IOException {
+        Api.as("officer1")
+                .body(Map.of("kind", "KEYWORD", "pattern", "\"spoof\" \\ back/slash é 🚨"))
+                .post("/api/operations/{id}/watch-rules", operation)
+                .then()
+                .statusCode(201);
+
+        List<Map<String, Object>> rows = new ObjectMapper()
+                .readValue(unzip(export()).get("audit.json"), new TypeReference<List<Map<String, Object>>>() {});
+        assertTrue(rows.size() >= 4, rows.toString());
+        assertTrue(
+                rows.stream().anyMatch(row -> row.get("summary").toString().contains("\\\\ back/slash é 🚨")),
+                rows.toString());
+        for (Map<String, Object> row : rows) {
+            assertEquals(row.get("hash"), DocumentedAuditHash.of(row), row.toString());
+        }
     }
 
     @Test
@@ -243,13 +264,13 @@ public class EvidenceExportTest {
         for (com.fasterxml.jackson.databind.JsonNode capture : tree.get("captures")) {
             if (capture.get("file").asText().equals(file)) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) capture)
-                        .put("sha256", CanonicalJson.sha256Hex(forged))
+                        .put("sha256", DeterministicJson.sha256Hex(forged))
                         .put("size", forged.length);
             }
         }
         String manifest = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         String sums = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8)
-                .replace(CanonicalJson.sha256Hex(files.get(file)), CanonicalJson.sha256Hex(forged));
+                .replace(DeterministicJson.sha256Hex(files.get(file)), DeterministicJson.sha256Hex(forged));
         byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
         byte[] tampered = rezip(
                 zip,
@@ -261,7 +282,7 @@ public class EvidenceExportTest {
                         "SHA256SUMS",
                         b -> sums.getBytes(StandardCharsets.UTF_8),
                         "manifest.json.sha256",
-                        b -> (CanonicalJson.sha256Hex(manifestBytes) + "  manifest.json\n")
+                        b -> (DeterministicJson.sha256Hex(manifestBytes) + "  manifest.json\n")
                                 .getBytes(StandardCharsets.UTF_8)));
         List<String> problems =
                 BundleVerifier.verify(new ByteArrayInputStream(tampered)).problems();

@@ -22,7 +22,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 
 /** A capture read back with jwarc: WARC/1.1 records whose SHA-256 digests, peer, date and bodies are the exchange's. */
 class WarcCaptureTest {
@@ -69,8 +69,8 @@ class WarcCaptureTest {
     @Test
     void aResponseAndItsRequestWithSha256DigestsThePeerAndTheDate() throws Exception {
         WarcCapture.Written written = WarcCapture.write(exchange(false));
-        assertEquals(CanonicalJson.sha256Hex(written.warc()), written.sha256());
-        assertEquals(CanonicalJson.sha256Hex(BODY), written.payloadSha256());
+        assertEquals(DeterministicJson.sha256Hex(written.warc()), written.sha256());
+        assertEquals(DeterministicJson.sha256Hex(BODY), written.payloadSha256());
         assertEquals(0x1f, written.warc()[0] & 0xff, "gzipped");
 
         List<byte[]> blocks = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.support.Api;
 import org.takedown.support.FakeBotApi;
 import org.takedown.support.Fixtures;
@@ -77,7 +77,7 @@ public class NoticeImageTest {
                 .then()
                 .statusCode(403);
 
-        String sha256 = CanonicalJson.sha256Hex(png);
+        String sha256 = DeterministicJson.sha256Hex(png);
         Api.as("officer1")
                 .contentType("image/png")
                 .body(png)
@@ -179,7 +179,7 @@ public class NoticeImageTest {
     @Test
     void aNoticeWithAnImageIsSentAsAPhotoAndUploadedOnlyUntilTelegramKnowsIt() {
         byte[] png = Fixtures.image("png", 640, 360);
-        String sha256 = CanonicalJson.sha256Hex(png);
+        String sha256 = DeterministicJson.sha256Hex(png);
         TelegramOperation op = TelegramOperation.active(
                 telegram, java.util.Collections.nCopies(3, null), TelegramOperation.notice(TEXT), png);
         Set<String> chats = op.chats().stream().map(String::toLowerCase).collect(Collectors.toSet());

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 
@@ -136,7 +136,7 @@ public class FourEyesTest {
                 .path("content");
         assertEquals(
                 operation.getString("approvedContentHash"),
-                CanonicalJson.sha256Hex(approvedJson),
+                DeterministicJson.sha256Hex(approvedJson),
                 "the recorded hash is the SHA-256 of the recorded content");
         JsonPath approved = new JsonPath(approvedJson);
         assertEquals(1, approved.getList("seizedDomains").size());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.takedown.common.CanonicalJson;
+import org.takedown.common.DeterministicJson;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
 import org.takedown.support.MutableClock;
@@ -169,7 +169,7 @@ class ApiAuthenticationTest {
         try (Connection c = dataSource.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("select token_hash from api_token where id = " + id)) {
             assertTrue(rs.next());
-            assertEquals(CanonicalJson.sha256Hex(token), rs.getString(1), "only the SHA-256 is stored");
+            assertEquals(DeterministicJson.sha256Hex(token), rs.getString(1), "only the SHA-256 is stored");
         }
         Api.as("officer2")
                 .body(Map.of("name", "mine", "roles", List.of("admin")))

@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Deterministic JSON (sorted keys, ISO-8601 times) and SHA-256 digests over it, for everything whose
- * hash must be reproducible later: approved content and the audit chain.
+ * Deterministic JSON and SHA-256 digests over it, for everything whose hash must be reproducible later: approved
+ * content and the audit chain. Jackson's compact output with object keys sorted and times as ISO-8601 strings — not
+ * RFC 8785 (JCS): strings escape other controls as upper-case {@code \u001F}, and numbers are written as Jackson writes
+ * them. The exact form an outside verifier needs is in docs/evidence.md.
  */
-public final class CanonicalJson {
+public final class DeterministicJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -24,13 +26,13 @@ public final class CanonicalJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private CanonicalJson() {}
+    private DeterministicJson() {}
 
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not serialisable as canonical JSON: " + value.getClass(), e);
+            throw new IllegalArgumentException("Not serialisable as deterministic JSON: " + value.getClass(), e);
         }
     }
 
