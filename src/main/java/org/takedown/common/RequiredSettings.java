@@ -61,6 +61,11 @@ public final class RequiredSettings {
                     "the console's OIDC client secret",
                     RequiredSettings::oidc),
             new Setting(
+                    "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                    "takedown.victims.key-file",
+                    "the key file victims' personal data is encrypted under (docs/victims.md)",
+                    lookup -> true),
+            new Setting(
                     "TAKEDOWN_BOT_TOKEN",
                     "takedown.telegram.bot-token",
                     "the Telegram bot's token to send notices; TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead",

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
+import org.takedown.common.CsvCell;
 import org.takedown.common.ProblemException;
 import org.takedown.delivery.DeliveryStatus;
 import org.takedown.notice.DeliveryResource;
@@ -156,17 +157,17 @@ public class RunReportPage {
                         ",",
                         List.of(
                                 Long.toString(row.id()),
-                                Csv.cell(row.chat()),
+                                CsvCell.of(row.chat()),
                                 Integer.toString(row.part() + 1),
                                 Integer.toString(row.parts()),
-                                Csv.cell(row.language()),
+                                CsvCell.of(row.language()),
                                 row.status().name(),
                                 Integer.toString(row.attempts()),
                                 row.messageId() == null ? "" : row.messageId().toString(),
-                                Csv.cell(TelegramLinks.message(row.chat(), row.messageId())),
+                                CsvCell.of(TelegramLinks.message(row.chat(), row.messageId())),
                                 row.sentAt() == null ? "" : row.sentAt().toString(),
-                                Csv.cell(row.detail()),
-                                Csv.cell(row.resolvedBy()),
+                                CsvCell.of(row.detail()),
+                                CsvCell.of(row.resolvedBy()),
                                 row.updatedAt() == null ? "" : row.updatedAt().toString())));
                 csv.write("\r\n");
             }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.takedown.support.FakeChannelPreview;
 import org.takedown.support.FakeDns;
 import org.takedown.support.FakeSites;
+import org.takedown.support.PersonalDataKeyFile;
 import org.takedown.support.ServiceProcess;
 
 /**
@@ -79,7 +80,9 @@ public class WatchServiceBench {
                     "TAKEDOWN_DB_PASSWORD",
                     "",
                     "TAKEDOWN_TELEGRAM_DRY_RUN",
-                    "true");
+                    "true",
+                    "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                    PersonalDataKeyFile.create());
             Map<String, String> config = Map.of(
                     "takedown.watch.cycle-every",
                     "1s",

@@ -13,7 +13,7 @@ class RequiredSettingsTest {
     @Test
     void eachMissingSettingIsOneLineNamingItsVariable() {
         List<String> missing = RequiredSettings.missing(Map.<String, String>of()::get);
-        assertEquals(4, missing.size(), missing.toString());
+        assertEquals(5, missing.size(), missing.toString());
         assertTrue(
                 missing.get(0)
                         .startsWith("TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL"),
@@ -31,7 +31,9 @@ class RequiredSettingsTest {
                 "TAKEDOWN_DB_PASSWORD",
                 "secret",
                 "takedown.telegram.bot-token",
-                "123:abc");
+                "123:abc",
+                "takedown.victims.key-file",
+                "/etc/takedown/personal-data.keys");
         assertEquals(List.of(), RequiredSettings.missing(given::get));
     }
 
@@ -45,7 +47,9 @@ class RequiredSettingsTest {
                 "TAKEDOWN_DB_PASSWORD",
                 "",
                 "TAKEDOWN_BOT_TOKEN",
-                "123:abc");
+                "123:abc",
+                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                "/etc/takedown/personal-data.keys");
         List<String> missing = RequiredSettings.missing(given::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set"), missing.get(0));
@@ -54,7 +58,14 @@ class RequiredSettingsTest {
     @Test
     void theTelegramChannelNeedsABotTokenUnlessItIsSaidToRunDry() {
         Map<String, String> database = Map.of(
-                "TAKEDOWN_DB_URL", "jdbc:postgresql://db/t", "TAKEDOWN_DB_USER", "t", "TAKEDOWN_DB_PASSWORD", "s");
+                "TAKEDOWN_DB_URL",
+                "jdbc:postgresql://db/t",
+                "TAKEDOWN_DB_USER",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "s",
+                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                "/etc/takedown/personal-data.keys");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_BOT_TOKEN is not set"), missing.get(0));
@@ -79,12 +90,30 @@ class RequiredSettingsTest {
                 "TAKEDOWN_OIDC_ENABLED",
                 "true",
                 "TAKEDOWN_TELEGRAM_DRY_RUN",
-                "true");
+                "true",
+                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                "/etc/takedown/personal-data.keys");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(2, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_OIDC_ISSUER is not set"), missing.get(0));
         assertEquals(
                 "QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET",
                 RequiredSettings.quarkusVariable("quarkus.oidc.console.credentials.secret"));
+    }
+
+    @Test
+    void productionNeedsAPersonalDataKeyFile() {
+        Map<String, String> rest = Map.of(
+                "TAKEDOWN_DB_URL",
+                "jdbc:postgresql://db/t",
+                "TAKEDOWN_DB_USER",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "s",
+                "TAKEDOWN_TELEGRAM_DRY_RUN",
+                "true");
+        List<String> missing = RequiredSettings.missing(rest::get);
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).startsWith("TAKEDOWN_PERSONAL_DATA_KEY_FILE is not set"), missing.get(0));
     }
 }

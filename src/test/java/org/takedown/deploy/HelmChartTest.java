@@ -171,6 +171,38 @@ public class HelmChartTest {
     }
 
     @Test
+    void thePersonalDataKeyFileIsMountedReadOnlyFromItsSecret() throws Exception {
+        JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0/env");
+        assertFalse(
+                none.toString().contains("TAKEDOWN_PERSONAL_DATA_KEY_FILE"), "no key file: the pod refuses to start");
+
+        List<JsonNode> given = render("", "personalData.keys=index=a");
+        JsonNode spec = one(given, "Deployment").at("/spec/template/spec");
+        assertEquals(
+                "/etc/takedown/personal-data/personal-data.keys",
+                env(spec.at("/containers/0"), "TAKEDOWN_PERSONAL_DATA_KEY_FILE"));
+        JsonNode secret = given.stream()
+                .filter(m -> m.path("metadata").path("name").asText().equals(RELEASE + "-personal-data"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("index=a", secret.at("/stringData/personal-data.keys").asText());
+        assertEquals(
+                "keep",
+                secret.at("/metadata/annotations/helm.sh~1resource-policy").asText());
+        assertTrue(
+                spec.at("/containers/0/volumeMounts")
+                        .toString()
+                        .contains(
+                                "{\"name\":\"personal-data\",\"mountPath\":\"/etc/takedown/personal-data\",\"readOnly\":true}"));
+
+        List<JsonNode> existing = render("", "personalData.existingSecret=force-keys");
+        JsonNode volumes = one(existing, "Deployment").at("/spec/template/spec/volumes");
+        assertTrue(volumes.toString().contains("\"secretName\":\"force-keys\""), volumes.toString());
+        assertTrue(existing.stream()
+                .noneMatch(m -> m.path("metadata").path("name").asText().endsWith("-personal-data")));
+    }
+
+    @Test
     void theGrafanaDashboardShipsAsALabelledConfigMapWhenAsked() throws Exception {
         assertTrue(
                 kind(render(""), "ConfigMap").stream()

@@ -47,6 +47,8 @@ class ProductionSettingsIT {
                                 + " (or quarkus.datasource.jdbc.url)",
                         "TAKEDOWN_DB_PASSWORD is not set: the production profile needs the database user's password"
                                 + " (set it empty for a database that trusts its clients) (or quarkus.datasource.password)",
+                        "TAKEDOWN_PERSONAL_DATA_KEY_FILE is not set: the production profile needs the key file victims'"
+                                + " personal data is encrypted under (docs/victims.md) (or takedown.victims.key-file)",
                         "TAKEDOWN_BOT_TOKEN is not set: the production profile needs the Telegram bot's token to send notices;"
                                 + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)"),
                 lines);

@@ -7,21 +7,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.EmbeddedPostgresResource;
 import org.takedown.support.FakeBotApi;
+import org.takedown.victim.list.VictimFixtures;
 
 /**
  * Runs after the unit and integration tests of {@code ./mvnw verify} (failsafe, after surefire): every test class's
- * log, kept by surefire at INFO, is searched for the bot token and the database password the tests gave the service.
- * Thousands of requests, sends, 429s, failures and stack traces went through those logs.
+ * log, kept by surefire at INFO, is searched for the bot token and the database password the tests gave the service,
+ * for the victims' numbers, addresses and names the import tests read, and for the personal-data keys. Thousands of
+ * requests, sends, 429s, failures, imports and stack traces went through those logs.
  */
 class LogSecretsIT {
 
     @Test
-    void noTestLogCarriesTheBotTokenOrTheDatabasePassword() throws IOException {
+    void noTestLogCarriesASecretOrAVictimsPersonalData() throws IOException {
         Path reports = Path.of("target", "surefire-reports");
         assertTrue(Files.isDirectory(reports), "no " + reports + ": run the whole ./mvnw verify, the unit tests first");
         List<Path> logs;
@@ -31,6 +34,14 @@ class LogSecretsIT {
         }
         assertTrue(logs.size() >= 10, "surefire kept only " + logs.size() + " test logs in " + reports);
         String token = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+        List<String> personal = new ArrayList<>(VictimFixtures.NEVER_IN_CLEAR);
+        Path keyFile = Path.of("target", "test-personal-data.keys");
+        assertTrue(Files.exists(keyFile), "the tests ran without their personal-data key file " + keyFile);
+        for (String line : Files.readAllLines(keyFile, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && line.contains("=") && !line.startsWith("active=")) {
+                personal.add(line.substring(line.indexOf('=') + 1));
+            }
+        }
         long lines = 0;
         for (Path log : logs) {
             List<String> content = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -39,6 +50,9 @@ class LogSecretsIT {
                 assertFalse(line.contains(token), "bot token in " + log + ": " + line);
                 assertFalse(
                         line.contains(EmbeddedPostgresResource.PASSWORD), "database password in " + log + ": " + line);
+                for (String value : personal) {
+                    assertFalse(line.contains(value), "personal data or a key in " + log + ": " + line);
+                }
             }
         }
         assertTrue(lines > 1000, "the test logs hold only " + lines + " lines: is the test log level still INFO?");

@@ -50,7 +50,9 @@ public final class ReplicaCluster implements AutoCloseable {
                 "TAKEDOWN_DB_PASSWORD",
                 databasePassword,
                 "TAKEDOWN_BOT_TOKEN",
-                FakeBotApi.TOKEN);
+                FakeBotApi.TOKEN,
+                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                PersonalDataKeyFile.create());
         config.put("takedown.officer-hosts", "localhost,127.0.0.1");
         config.put("takedown.telegram.api.scheme", "http");
         config.put("takedown.telegram.api.host", "127.0.0.1");

@@ -1,11 +1,11 @@
-package org.takedown.console;
+package org.takedown.common;
 
 /** One CSV cell (RFC 4180), made inert for spreadsheets: text that would start a formula is prefixed with a quote. */
-final class Csv {
+public final class CsvCell {
 
-    private Csv() {}
+    private CsvCell() {}
 
-    static String cell(String value) {
+    public static String of(String value) {
         if (value == null) {
             return "";
         }

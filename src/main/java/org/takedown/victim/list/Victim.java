@@ -1,0 +1,44 @@
+package org.takedown.victim.list;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One victim of a list. Phone, email, name and personalisation values are sealed ({@code <key id>:<base64>}); the
+ * masked forms are what pages show. A sequence id lets an import write its rows in JDBC batches.
+ */
+@Entity
+@Table(name = "victim")
+public class Victim extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "victim_seq")
+    @SequenceGenerator(name = "victim_seq", sequenceName = "victim_seq", allocationSize = 50)
+    public Long id;
+
+    public long listId;
+    public long importId;
+    public String contactKey;
+
+    public String phoneIndex;
+    public String phone;
+    public String phoneMasked;
+    /** {@link org.takedown.victim.phone.PhoneFlag} names, comma-separated; empty: none. */
+    public String phoneFlags;
+    /** Why the row's number could not be used, for a victim reachable only by email. */
+    public String phoneRefusal;
+
+    public String emailIndex;
+    public String email;
+    public String emailMasked;
+
+    public String name;
+    public String language;
+    /** The personalisation values (column → value) as JSON, sealed. */
+    public String fields;
+}

@@ -1,0 +1,73 @@
+package org.takedown.victim.list;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.takedown.common.Page;
+import org.takedown.common.PageRequest;
+import org.takedown.common.ProblemException;
+import org.takedown.security.Roles;
+
+/** An operation's victim lists and their victims, masked. */
+@Path("/api/operations/{id}/victim-lists")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VictimListResource {
+
+    @Inject
+    VictimListService lists;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public List<VictimListView> list(@PathParam("id") long id) {
+        return lists.ofOperation(id).stream().map(VictimListView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    public Response create(@PathParam("id") long id, @Valid @NotNull VictimListRequest request) {
+        VictimList list = lists.create(identity.getPrincipal().getName(), id, request);
+        return Response.status(201).entity(VictimListView.of(list)).build();
+    }
+
+    @GET
+    @Path("/{listId}")
+    @RolesAllowed(Roles.VIEWER)
+    public VictimListView get(@PathParam("id") long id, @PathParam("listId") long listId) {
+        return VictimListView.of(ofOperation(lists, id, listId));
+    }
+
+    /** The list's victims as every page shows them: phone and email masked, no name, no personalisation values. */
+    @GET
+    @Path("/{listId}/victims")
+    @RolesAllowed(Roles.VIEWER)
+    public Page<VictimView> victims(
+            @PathParam("id") long id, @PathParam("listId") long listId, @Valid @BeanParam PageRequest page) {
+        ofOperation(lists, id, listId);
+        return Page.of(lists.victims(listId), page, VictimView::of);
+    }
+
+    /** The list, if it belongs to this operation (a 404 otherwise, as for a list that does not exist). */
+    static VictimList ofOperation(VictimListService lists, long operationId, long listId) {
+        VictimList list = lists.get(listId);
+        if (list.operationId != operationId) {
+            throw ProblemException.notFound("Victim list " + listId + " of operation " + operationId);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,509 @@
+package org.takedown.victim.list;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.takedown.audit.AuditEntry;
+import org.takedown.common.DeterministicJson;
+import org.takedown.support.Api;
+import org.takedown.support.Fixtures;
+import org.takedown.victim.protect.PersonalDataCipher;
+
+/** Victim lists through the API: a messy file in parts, its report, what is stored, and files that cannot be read. */
+@QuarkusTest
+public class VictimImportTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    private static long list(long operationId, Map<String, Object> body) {
+        return Api.as("officer1")
+                .body(body)
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+    }
+
+    private static String imports(long operationId, long listId) {
+        return "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
+    }
+
+    private static long newImport(long operationId, long listId, Object body) {
+        return Api.as("officer1")
+                .body(body)
+                .post(imports(operationId, listId))
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("UPLOADING"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+    }
+
+    private static void put(long operationId, long listId, long importId, int part, byte[] bytes) {
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body(bytes)
+                .put(imports(operationId, listId) + "/" + importId + "/parts/" + part)
+                .then()
+                .statusCode(200);
+    }
+
+    private static Response complete(long operationId, long listId, long importId, int parts, String sha256) {
+        Map<String, Object> body = sha256 == null ? Map.of("parts", parts) : Map.of("parts", parts, "sha256", sha256);
+        return Api.as("officer1").body(body).post(imports(operationId, listId) + "/" + importId + "/complete");
+    }
+
+    private static JsonPath finished(long operationId, long listId, long importId) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Api.as("viewer1")
+                                .get(imports(operationId, listId) + "/" + importId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        json -> !List.of("UPLOADING", "READING").contains(json.getString("status")));
+    }
+
+    /** Uploads {@code file} in parts cut at these byte offsets, completes it and waits for the end. */
+    private static JsonPath importFile(long operationId, long listId, byte[] file, int... cuts) {
+        long importId = newImport(operationId, listId, Map.of());
+        int from = 0;
+        int part = 0;
+        for (int cut : cuts) {
+            put(operationId, listId, importId, ++part, Arrays.copyOfRange(file, from, cut));
+            from = cut;
+        }
+        put(operationId, listId, importId, ++part, Arrays.copyOfRange(file, from, file.length));
+        complete(operationId, listId, importId, part, DeterministicJson.sha256Hex(file))
+                .then()
+                .statusCode(202);
+        return finished(operationId, listId, importId);
+    }
+
+    @Test
+    void aMessyFileInPartsGivesOneVictimPerNumberAndAReportOfEveryRow() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "iSpoof victims, batch 1"));
+        byte[] file = VictimFixtures.MESSY.getBytes(StandardCharsets.UTF_8);
+        int insideZ = VictimFixtures.MESSY
+                        .substring(0, VictimFixtures.MESSY.indexOf('ë'))
+                        .getBytes(StandardCharsets.UTF_8)
+                        .length
+                + 1; // between the two bytes of ë
+        JsonPath report = importFile(operationId, listId, file, 7, insideZ);
+
+        assertEquals("DONE", report.getString("status"), report.prettify());
+        assertEquals(20, report.getLong("rows"));
+        assertEquals(5, report.getLong("accepted"));
+        assertEquals(4, report.getLong("duplicates"));
+        assertEquals(11, report.getLong("refused"));
+        assertEquals(DeterministicJson.sha256Hex(file), report.getString("sha256"));
+        assertEquals(file.length, report.getLong("bytes"));
+        Map<String, Integer> refused = report.getMap("refusedByReason");
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("fixed-line", 1),
+                        Map.entry("toll-free", 1),
+                        Map.entry("premium-rate", 1),
+                        Map.entry("uan", 1),
+                        Map.entry("voip", 1),
+                        Map.entry("pager", 1),
+                        Map.entry("personal-number", 1),
+                        Map.entry("other-country", 1),
+                        Map.entry("unparseable", 1),
+                        Map.entry("invalid", 1),
+                        Map.entry("missing", 1)),
+                refused);
+        assertEquals(
+                Map.of(
+                        "crown-dependency", 1,
+                        "drama-range", 3,
+                        "email-ignored", 1,
+                        "email-only", 1,
+                        "language-ignored", 1),
+                report.getMap("flagged"));
+
+        String refusals = Api.as("viewer1")
+                .accept("text/csv")
+                .get(imports(operationId, listId) + "/" + report.getLong("id") + "/refusals.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> lines = refusals.lines().toList();
+        assertEquals("row,reason,description", lines.get(0));
+        assertEquals(12, lines.size(), refusals);
+        assertTrue(lines.get(1).startsWith("8,\"fixed-line\",\"a landline"), lines.get(1));
+        assertTrue(lines.get(11).startsWith("18,\"missing\""), lines.get(11));
+        for (String secret : VictimFixtures.NEVER_IN_CLEAR) {
+            assertFalse(refusals.contains(secret), secret);
+        }
+
+        String victims = Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("items[0].phone", equalTo("+44 7••• •••001"))
+                .body("items[0].email", equalTo("j•••@e•••.org"))
+                .body("items[0].language", equalTo("en"))
+                .body("items[2].phone", equalTo(null))
+                .body("items[2].phoneRefusal", equalTo("fixed-line"))
+                .body("items[2].email", equalTo("l•••@e•••.org"))
+                .body("items[3].phoneFlags", equalTo(List.of("CROWN_DEPENDENCY")))
+                .extract()
+                .asString();
+        for (String secret : VictimFixtures.NEVER_IN_CLEAR) {
+            assertFalse(victims.contains(secret), secret);
+        }
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}", operationId, listId)
+                .then()
+                .statusCode(200)
+                .body("victims", equalTo(5))
+                .body("region", equalTo("GB"));
+
+        // stored sealed: the first victim opens to what the file said, the quoted newline and the formula kept as data
+        List<Victim> stored = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("from Victim v where v.listId = :l order by v.id", Victim.class)
+                        .setParameter("l", listId)
+                        .getResultList());
+        assertEquals("+447700900001", cipher.openText("victim.phone", stored.get(0).phone));
+        assertEquals("jane@example.org", cipher.openText("victim.email", stored.get(0).email));
+        assertEquals("Smith, Jane", cipher.openText("victim.name", stored.get(0).name));
+        assertEquals("{\"bankimpersonated\":\"Barclays\"}", cipher.openText("victim.fields", stored.get(0).fields));
+        assertEquals("Zoë Line one\r\nline two", cipher.openText("victim.name", stored.get(1).name));
+        assertEquals(
+                "{\"bankimpersonated\":\"=HYPERLINK(\\\"x\\\")\"}",
+                cipher.openText("victim.fields", stored.get(1).fields));
+        assertEquals("cy", stored.get(1).language);
+
+        // the audit chain holds the file's hash, counts and who imported it
+        AuditEntry audit = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "from AuditEntry a where a.action = 'victim-list.import' and a.entityId = :id",
+                                AuditEntry.class)
+                        .setParameter("id", Long.toString(report.getLong("id")))
+                        .getSingleResult());
+        assertEquals("officer1", audit.actor);
+        assertEquals(operationId, audit.operationId);
+        assertTrue(audit.summary.contains("\"sha256\":\"" + DeterministicJson.sha256Hex(file) + "\""), audit.summary);
+        assertTrue(audit.summary.contains("\"accepted\":5"), audit.summary);
+        assertTrue(audit.summary.contains("\"duplicates\":4"), audit.summary);
+
+        // a second file into the same list: a number already there in another spelling is a duplicate
+        JsonPath second = importFile(
+                operationId, listId, "phone\n+447700900002\n07700 900004\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, second.getLong("accepted"), second.prettify());
+        assertEquals(1, second.getLong("duplicates"));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}", operationId, listId)
+                .then()
+                .body("victims", equalTo(6));
+
+        // completing again changes nothing and audits nothing more
+        complete(operationId, listId, report.getLong("id"), 3, null)
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(5));
+        long audits = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select count(a) from AuditEntry a where a.action = 'victim-list.import' and a.entityId = :id",
+                                Long.class)
+                        .setParameter("id", Long.toString(report.getLong("id")))
+                        .getSingleResult());
+        assertEquals(1, audits);
+    }
+
+    @Test
+    void theDatabaseNeverHoldsAClearNumberAddressOrName() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "clear-text search"));
+        byte[] file = VictimFixtures.MESSY.getBytes(StandardCharsets.UTF_8);
+        long importId = newImport(operationId, listId, Map.of());
+        put(operationId, listId, importId, 1, file);
+        // the uploaded part, before it is read
+        assertNoClearPersonalData();
+        complete(operationId, listId, importId, 1, null).then().statusCode(202);
+        assertEquals("DONE", finished(operationId, listId, importId).getString("status"));
+        assertNoClearPersonalData();
+    }
+
+    /** Every column of every row of the victim tables and the audit log, as text and as bytes. */
+    private void assertNoClearPersonalData() {
+        for (String table : List.of(
+                "victim",
+                "victim_list",
+                "victim_import",
+                "victim_import_part",
+                "victim_import_refusal",
+                "audit_entry")) {
+            List<?> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("select * from " + table).getResultList());
+            for (Object row : rows) {
+                Object[] columns = row instanceof Object[] values ? values : new Object[] {row};
+                for (Object column : columns) {
+                    String text = column instanceof byte[] bytes
+                            ? new String(bytes, StandardCharsets.UTF_8)
+                            : String.valueOf(column);
+                    for (String secret : VictimFixtures.NEVER_IN_CLEAR) {
+                        assertFalse(text.contains(secret), secret + " in clear in " + table + ": " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileThatBreaksHalfwayLeavesNothingBehindAndSaysWhere() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "broken"));
+        StringBuilder csv = new StringBuilder("phone,bank\n");
+        for (int i = 0; i < 700; i++) {
+            csv.append(String.format("07700 900%03d,Bank %d%n", i, i));
+        }
+        csv.append("07700 900999,\"never closed\n");
+        JsonPath report = importFile(operationId, listId, csv.toString().getBytes(StandardCharsets.UTF_8), 4000);
+        assertEquals("FAILED", report.getString("status"), report.prettify());
+        assertTrue(
+                report.getString("failure").contains("not valid CSV at or after row 702"), report.getString("failure"));
+        assertFalse(report.getString("failure").contains("never closed"));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
+                .then()
+                .body("total", equalTo(0));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}", operationId, listId)
+                .then()
+                .body("victims", equalTo(0));
+        long parts = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("select count(p) from VictimImportPart p where p.importId = :id", Long.class)
+                        .setParameter("id", report.getLong("id"))
+                        .getSingleResult());
+        assertEquals(0, parts, "a failed import keeps no copy of the file");
+        AuditEntry audit = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "from AuditEntry a where a.action = 'victim-list.import-failed' and a.entityId = :id",
+                                AuditEntry.class)
+                        .setParameter("id", Long.toString(report.getLong("id")))
+                        .getSingleResult());
+        assertTrue(audit.summary.contains("row 702"), audit.summary);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8FailsWithoutGuessing() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "latin-1"));
+        // found in the header's first read: refused at once
+        long early = newImport(operationId, listId, Map.of());
+        put(operationId, listId, early, 1, "phone,name\n07700 900010,Zoë\n".getBytes(StandardCharsets.ISO_8859_1));
+        complete(operationId, listId, early, 1, null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].message", containsString("not UTF-8"));
+        // found far into the file: the import fails, and what it had read is removed
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < 900; i++) {
+            csv.append(String.format("07700 900%03d,Victim number %d%n", i, i));
+        }
+        csv.append("07700 900999,Zoë\n");
+        JsonPath report = importFile(operationId, listId, csv.toString().getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("FAILED", report.getString("status"));
+        assertTrue(report.getString("failure").contains("not UTF-8"), report.getString("failure"));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}", operationId, listId)
+                .then()
+                .body("victims", equalTo(0));
+    }
+
+    @Test
+    void aFileTheImportCannotUseIsRefusedBeforeARowIsRead() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "refusals"));
+        String base = imports(operationId, listId);
+
+        // no phone or email column: 422 at completion, the import failed and audited
+        long noContact = newImport(operationId, listId, Map.of());
+        put(operationId, listId, noContact, 1, "name,bank\nJane,Barclays\n".getBytes(StandardCharsets.UTF_8));
+        complete(operationId, listId, noContact, 1, null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", containsString("no phone or email column"));
+        Api.as("viewer1").get(base + "/" + noContact).then().body("status", equalTo("FAILED"));
+        complete(operationId, listId, noContact, 1, null).then().statusCode(409);
+
+        // a header without a header: the data of its first row is not repeated back
+        long headerless = newImport(operationId, listId, Map.of());
+        put(operationId, listId, headerless, 1, "07700 900011,Jane\n".getBytes(StandardCharsets.UTF_8));
+        String refusal = complete(operationId, listId, headerless, 1, null)
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString();
+        assertFalse(refusal.contains("900011"), refusal);
+
+        // a named column that is not there
+        long named = newImport(operationId, listId, Map.of("mapping", Map.of("phone", "Mobile")));
+        put(operationId, listId, named, 1, "phone\n07700 900012\n".getBytes(StandardCharsets.UTF_8));
+        complete(operationId, listId, named, 1, null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("mapping.phone"));
+
+        // a missing part, then a changed part (the SHA-256 the uploader computed does not match)
+        long partial = newImport(operationId, listId, Map.of());
+        put(operationId, listId, partial, 1, "phone\n".getBytes(StandardCharsets.UTF_8));
+        put(operationId, listId, partial, 3, "07700 900014\n".getBytes(StandardCharsets.UTF_8));
+        complete(operationId, listId, partial, 3, null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].message", containsString("parts not uploaded: [2]"));
+        put(operationId, listId, partial, 2, "07700 900013\n".getBytes(StandardCharsets.UTF_8));
+        String wrongHash = HexFormat.of().formatHex(new byte[32]);
+        complete(operationId, listId, partial, 3, wrongHash)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("sha256"));
+
+        // parts are not taken once the file is complete, nor empty, nor numbered 0
+        long done = newImport(operationId, listId, Map.of());
+        put(operationId, listId, done, 1, "phone\n07700 900015\n".getBytes(StandardCharsets.UTF_8));
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body(new byte[0])
+                .put(base + "/" + done + "/parts/2")
+                .then()
+                .statusCode(422);
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body("x".getBytes(StandardCharsets.UTF_8))
+                .put(base + "/" + done + "/parts/0")
+                .then()
+                .statusCode(422);
+        complete(operationId, listId, done, 1, null).then().statusCode(202);
+        finished(operationId, listId, done);
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body("x".getBytes(StandardCharsets.UTF_8))
+                .put(base + "/" + done + "/parts/2")
+                .then()
+                .statusCode(409);
+        // a part over the request limit
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body(new byte[1_100_000])
+                .put(base + "/" + newImport(operationId, listId, Map.of()) + "/parts/1")
+                .then()
+                .statusCode(413);
+    }
+
+    @Test
+    void anImportStoppedWhileReadingGoesOnFromItsLastCommittedRow() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "resumed"));
+        long importId = newImport(operationId, listId, Map.of());
+        put(
+                operationId,
+                listId,
+                importId,
+                1,
+                "phone\n07700 900101\n07700 900102\n07700 900103\n".getBytes(StandardCharsets.UTF_8));
+        // as a replica leaves it when it stops after committing the batch of the first two rows
+        QuarkusTransaction.requiringNew().run(() -> {
+            VictimImport in = em.find(VictimImport.class, importId);
+            in.status = ImportStatus.READING;
+            in.rowsRead = 2;
+            in.failure = "stopped (test): complete the import again to go on";
+        });
+        complete(operationId, listId, importId, 1, null).then().statusCode(202);
+        JsonPath report = finished(operationId, listId, importId);
+        assertEquals("DONE", report.getString("status"));
+        assertEquals(3, report.getLong("rows"));
+        assertEquals(1, report.getLong("accepted"), "the two committed rows are not read twice");
+        assertEquals(null, report.getString("failure"));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].phone", equalTo("+44 7••• •••103"));
+    }
+
+    @Test
+    void onlyOfficersImportAndAListIsReachedOnlyThroughItsOperation() {
+        long operationId = Fixtures.createOperation("officer1");
+        long other = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "roles"));
+        Api.as("viewer1")
+                .body(Map.of("name", "x"))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(403);
+        Api.as("viewer1")
+                .body(Map.of())
+                .post(imports(operationId, listId))
+                .then()
+                .statusCode(403);
+        Api.as("officer1").body(Map.of()).post(imports(other, listId)).then().statusCode(404);
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}/victims", other, listId)
+                .then()
+                .statusCode(404);
+        Api.as("officer1")
+                .body(Map.of("name", "x"))
+                .post("/api/operations/{id}/victim-lists", 999_999_999)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aListNamesItsCountryAndTheOthersItAccepts() {
+        long operationId = Fixtures.createOperation("officer1");
+        Api.as("officer1")
+                .body(Map.of("name", "x", "region", "gb"))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("region"));
+        Api.as("officer1")
+                .body(Map.of("name", "x", "region", "XX"))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(422);
+        long listId = list(operationId, Map.of("name", "with France", "otherRegions", List.of("FR", "GB")));
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}", operationId, listId)
+                .then()
+                .body("otherRegions", equalTo(List.of("FR")));
+        JsonPath report = importFile(
+                operationId, listId, "phone\n+33 6 12 34 56 78\n+49 1512 3456789\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, report.getLong("accepted"));
+        assertEquals(Map.of("other-country", 1), report.getMap("refusedByReason"));
+        assertEquals(Map.of("other-country", 1), report.getMap("flagged"));
+    }
+}
