@@ -45,6 +45,8 @@ public class Operation extends PanacheEntityBase {
 
     public Instant activateAt;
     public Instant endAt;
+    /** When it ended or was cancelled (retention periods count from here). */
+    public Instant endedAt;
     /** SHA-256 of the current public content ({@link PublicContent}). */
     public String contentHash;
     /** SHA-256 of the content at the last approval; null until first approved. */

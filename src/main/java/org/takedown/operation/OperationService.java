@@ -281,6 +281,19 @@ public class OperationService {
         move(operation, SCHEDULER, transition, Map.of("scheduled", true));
     }
 
+    /** The operations that ended or were cancelled before {@code cutoff}. */
+    public List<Long> idsOverBefore(Instant cutoff) {
+        return Operation.getEntityManager()
+                .createQuery("select o.id from Operation o where o.endedAt < ?1 order by o.id", Long.class)
+                .setParameter(1, cutoff)
+                .getResultList();
+    }
+
+    /** Whether the operation ended or was cancelled; a 404 for one that does not exist. */
+    public boolean isOver(long id) {
+        return get(id).status.isOver();
+    }
+
     public List<ApprovalDecision> decisions(long operationId) {
         get(operationId);
         return ApprovalDecision.list("operationId", Sort.by("id", Sort.Direction.Descending), operationId);
@@ -343,6 +356,9 @@ public class OperationService {
     private void changeStatus(Operation operation, OperationStatus to) {
         OperationStatus from = operation.status;
         operation.status = to;
+        if (to.isOver() && operation.endedAt == null) {
+            operation.endedAt = clock.instant();
+        }
         if (to != OperationStatus.PAUSED) {
             operation.pausedFrom = null;
         }

@@ -3,6 +3,8 @@ package org.takedown.victim;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /** Victim lists: where the personal-data keys are, and what the phone check lets through. */
 @ConfigMapping(prefix = "takedown.victims")
@@ -28,4 +30,12 @@ public interface VictimsConfig {
     /** The largest victim list file accepted, in bytes (uploaded in parts within the request size limit). */
     @WithDefault("268435456")
     long maxFileBytes();
+
+    /** Victims' personal data is purged this long after their operation ended or was cancelled. */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** The roles that may reveal a victim or export a list, each time with a written justification. */
+    @WithDefault("officer")
+    List<String> revealRoles();
 }

@@ -122,7 +122,23 @@ public class RoleRouteMatrixTest {
             Map.entry("GET /api/operations/{id}/discoveries", READERS),
             Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/accept", OFFICERS),
             Map.entry("POST /api/operations/{id}/discoveries/{candidateId}/dismiss", OFFICERS),
-            Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS));
+            Map.entry("DELETE /api/operations/{id}/watch-targets/{targetId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/victim-lists", READERS),
+            Map.entry("POST /api/operations/{id}/victim-lists", OFFICERS),
+            Map.entry("GET /api/operations/{id}/victim-lists/{listId}", READERS),
+            Map.entry("GET /api/operations/{id}/victim-lists/{listId}/victims", READERS),
+            // the reveal roles (takedown.victims.reveal-roles, default officer), not every reader
+            Map.entry("POST /api/operations/{id}/victim-lists/{listId}/victims/{victimId}/reveal", OFFICERS),
+            Map.entry("POST /api/operations/{id}/victim-lists/{listId}/export", OFFICERS),
+            Map.entry("GET /api/operations/{id}/victim-lists/{listId}/imports", READERS),
+            Map.entry("POST /api/operations/{id}/victim-lists/{listId}/imports", OFFICERS),
+            Map.entry("GET /api/operations/{id}/victim-lists/{listId}/imports/{importId}", READERS),
+            Map.entry("PUT /api/operations/{id}/victim-lists/{listId}/imports/{importId}/parts/{partNo}", OFFICERS),
+            Map.entry("POST /api/operations/{id}/victim-lists/{listId}/imports/{importId}/complete", OFFICERS),
+            Map.entry("GET /api/operations/{id}/victim-lists/{listId}/imports/{importId}/refusals.csv", READERS),
+            Map.entry("GET /api/suppressions", READERS),
+            Map.entry("POST /api/suppressions", OFFICERS),
+            Map.entry("POST /api/suppressions/{suppressionId}/remove", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
     static final Map<String, String> STATE_FOR = Map.of(
@@ -315,6 +331,27 @@ public class RoleRouteMatrixTest {
                             .jsonPath()
                             .getLong("id"));
         }
+        if (path.contains("{listId}")) {
+            victimFixtures(ids.operation(), path, params);
+            if (path.endsWith("/export") || path.endsWith("/refusals.csv")) {
+                request = request.accept("text/csv");
+            }
+            if (path.endsWith("/parts/{partNo}")) {
+                request = request.contentType("text/csv");
+            }
+        }
+        if (path.contains("{suppressionId}")) {
+            params.put(
+                    "suppressionId",
+                    Api.as("officer2")
+                            .body(Map.of("email", "matrix-" + Fixtures.unique() + "@example.org", "reason", "STOP"))
+                            .post("/api/suppressions")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .jsonPath()
+                            .getLong("id"));
+        }
         Object body = body(method, path, transition);
         if (path.endsWith("/notices/{noticeId}/image")) {
             if (!method.equals("PUT")) {
@@ -345,9 +382,79 @@ public class RoleRouteMatrixTest {
                 .request(method, path);
     }
 
+    /** A victim list of the operation with an import in upload (part 1 sent) and, where the route needs one, a victim. */
+    static void victimFixtures(long operationId, String path, Map<String, Object> params) {
+        long listId = Api.as("officer2")
+                .body(Map.of("name", "matrix"))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        params.put("listId", listId);
+        String imports = "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
+        long importId = Api.as("officer2")
+                .body(Map.of())
+                .post(imports)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        Api.as("officer2")
+                .contentType("text/csv")
+                .body(VICTIMS)
+                .put(imports + "/" + importId + "/parts/1")
+                .then()
+                .statusCode(200);
+        params.put("importId", importId);
+        params.put("partNo", 1);
+        if (path.contains("{victimId}")) {
+            Api.as("officer2")
+                    .body(Map.of("parts", 1))
+                    .post(imports + "/" + importId + "/complete")
+                    .then()
+                    .statusCode(202);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Api.as("viewer1")
+                            .get(imports + "/" + importId)
+                            .jsonPath()
+                            .getString("status")
+                            .equals("DONE"));
+            params.put(
+                    "victimId",
+                    Api.as("viewer1")
+                            .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
+                            .jsonPath()
+                            .getLong("items[0].id"));
+        }
+    }
+
+    private static final byte[] VICTIMS = "phone\n07700 900500\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     static Object body(String method, String path, String transition) {
         if (method.equals("GET") || method.equals("DELETE")) {
             return null;
+        }
+        if (path.endsWith("/parts/{partNo}")) {
+            return VICTIMS;
+        }
+        if (path.endsWith("/complete")) {
+            return Map.of("parts", 1);
+        }
+        if (path.endsWith("/reveal") || path.endsWith("/export") || path.endsWith("/remove")) {
+            return Map.of("justification", "Matrix test: every route times every role");
+        }
+        if (path.endsWith("/imports")) {
+            return Map.of();
+        }
+        if (path.endsWith("/victim-lists")) {
+            return Map.of("name", "matrix list");
+        }
+        if (path.equals("/api/suppressions")) {
+            return Map.of("email", "matrix-" + Fixtures.unique() + "@example.org", "reason", "STOP");
         }
         if (path.equals("/api/tokens")) {
             return TOKEN;

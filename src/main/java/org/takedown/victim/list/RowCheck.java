@@ -16,17 +16,13 @@ import org.takedown.victim.phone.PhoneVerdict;
 import org.takedown.victim.protect.BlindIndex;
 import org.takedown.victim.protect.Masks;
 import org.takedown.victim.protect.PersonalDataCipher;
+import org.takedown.victim.protect.Purpose;
 
 /**
  * Turns one CSV row into a victim, sealed and indexed, or into a refusal reason. A row whose number cannot take a text
  * but whose email address is usable is kept, to be reached by email; a row with neither is refused for its number.
  */
 final class RowCheck {
-
-    static final String PHONE = "victim.phone";
-    static final String EMAIL = "victim.email";
-    static final String NAME = "victim.name";
-    static final String FIELDS = "victim.fields";
 
     static final int MAX_NAME = 200;
     static final int MAX_FIELD = 500;
@@ -98,8 +94,8 @@ final class RowCheck {
         }
         Victim victim = new Victim();
         if (phoneUsable) {
-            victim.phoneIndex = index.of(PHONE, phone.e164());
-            victim.phone = cipher.sealText(PHONE, phone.e164());
+            victim.phoneIndex = index.of(Purpose.PHONE, phone.e164());
+            victim.phone = cipher.sealText(Purpose.PHONE, phone.e164());
             victim.phoneMasked = phone.masked();
             victim.contactKey = victim.phoneIndex;
             phone.flags().forEach(flag -> notes.add(code(flag)));
@@ -110,21 +106,21 @@ final class RowCheck {
         victim.phoneFlags = phoneUsable ? flags(phone.flags()) : "";
         if (email != null) {
             String normalised = email.toLowerCase(Locale.ROOT);
-            victim.emailIndex = index.of(EMAIL, normalised);
-            victim.email = cipher.sealText(EMAIL, email);
+            victim.emailIndex = index.of(Purpose.EMAIL, normalised);
+            victim.email = cipher.sealText(Purpose.EMAIL, email);
             victim.emailMasked = Masks.email(email);
             if (victim.contactKey == null) {
                 victim.contactKey = "e:" + victim.emailIndex;
             }
         }
-        victim.name = cipher.sealText(NAME, name);
+        victim.name = cipher.sealText(Purpose.NAME, name);
         String language = value(row, columns.language());
         if (language != null && !LANGUAGE_SHAPE.matcher(language).matches()) {
             notes.add("language-ignored");
             language = null;
         }
         victim.language = language;
-        victim.fields = fields.isEmpty() ? null : cipher.sealText(FIELDS, DeterministicJson.write(fields));
+        victim.fields = fields.isEmpty() ? null : cipher.sealText(Purpose.FIELDS, DeterministicJson.write(fields));
         return new Checked(victim, notes, null);
     }
 

@@ -42,6 +42,7 @@ import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.phone.PhoneCheck;
 import org.takedown.victim.protect.BlindIndex;
 import org.takedown.victim.protect.PersonalDataCipher;
+import org.takedown.victim.protect.Purpose;
 
 /**
  * Imports a CSV file into a victim list: the file arrives in sealed parts (each within the request size limit, so any
@@ -54,8 +55,7 @@ import org.takedown.victim.protect.PersonalDataCipher;
 public class VictimImportService {
 
     static final int MAX_PARTS = 10_000;
-    static final int BATCH = 500;
-    static final String UPLOAD = "victim.upload";
+    static final int BATCH = 1000;
 
     private static final Logger LOG = Logger.getLogger(VictimImportService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,7 +95,9 @@ public class VictimImportService {
 
     @Transactional
     public VictimImport create(String actor, long listId, ColumnMapping mapping) {
-        lists.get(listId);
+        if (lists.get(listId).purgedAt != null) {
+            throw ProblemException.conflict("Victim list " + listId + " was purged at the end of its retention period");
+        }
         VictimImport in = new VictimImport();
         in.listId = listId;
         in.status = ImportStatus.UPLOADING;
@@ -149,7 +151,7 @@ public class VictimImportService {
                     "A victim list file is at most " + config.maxFileBytes() + " bytes",
                     List.of());
         }
-        PersonalDataCipher.Sealed sealed = cipher.seal(UPLOAD, body);
+        PersonalDataCipher.Sealed sealed = cipher.seal(Purpose.UPLOAD, body);
         boolean fresh = part == null;
         if (fresh) {
             part = new VictimImportPart();
@@ -241,7 +243,7 @@ public class VictimImportService {
     private InputStream part(long importId, int partNo) {
         byte[] clear = QuarkusTransaction.requiringNew().call(() -> {
             VictimImportPart part = em.find(VictimImportPart.class, new VictimImportPart.Key(importId, partNo));
-            return cipher.open(UPLOAD, new PersonalDataCipher.Sealed(part.keyId, part.sealed));
+            return cipher.open(Purpose.UPLOAD, new PersonalDataCipher.Sealed(part.keyId, part.sealed));
         });
         return new ByteArrayInputStream(clear);
     }
@@ -357,6 +359,7 @@ public class VictimImportService {
                             .setParameter("list", listId)
                             .setParameter("keys", keys)
                             .getResultList());
+            List<VictimImportRefusal> refusals = new ArrayList<>();
             Map<String, Long> refused = new TreeMap<>();
             Map<String, Long> flagged = new TreeMap<>();
             long accepted = 0;
@@ -368,7 +371,7 @@ public class VictimImportService {
                     refusal.importId = importId;
                     refusal.rowNo = checked.rowNo();
                     refusal.reason = outcome.refusal();
-                    em.persist(refusal);
+                    refusals.add(refusal);
                     refused.merge(outcome.refusal(), 1L, Long::sum);
                 } else if (!taken.add(outcome.victim().contactKey)) {
                     duplicates++;
@@ -381,6 +384,8 @@ public class VictimImportService {
                     outcome.notes().forEach(note -> flagged.merge(note, 1L, Long::sum));
                 }
             }
+            // after the victims: an identity insert would cut their JDBC batches short
+            refusals.forEach(em::persist);
             in.rowsRead += batch.size();
             in.accepted += accepted;
             in.duplicates += duplicates;
@@ -439,6 +444,12 @@ public class VictimImportService {
                     .setParameter("id", importId)
                     .executeUpdate();
             in.status = ImportStatus.FAILED;
+            // rowsRead stays: where it broke; nothing it had counted is kept
+            in.accepted = 0;
+            in.duplicates = 0;
+            in.refused = 0;
+            in.refusedByReason = "{}";
+            in.flaggedByFlag = "{}";
             in.failure = failure.length() > 500 ? failure.substring(0, 500) : failure;
             in.sha256 = sha256;
             in.completedBy = actor;

@@ -25,6 +25,9 @@ public class VictimList extends PanacheEntityBase {
     public String otherRegions;
 
     public long victims;
+    /** When the retention period removed its victims' personal data; it takes no more imports. */
+    public Instant purgedAt;
+
     public String createdBy;
     public Instant createdAt;
 }

@@ -12,13 +12,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
 import org.takedown.common.ProblemException;
 import org.takedown.security.Roles;
+import org.takedown.victim.Justification;
+import org.takedown.victim.suppression.SuppressionList;
 
 /** An operation's victim lists and their victims, masked. */
 @Path("/api/operations/{id}/victim-lists")
@@ -28,6 +34,12 @@ public class VictimListResource {
 
     @Inject
     VictimListService lists;
+
+    @Inject
+    VictimDisclosure disclosure;
+
+    @Inject
+    SuppressionList suppressions;
 
     @Inject
     SecurityIdentity identity;
@@ -59,7 +71,56 @@ public class VictimListResource {
     public Page<VictimView> victims(
             @PathParam("id") long id, @PathParam("listId") long listId, @Valid @BeanParam PageRequest page) {
         ofOperation(lists, id, listId);
-        return Page.of(lists.victims(listId), page, VictimView::of);
+        return Page.ofAll(lists.victims(listId), page, victims -> {
+            Set<String> indexes = new HashSet<>();
+            for (Victim victim : victims) {
+                if (victim.phoneIndex != null) {
+                    indexes.add(victim.phoneIndex);
+                }
+                if (victim.emailIndex != null) {
+                    indexes.add(victim.emailIndex);
+                }
+            }
+            Set<String> suppressed = suppressions.suppressedAmong(indexes);
+            return victims.stream()
+                    .map(victim -> VictimView.of(
+                            victim, suppressed.contains(victim.phoneIndex) || suppressed.contains(victim.emailIndex)))
+                    .toList();
+        });
+    }
+
+    /**
+     * One victim in the clear: for a role {@code takedown.victims.reveal-roles} names, with a written justification
+     * that the audit chain keeps with who and when. Never cached.
+     */
+    @POST
+    @Path("/{listId}/victims/{victimId}/reveal")
+    @RolesAllowed(Roles.VIEWER)
+    public Response reveal(
+            @PathParam("id") long id,
+            @PathParam("listId") long listId,
+            @PathParam("victimId") long victimId,
+            @Valid @NotNull Justification request) {
+        ofOperation(lists, id, listId);
+        return Response.ok(disclosure.reveal(identity, listId, victimId, request.justification()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /** The whole list in the clear as CSV, on the same terms as a reveal; audited before the first byte. */
+    @POST
+    @Path("/{listId}/export")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.VIEWER)
+    public Response export(
+            @PathParam("id") long id, @PathParam("listId") long listId, @Valid @NotNull Justification request) {
+        ofOperation(lists, id, listId);
+        disclosure.startExport(identity, listId, request.justification());
+        StreamingOutput csv = out -> disclosure.export(listId, out);
+        return Response.ok(csv)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Disposition", "attachment; filename=\"victim-list-" + listId + ".csv\"")
+                .build();
     }
 
     /** The list, if it belongs to this operation (a 404 otherwise, as for a list that does not exist). */

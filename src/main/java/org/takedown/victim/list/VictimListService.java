@@ -1,11 +1,14 @@
 package org.takedown.victim.list;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +17,15 @@ import java.util.TreeSet;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.OperationService;
+import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.phone.PhoneCheck;
 
 /** An operation's victim lists: made by an officer, filled by imports ({@link VictimImportService}). */
 @ApplicationScoped
 public class VictimListService {
+
+    /** The actor of what the service does by itself. */
+    static final String SYSTEM = "system:retention";
 
     @Inject
     OperationService operations;
@@ -29,9 +36,17 @@ public class VictimListService {
     @Inject
     Clock clock;
 
+    @Inject
+    VictimsConfig config;
+
+    @Inject
+    EntityManager em;
+
     @Transactional
     public VictimList create(String actor, long operationId, VictimListRequest request) {
-        operations.get(operationId);
+        if (operations.isOver(operationId)) {
+            throw ProblemException.conflict("Operation " + operationId + " is over: it takes no new victim lists");
+        }
         String region = request.region() == null ? "GB" : request.region();
         if (!PhoneCheck.isKnownRegion(region)) {
             throw ProblemException.invalidField(422, "region", "no phone numbering plan is known for " + region);
@@ -85,6 +100,50 @@ public class VictimListService {
     public PanacheQuery<Victim> victims(long listId) {
         get(listId);
         return Victim.find("listId = ?1 order by id", listId);
+    }
+
+    /**
+     * Removes the personal data of every list whose operation has been over for longer than the retention period:
+     * its victims and any file parts still held; the list, its import reports and the audit stay. Each list in its own
+     * transaction, audited. Returns how many lists were purged.
+     */
+    public int purgeExpired() {
+        Instant cutoff = clock.instant().minus(config.retention());
+        List<Long> over = QuarkusTransaction.requiringNew().call(() -> operations.idsOverBefore(cutoff));
+        if (over.isEmpty()) {
+            return 0;
+        }
+        List<Long> due = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select l.id from VictimList l where l.operationId in :ops and l.purgedAt is null"
+                                        + " order by l.id",
+                                Long.class)
+                        .setParameter("ops", over)
+                        .getResultList());
+        for (long listId : due) {
+            QuarkusTransaction.requiringNew().run(() -> purge(listId));
+        }
+        return due.size();
+    }
+
+    private void purge(long listId) {
+        VictimList list = lock(listId);
+        if (list.purgedAt != null) {
+            return;
+        }
+        int victims = em.createQuery("delete from Victim v where v.listId = :list")
+                .setParameter("list", listId)
+                .executeUpdate();
+        em.createQuery("delete from VictimImportPart p where p.importId in"
+                        + " (select i.id from VictimImport i where i.listId = :list)")
+                .setParameter("list", listId)
+                .executeUpdate();
+        list.purgedAt = clock.instant();
+        list.victims = 0;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("victims", victims);
+        summary.put("retentionDays", config.retention().toDays());
+        audit.recordFor(list.operationId, SYSTEM, "victim-list.purge", "victim-list", listId, summary);
     }
 
     static List<String> regions(String joined) {

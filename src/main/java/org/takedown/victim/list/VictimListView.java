@@ -11,7 +11,8 @@ public record VictimListView(
         List<String> otherRegions,
         long victims,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant purgedAt) {
 
     static VictimListView of(VictimList list) {
         return new VictimListView(
@@ -22,6 +23,7 @@ public record VictimListView(
                 VictimListService.regions(list.otherRegions),
                 list.victims,
                 list.createdBy,
-                list.createdAt);
+                list.createdAt,
+                list.purgedAt);
     }
 }

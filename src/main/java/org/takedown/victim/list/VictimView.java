@@ -3,7 +3,7 @@ package org.takedown.victim.list;
 import java.util.Arrays;
 import java.util.List;
 
-/** A victim as every page shows one: masked. */
+/** A victim as every page shows one: masked; {@code suppressed} when the force's suppression list holds its number or address. */
 public record VictimView(
         long id,
         String phone,
@@ -11,9 +11,10 @@ public record VictimView(
         String phoneRefusal,
         String email,
         String language,
-        long importId) {
+        long importId,
+        boolean suppressed) {
 
-    static VictimView of(Victim victim) {
+    static VictimView of(Victim victim, boolean suppressed) {
         return new VictimView(
                 victim.id,
                 victim.phoneMasked,
@@ -21,6 +22,7 @@ public record VictimView(
                 victim.phoneRefusal,
                 victim.emailMasked,
                 victim.language,
-                victim.importId);
+                victim.importId,
+                suppressed);
     }
 }

@@ -22,6 +22,10 @@ public class PhoneCheck {
 
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
     private static final Set<String> CROWN_DEPENDENCIES = Set.of("IM", "JE", "GG");
+
+    /** Every region the numbering plans know: for {@link #check}'s other regions when the country does not matter. */
+    public static final Set<String> ANY_REGION = Set.copyOf(NUMBERS.getSupportedRegions());
+
     private static final long DRAMA_FIRST = 7_700_900_000L;
     private static final long DRAMA_LAST = 7_700_900_999L;
 

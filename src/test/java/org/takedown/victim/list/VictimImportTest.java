@@ -1,21 +1,24 @@
 package org.takedown.victim.list;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.takedown.victim.list.VictimApi.complete;
+import static org.takedown.victim.list.VictimApi.finished;
+import static org.takedown.victim.list.VictimApi.importFile;
+import static org.takedown.victim.list.VictimApi.imports;
+import static org.takedown.victim.list.VictimApi.list;
+import static org.takedown.victim.list.VictimApi.newImport;
+import static org.takedown.victim.list.VictimApi.put;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,75 +38,6 @@ public class VictimImportTest {
 
     @Inject
     PersonalDataCipher cipher;
-
-    private static long list(long operationId, Map<String, Object> body) {
-        return Api.as("officer1")
-                .body(body)
-                .post("/api/operations/{id}/victim-lists", operationId)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-    }
-
-    private static String imports(long operationId, long listId) {
-        return "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
-    }
-
-    private static long newImport(long operationId, long listId, Object body) {
-        return Api.as("officer1")
-                .body(body)
-                .post(imports(operationId, listId))
-                .then()
-                .statusCode(201)
-                .body("status", equalTo("UPLOADING"))
-                .extract()
-                .jsonPath()
-                .getLong("id");
-    }
-
-    private static void put(long operationId, long listId, long importId, int part, byte[] bytes) {
-        Api.as("officer1")
-                .contentType("text/csv")
-                .body(bytes)
-                .put(imports(operationId, listId) + "/" + importId + "/parts/" + part)
-                .then()
-                .statusCode(200);
-    }
-
-    private static Response complete(long operationId, long listId, long importId, int parts, String sha256) {
-        Map<String, Object> body = sha256 == null ? Map.of("parts", parts) : Map.of("parts", parts, "sha256", sha256);
-        return Api.as("officer1").body(body).post(imports(operationId, listId) + "/" + importId + "/complete");
-    }
-
-    private static JsonPath finished(long operationId, long listId, long importId) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> Api.as("viewer1")
-                                .get(imports(operationId, listId) + "/" + importId)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .jsonPath(),
-                        json -> !List.of("UPLOADING", "READING").contains(json.getString("status")));
-    }
-
-    /** Uploads {@code file} in parts cut at these byte offsets, completes it and waits for the end. */
-    private static JsonPath importFile(long operationId, long listId, byte[] file, int... cuts) {
-        long importId = newImport(operationId, listId, Map.of());
-        int from = 0;
-        int part = 0;
-        for (int cut : cuts) {
-            put(operationId, listId, importId, ++part, Arrays.copyOfRange(file, from, cut));
-            from = cut;
-        }
-        put(operationId, listId, importId, ++part, Arrays.copyOfRange(file, from, file.length));
-        complete(operationId, listId, importId, part, DeterministicJson.sha256Hex(file))
-                .then()
-                .statusCode(202);
-        return finished(operationId, listId, importId);
-    }
 
     @Test
     void aMessyFileInPartsGivesOneVictimPerNumberAndAReportOfEveryRow() {
@@ -284,14 +218,18 @@ public class VictimImportTest {
         long operationId = Fixtures.createOperation("officer1");
         long listId = list(operationId, Map.of("name", "broken"));
         StringBuilder csv = new StringBuilder("phone,bank\n");
-        for (int i = 0; i < 700; i++) {
-            csv.append(String.format("07700 900%03d,Bank %d%n", i, i));
+        // more rows than a batch, so that a committed batch has to be taken back
+        for (int i = 0; i < VictimImportService.BATCH + 200; i++) {
+            csv.append(String.format("07400 1%05d,Bank %d%n", i, i));
         }
         csv.append("07700 900999,\"never closed\n");
         JsonPath report = importFile(operationId, listId, csv.toString().getBytes(StandardCharsets.UTF_8), 4000);
         assertEquals("FAILED", report.getString("status"), report.prettify());
+        String row = "row " + (VictimImportService.BATCH + 202);
         assertTrue(
-                report.getString("failure").contains("not valid CSV at or after row 702"), report.getString("failure"));
+                report.getString("failure").contains("not valid CSV at or after " + row), report.getString("failure"));
+        assertEquals(VictimImportService.BATCH, report.getLong("rows"), "a batch was committed before the break");
+        assertEquals(0, report.getLong("accepted"), "and taken back with it");
         assertFalse(report.getString("failure").contains("never closed"));
         Api.as("viewer1")
                 .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
@@ -312,7 +250,7 @@ public class VictimImportTest {
                                 AuditEntry.class)
                         .setParameter("id", Long.toString(report.getLong("id")))
                         .getSingleResult());
-        assertTrue(audit.summary.contains("row 702"), audit.summary);
+        assertTrue(audit.summary.contains(row), audit.summary);
     }
 
     @Test
@@ -328,8 +266,8 @@ public class VictimImportTest {
                 .body("errors[0].message", containsString("not UTF-8"));
         // found far into the file: the import fails, and what it had read is removed
         StringBuilder csv = new StringBuilder("phone,name\n");
-        for (int i = 0; i < 900; i++) {
-            csv.append(String.format("07700 900%03d,Victim number %d%n", i, i));
+        for (int i = 0; i < VictimImportService.BATCH + 200; i++) {
+            csv.append(String.format("07400 1%05d,Victim number %d%n", i, i));
         }
         csv.append("07700 900999,Zoë\n");
         JsonPath report = importFile(operationId, listId, csv.toString().getBytes(StandardCharsets.ISO_8859_1));

@@ -1,0 +1,10 @@
+package org.takedown.postgresql;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.takedown.support.PostgresProfile;
+import org.takedown.victim.list.VictimDisclosureTest;
+
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+public class PostgresVictimDisclosureTest extends VictimDisclosureTest {}
