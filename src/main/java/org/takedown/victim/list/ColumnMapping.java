@@ -1,5 +1,6 @@
 package org.takedown.victim.list;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ import org.takedown.common.ProblemException;
  * other column is one, called by its header in lower case without spaces or punctuation.
  */
 public record ColumnMapping(
-        @Size(max = 200) String phone,
-        @Size(max = 200) String email,
-        @Size(max = 200) String name,
-        @Size(max = 200) String language,
-        @Size(max = 50) Map<@Pattern(regexp = FIELD_NAME) String, @Size(max = 200) String> fields) {
+        @Size(max = 100) String phone,
+        @Size(max = 100) String email,
+        @Size(max = 100) String name,
+        @Size(max = 100) String language,
+        // at most 20 fields of 100-character headers: the mapping's JSON fits its column (V27: 4000)
+        @Size(max = 20) Map<@Pattern(regexp = FIELD_NAME) String, @NotBlank @Size(max = 100) String> fields) {
 
     static final String FIELD_NAME = "[a-z][a-z0-9_]{0,39}";
 

@@ -8,7 +8,9 @@ final class RefusalReasons {
 
     private static final Map<String, String> OTHERS = Map.of(
             "name-too-long",
-            "the name is longer than " + RowCheck.MAX_NAME + " characters",
+            "the name is longer than " + RowCheck.MAX_NAME + " characters (or too long to store)",
+            "fields-too-long",
+            "the personalisation values together are too long to store",
             "field-too-long",
             "a personalisation value is longer than " + RowCheck.MAX_FIELD + " characters",
             "invalid-email",

@@ -1,5 +1,6 @@
 package org.takedown.victim.list;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,7 +29,13 @@ final class RowCheck {
     static final int MAX_FIELD = 500;
 
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern LANGUAGE_SHAPE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+    private static final Pattern LANGUAGE_SHAPE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,3}");
+    /** The widths of the sealed columns (V27): a value that seals longer is refused, never cut. */
+    /** An address longer than this in UTF-8 would not fit its column once sealed (1000 characters of base64). */
+    private static final int EMAIL_BYTES = 700;
+
+    private static final int SEALED_NAME = 1000;
+    private static final int SEALED_FIELDS = 16000;
 
     /**
      * A row kept (everything personal already sealed; {@code notes} are the flags the report counts) or refused with a
@@ -114,6 +121,9 @@ final class RowCheck {
             }
         }
         victim.name = cipher.sealText(Purpose.NAME, name);
+        if (victim.name != null && victim.name.length() > SEALED_NAME) {
+            return Checked.refused("name-too-long");
+        }
         String language = value(row, columns.language());
         if (language != null && !LANGUAGE_SHAPE.matcher(language).matches()) {
             notes.add("language-ignored");
@@ -121,11 +131,16 @@ final class RowCheck {
         }
         victim.language = language;
         victim.fields = fields.isEmpty() ? null : cipher.sealText(Purpose.FIELDS, DeterministicJson.write(fields));
+        if (victim.fields != null && victim.fields.length() > SEALED_FIELDS) {
+            return Checked.refused("fields-too-long");
+        }
         return new Checked(victim, notes, null);
     }
 
     private static boolean isEmail(String text) {
-        return text.length() <= 254 && EMAIL_SHAPE.matcher(text).matches();
+        return text.length() <= 254
+                && text.getBytes(StandardCharsets.UTF_8).length <= EMAIL_BYTES
+                && EMAIL_SHAPE.matcher(text).matches();
     }
 
     private static String value(CSVRecord row, int column) {

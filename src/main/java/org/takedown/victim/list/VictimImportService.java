@@ -95,9 +95,7 @@ public class VictimImportService {
 
     @Transactional
     public VictimImport create(String actor, long listId, ColumnMapping mapping) {
-        if (lists.get(listId).purgedAt != null) {
-            throw ProblemException.conflict("Victim list " + listId + " was purged at the end of its retention period");
-        }
+        lists.requireOpen(lists.get(listId));
         VictimImport in = new VictimImport();
         in.listId = listId;
         in.status = ImportStatus.UPLOADING;
@@ -133,6 +131,7 @@ public class VictimImportService {
     @Transactional
     public VictimImport putPart(long listId, long importId, int partNo, byte[] body) {
         VictimImport in = lock(listId, importId);
+        lists.requireOpen(lists.get(listId));
         if (in.status != ImportStatus.UPLOADING) {
             throw ProblemException.conflict("Import " + importId + " is " + in.status + ": it takes no more parts");
         }
@@ -179,6 +178,19 @@ public class VictimImportService {
         if (started.status == ImportStatus.DONE) {
             return started;
         }
+        try {
+            return checkAndStart(actor, started, importId, parts, request);
+        } catch (RuntimeException e) {
+            if (!(e instanceof ProblemException)) {
+                stopped(importId, "stopped (" + e.getClass().getSimpleName() + "): complete the import again to go on");
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the file's SHA-256 and header, then hands its rows to a reader thread. */
+    private VictimImport checkAndStart(
+            String actor, VictimImport started, long importId, int parts, CompleteRequest request) {
         String sha256 = digest(importId, parts);
         if (request.sha256() != null && !request.sha256().equals(sha256)) {
             throw fail(
@@ -201,12 +213,28 @@ public class VictimImportService {
     }
 
     private VictimImport startReading(long listId, long importId, int parts) {
+        // the list first (as write and purge take it), then the import: completes into one list take turns here
+        VictimList list = lists.lock(listId);
         VictimImport in = lock(listId, importId);
         if (in.status == ImportStatus.DONE || in.status == ImportStatus.FAILED) {
             if (in.status == ImportStatus.FAILED) {
                 throw ProblemException.conflict("Import " + importId + " failed: start a new import");
             }
             return in;
+        }
+        lists.requireOpen(list);
+        long others = em.createQuery(
+                        "select count(i) from VictimImport i where i.listId = :list and i.id <> :id"
+                                + " and i.status = :reading",
+                        Long.class)
+                .setParameter("list", listId)
+                .setParameter("id", importId)
+                .setParameter("reading", ImportStatus.READING)
+                .getSingleResult();
+        if (others > 0) {
+            // one file at a time per list: a failing file takes back only victims no other import relied on
+            throw ProblemException.conflict("Another import into victim list " + listId
+                    + " is being read: complete this one when it is DONE (or complete the other again if it stopped)");
         }
         List<Integer> numbers = em.createQuery(
                         "select p.partNo from VictimImportPart p where p.importId = :id order by p.partNo",
@@ -345,6 +373,9 @@ public class VictimImportService {
                 throw ProblemException.conflict("Another request is reading import " + importId);
             }
             VictimList list = lists.lock(listId);
+            if (list.purgedAt != null) {
+                throw new ProblemException(410, "Gone", "The list was purged while the file was read", List.of());
+            }
             Set<String> keys = new HashSet<>();
             for (Checked checked : batch) {
                 if (checked.outcome().victim() != null) {

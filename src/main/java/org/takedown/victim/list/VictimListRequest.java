@@ -1,6 +1,7 @@
 package org.takedown.victim.list;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -17,4 +18,5 @@ public record VictimListRequest(
         String region,
 
         @Size(max = 50)
-        List<@Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes") String> otherRegions) {}
+        List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes") String>
+                otherRegions) {}

@@ -88,6 +88,17 @@ public class VictimListService {
         return list;
     }
 
+    /** A 409 unless the list may still change: not purged, its operation not over. */
+    void requireOpen(VictimList list) {
+        if (list.purgedAt != null) {
+            throw ProblemException.conflict(
+                    "Victim list " + list.id + " was purged at the end of its retention period");
+        }
+        if (operations.isOver(list.operationId)) {
+            throw ProblemException.conflict("Operation " + list.operationId + " is over: its lists take no more files");
+        }
+    }
+
     /** The list's row, locked: imports into one list take turns, so two files cannot both add the same number. */
     VictimList lock(long listId) {
         VictimList list = VictimList.findById(listId, LockModeType.PESSIMISTIC_WRITE);
@@ -137,6 +148,14 @@ public class VictimListService {
         em.createQuery("delete from VictimImportPart p where p.importId in"
                         + " (select i.id from VictimImport i where i.listId = :list)")
                 .setParameter("list", listId)
+                .executeUpdate();
+        // an import still uploading or reading stops: its next batch finds it FAILED and writes nothing
+        em.createQuery("update VictimImport i set i.status = :failed, i.failure = :why"
+                        + " where i.listId = :list and i.status in (:open)")
+                .setParameter("failed", ImportStatus.FAILED)
+                .setParameter("why", "the list was purged at the end of its retention period")
+                .setParameter("list", listId)
+                .setParameter("open", List.of(ImportStatus.UPLOADING, ImportStatus.READING))
                 .executeUpdate();
         list.purgedAt = clock.instant();
         list.victims = 0;

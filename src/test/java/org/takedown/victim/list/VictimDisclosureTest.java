@@ -165,8 +165,29 @@ public class VictimDisclosureTest {
         long operationId = Fixtures.createOperation("officer1");
         long listId = list(operationId, Map.of("name", "retention"));
         importFile(operationId, listId, "phone\n07700 900301\n07700 900302\n".getBytes(StandardCharsets.UTF_8));
+        // an upload still open when the operation ends
+        long open = Api.as("officer1")
+                .body(Map.of())
+                .post(imports(operationId, listId))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        Api.as("officer1")
+                .contentType("text/csv")
+                .body("phone\n07700 900303\n".getBytes(StandardCharsets.UTF_8))
+                .put(imports(operationId, listId) + "/" + open + "/parts/1")
+                .then()
+                .statusCode(200);
         Instant cancelled = Instant.now();
         Fixtures.move(operationId, "officer1", "cancel");
+        // an operation that is over takes no more files
+        Api.as("officer1")
+                .body(Map.of("parts", 1))
+                .post(imports(operationId, listId) + "/" + open + "/complete")
+                .then()
+                .statusCode(409);
         Api.as("officer1")
                 .body(Map.of("name", "too late"))
                 .post("/api/operations/{id}/victim-lists", operationId)
@@ -204,6 +225,16 @@ public class VictimDisclosureTest {
                 .post(imports(operationId, listId))
                 .then()
                 .statusCode(409);
+        Api.as("viewer1")
+                .get(imports(operationId, listId) + "/" + open)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("failure", equalTo("the list was purged at the end of its retention period"));
+        long parts = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("select count(p) from VictimImportPart p where p.importId = :id", Long.class)
+                        .setParameter("id", open)
+                        .getSingleResult());
+        assertEquals(0, parts, "the purge took the open upload's sealed file too");
         Api.as("officer1")
                 .accept("text/csv")
                 .body(WHY)

@@ -19,7 +19,13 @@ public final class VictimFixtures {
             "landline.owner@example.org",
             "Smith, Jane",
             "Zoë Line",
-            "Barclays");
+            "Barclays",
+            "+447700900003",
+            "7700900003",
+            "+447624123456",
+            "7624123456",
+            "other@example.org",
+            "HSBC");
 
     /**
      * A list as a force receives one: BOM, CRLF, header spellings, a quoted comma, a quoted newline, a formula, one

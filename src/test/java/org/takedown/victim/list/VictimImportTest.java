@@ -393,6 +393,58 @@ public class VictimImportTest {
     }
 
     @Test
+    void aListReadsOneFileAtATime() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "one at a time"));
+        long first = newImport(operationId, listId, Map.of());
+        put(operationId, listId, first, 1, "phone\n07700 900701\n".getBytes(StandardCharsets.UTF_8));
+        long second = newImport(operationId, listId, Map.of());
+        put(operationId, listId, second, 1, "phone\n07700 900702\n".getBytes(StandardCharsets.UTF_8));
+        // the first as a reader leaves it while it works (or after a stop)
+        QuarkusTransaction.requiringNew().run(() -> em.find(VictimImport.class, first).status = ImportStatus.READING);
+        complete(operationId, listId, second, 1, null)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("is being read"));
+        complete(operationId, listId, first, 1, null).then().statusCode(202);
+        assertEquals("DONE", finished(operationId, listId, first).getString("status"));
+        complete(operationId, listId, second, 1, null).then().statusCode(202);
+        assertEquals(1, finished(operationId, listId, second).getLong("accepted"));
+    }
+
+    @Test
+    void valuesTooLongToStoreAreRefusedNotCutAndBadMappingsAre400s() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "long values"));
+        StringBuilder header = new StringBuilder("phone,email");
+        StringBuilder wide = new StringBuilder("07700 900801,");
+        for (int i = 0; i < 40; i++) {
+            header.append(",note").append(i);
+            wide.append(",").append("x".repeat(450));
+        }
+        String longAddress = "a@" + "\u0800".repeat(240) + ".org"; // 254 characters, 726 bytes
+        String csv = header + "\n" + wide + "\n07700 900802," + longAddress + "\n";
+        JsonPath report = importFile(operationId, listId, csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals("DONE", report.getString("status"), report.prettify());
+        assertEquals(Map.of("fields-too-long", 1), report.getMap("refusedByReason"));
+        assertEquals(1, report.getLong("accepted"));
+        assertEquals(1, ((Number) report.getMap("flagged").get("email-ignored")).intValue());
+
+        Api.as("officer1")
+                .body(Map.of("name", "x", "otherRegions", java.util.Arrays.asList("FR", null)))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(400);
+        Map<String, Object> nullColumn = new java.util.HashMap<>();
+        nullColumn.put("bank", null);
+        Api.as("officer1")
+                .body(Map.of("mapping", Map.of("fields", nullColumn)))
+                .post(imports(operationId, listId))
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void onlyOfficersImportAndAListIsReachedOnlyThroughItsOperation() {
         long operationId = Fixtures.createOperation("officer1");
         long other = Fixtures.createOperation("officer1");
