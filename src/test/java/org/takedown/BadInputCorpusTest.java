@@ -626,6 +626,65 @@ public class BadInputCorpusTest {
                 json,
                 with(operation(draftCodeName()), "version", -1),
                 409));
+        Map<String, Object> campaign = new HashMap<>();
+        campaign.put("name", "corpus campaign");
+        campaign.put("listId", 1);
+        campaign.put("reference", "CORPUS");
+        campaign.put("senderId", "MetPolice");
+        campaign.put("defaultLanguage", "en");
+        campaign.put("texts", Map.of("en", "ref {reference}"));
+        campaign.put("start", "2027-01-10T00:00:00");
+        campaign.put("end", "2027-01-11T00:00:00");
+        corpus.add(new Bad(
+                "a campaign window given as words",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "start", "tomorrow morning"),
+                400));
+        corpus.add(new Bad(
+                "a campaign's quiet hours past midnight",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "quietFrom", "25:00"),
+                400));
+        corpus.add(new Bad(
+                "a campaign without texts",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "texts", Map.of()),
+                400));
+        corpus.add(new Bad(
+                "a campaign's list given as a word",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "listId", "first"),
+                400));
+        corpus.add(new Bad(
+                "a campaign allowed no part at all",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "maxFragments", 0),
+                400));
+        corpus.add(new Bad(
+                "a fallback for a name no placeholder can have",
+                "officer1",
+                "POST",
+                op + "/campaigns",
+                json,
+                with(campaign, "fallbacks", Map.of("Bank Name", "x")),
+                400));
+        corpus.add(new Bad(
+                "a text to lint without text", "officer1", "POST", op + "/campaigns/lint", json, Map.of(), 400));
         corpus.add(new Bad("NUL in a search", "viewer1", "GET", "/api/operations?q=%00", json, null, 400));
         corpus.add(new Bad(
                 "control character in an audit filter", "viewer1", "GET", "/api/audit?actor=a%01b", json, null, 400));
@@ -683,6 +742,7 @@ public class BadInputCorpusTest {
                     "/telegram-targets",
                     "/notices",
                     "/watch-targets",
+                    "/campaigns",
                     "/approvals")) {
                 state.append(Api.as("admin1").get(op + part).asString()).append('\n');
             }

@@ -2,11 +2,13 @@ package org.takedown.victim;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** Victim lists: where the personal-data keys are, and what the phone check lets through. */
+/** Victim lists and messages: where the personal-data keys are, what the phone check lets through, SMS rules. */
 @ConfigMapping(prefix = "takedown.victims")
 public interface VictimsConfig {
 
@@ -38,4 +40,30 @@ public interface VictimsConfig {
     /** The roles that may reveal a victim or export a list, each time with a written justification. */
     @WithDefault("officer")
     List<String> revealRoles();
+
+    /**
+     * The force's official domains (lower case), the only ones a victim message may name, written bare
+     * ({@code met.police.uk/elaborate}); none by default, so a message names no domain at all.
+     */
+    Optional<List<String>> officialDomains();
+
+    Sms sms();
+
+    interface Sms {
+
+        /** The most parts a message may take: above it a campaign cannot be saved or approved. */
+        @WithDefault("3")
+        int maxFragments();
+
+        /** What the provider charges per part, for the campaign's cost estimate. */
+        @WithDefault("0.03")
+        BigDecimal pricePerFragment();
+
+        @WithDefault("GBP")
+        String currency();
+
+        /** Messages per second the provider allows: the plan's rate (whether a window's deadline can be met). */
+        @WithDefault("10")
+        double rate();
+    }
 }

@@ -171,6 +171,21 @@ public class HelmChartTest {
     }
 
     @Test
+    void theForcesOfficialDomainsReachTheServiceAndNothingElseIsAccepted() throws Exception {
+        JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0/env");
+        assertFalse(none.toString().contains("TAKEDOWN_OFFICIAL_DOMAINS"), "none: a message names no domain");
+        JsonNode container = one(
+                        render("", "victims.officialDomains={met.police.uk,actionfraud.police.uk}"), "Deployment")
+                .at("/spec/template/spec/containers/0");
+        assertEquals("met.police.uk,actionfraud.police.uk", env(container, "TAKEDOWN_OFFICIAL_DOMAINS"));
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> render("", "victims.officialDomains={https://met.police.uk}"),
+                "a link is not a domain");
+        assertTrue(refused.getMessage().contains("officialDomains"), refused.getMessage());
+    }
+
+    @Test
     void thePersonalDataKeyFileIsMountedReadOnlyFromItsSecret() throws Exception {
         JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0/env");
         assertFalse(

@@ -138,7 +138,14 @@ public class RoleRouteMatrixTest {
             Map.entry("GET /api/operations/{id}/victim-lists/{listId}/imports/{importId}/refusals.csv", READERS),
             Map.entry("GET /api/suppressions", READERS),
             Map.entry("POST /api/suppressions", OFFICERS),
-            Map.entry("POST /api/suppressions/{suppressionId}/remove", OFFICERS));
+            Map.entry("POST /api/suppressions/{suppressionId}/remove", OFFICERS),
+            Map.entry("GET /api/operations/{id}/campaigns", READERS),
+            Map.entry("POST /api/operations/{id}/campaigns", OFFICERS),
+            Map.entry("POST /api/operations/{id}/campaigns/lint", OFFICERS),
+            Map.entry("GET /api/operations/{id}/campaigns/{campaignId}", READERS),
+            Map.entry("PUT /api/operations/{id}/campaigns/{campaignId}", OFFICERS),
+            Map.entry("DELETE /api/operations/{id}/campaigns/{campaignId}", OFFICERS),
+            Map.entry("GET /api/operations/{id}/campaigns/{campaignId}/report", READERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
     static final Map<String, String> STATE_FOR = Map.of(
@@ -353,6 +360,31 @@ public class RoleRouteMatrixTest {
                             .getLong("id"));
         }
         Object body = body(method, path, transition);
+        if (path.contains("/campaigns") && !path.endsWith("/lint")) {
+            long listId = Api.as("officer2")
+                    .body(Map.of("name", "matrix"))
+                    .post("/api/operations/{id}/victim-lists", ids.operation())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
+            if (path.contains("{campaignId}")) {
+                params.put(
+                        "campaignId",
+                        Api.as("officer2")
+                                .body(campaignBody(listId))
+                                .post("/api/operations/{id}/campaigns", ids.operation())
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .jsonPath()
+                                .getLong("id"));
+            }
+            if (method.equals("POST") || method.equals("PUT")) {
+                body = campaignBody(listId);
+            }
+        }
         if (path.endsWith("/notices/{noticeId}/image")) {
             if (!method.equals("PUT")) {
                 Api.as("officer2")
@@ -432,6 +464,18 @@ public class RoleRouteMatrixTest {
         }
     }
 
+    static Map<String, Object> campaignBody(long listId) {
+        return Map.of(
+                "name", "matrix campaign",
+                "listId", listId,
+                "reference", "MATRIX",
+                "senderId", "MetPolice",
+                "defaultLanguage", "en",
+                "texts", Map.of("en", "Police message, ref {reference}"),
+                "start", "2027-01-10T00:00:00",
+                "end", "2027-01-11T00:00:00");
+    }
+
     private static final byte[] VICTIMS = "phone\n07700 900500\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     static Object body(String method, String path, String transition) {
@@ -449,6 +493,12 @@ public class RoleRouteMatrixTest {
         }
         if (path.endsWith("/imports")) {
             return Map.of();
+        }
+        if (path.endsWith("/campaigns/lint")) {
+            return Map.of("text", "Police message, ref {reference}");
+        }
+        if (path.contains("/campaigns")) {
+            return Map.of(); // replaced by a campaign on a list made for the call (it needs the list's id)
         }
         if (path.endsWith("/victim-lists")) {
             return Map.of("name", "matrix list");

@@ -1,8 +1,10 @@
 package org.takedown.victim;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link VictimsConfig} for tests that build the victim classes without Quarkus. */
 public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean allowDramaRange) implements VictimsConfig {
@@ -20,5 +22,35 @@ public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean all
     @Override
     public List<String> revealRoles() {
         return List.of("officer");
+    }
+
+    @Override
+    public Optional<List<String>> officialDomains() {
+        return Optional.of(List.of("met.police.uk"));
+    }
+
+    @Override
+    public Sms sms() {
+        return new Sms() {
+            @Override
+            public int maxFragments() {
+                return 3;
+            }
+
+            @Override
+            public BigDecimal pricePerFragment() {
+                return new BigDecimal("0.03");
+            }
+
+            @Override
+            public String currency() {
+                return "GBP";
+            }
+
+            @Override
+            public double rate() {
+                return 10;
+            }
+        };
     }
 }

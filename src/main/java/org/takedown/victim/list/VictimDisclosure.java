@@ -1,7 +1,5 @@
 package org.takedown.victim.list;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,8 +19,6 @@ import org.takedown.audit.AuditLog;
 import org.takedown.common.CsvCell;
 import org.takedown.common.ProblemException;
 import org.takedown.victim.VictimsConfig;
-import org.takedown.victim.protect.PersonalDataCipher;
-import org.takedown.victim.protect.Purpose;
 
 /**
  * Showing victims' personal data in the clear: one victim (reveal) or a whole list (export), each only for a role the
@@ -35,13 +31,12 @@ public class VictimDisclosure {
     static final int EXPORT_PAGE = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
 
     @Inject
     VictimListService lists;
 
     @Inject
-    PersonalDataCipher cipher;
+    VictimOpener opener;
 
     @Inject
     AuditLog audit;
@@ -137,17 +132,6 @@ public class VictimDisclosure {
     }
 
     private RevealedVictim clear(Victim victim) {
-        String fields = cipher.openText(Purpose.FIELDS, victim.fields);
-        try {
-            return new RevealedVictim(
-                    victim.id,
-                    cipher.openText(Purpose.PHONE, victim.phone),
-                    cipher.openText(Purpose.EMAIL, victim.email),
-                    cipher.openText(Purpose.NAME, victim.name),
-                    victim.language,
-                    fields == null ? Map.of() : JSON.readValue(fields, FIELDS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A victim's personalisation values are not JSON", e);
-        }
+        return opener.open(victim);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.ProblemException;
+import org.takedown.operation.Operation;
+import org.takedown.operation.OperationService;
 import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.phone.PhoneCheck;
 import org.takedown.victim.protect.BlindIndex;
@@ -71,6 +74,12 @@ public class VictimImportService {
 
     @Inject
     VictimListService lists;
+
+    @Inject
+    OperationService operations;
+
+    @Inject
+    Event<VictimListChanged> listChanged;
 
     @Inject
     PhoneCheck phones;
@@ -449,8 +458,15 @@ public class VictimImportService {
         summary.put("refused", in.refused);
         summary.put("refusedByReason", ImportCounts.read(in.refusedByReason));
         summary.put("flagged", ImportCounts.read(in.flaggedByFlag));
-        audit.recordFor(
-                lists.get(in.listId).operationId, actor, "victim-list.import", "victim-import", importId, summary);
+        long operationId = lists.get(in.listId).operationId;
+        if (operations.isOver(operationId)) {
+            audit.recordFor(operationId, actor, "victim-list.import", "victim-import", importId, summary);
+            return;
+        }
+        // a campaign's approval covers its list: new victims are an edit of the operation like any other
+        Operation operation = operations.lockForEdit(operationId);
+        listChanged.fire(new VictimListChanged(in.listId));
+        operations.recordEdit(operation, actor, "victim-list.import", "victim-import", importId, summary);
     }
 
     /** Marks the import FAILED and removes what it added; returns the refusal for the caller to throw. */

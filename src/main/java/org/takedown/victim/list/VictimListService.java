@@ -7,14 +7,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.takedown.audit.AuditLog;
+import org.takedown.common.DeterministicJson;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.OperationService;
 import org.takedown.victim.VictimsConfig;
@@ -41,6 +45,11 @@ public class VictimListService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    VictimOpener opener;
+
+    private static final int PAGE = 1_000;
 
     @Transactional
     public VictimList create(String actor, long operationId, VictimListRequest request) {
@@ -106,6 +115,53 @@ public class VictimListService {
             throw ProblemException.notFound("Victim list " + listId);
         }
         return list;
+    }
+
+    /** What the list holds now, for a campaign's approval to cover. */
+    public ListDigest digest(long listId) {
+        VictimList list = get(listId);
+        long withPhone = Victim.count("listId = ?1 and phone is not null", listId);
+        StringBuilder files = new StringBuilder().append(list.id).append(':').append(list.purgedAt);
+        for (VictimImport in :
+                VictimImport.<VictimImport>list("listId = ?1 and status = ?2 order by id", listId, ImportStatus.DONE)) {
+            files.append('\n')
+                    .append(in.sha256)
+                    .append(':')
+                    .append(in.accepted)
+                    .append(':')
+                    .append(in.duplicates);
+        }
+        return new ListDigest(
+                list.victims,
+                withPhone,
+                DeterministicJson.sha256Hex(files.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Every victim of the list with a phone number, opened for rendering their message, a page of {@value #PAGE} at a
+     * time in id order (memory flat whatever the list's size).
+     */
+    public void forEachPhoneRecipient(long listId, Consumer<Recipient> each) {
+        long after = 0;
+        while (true) {
+            List<Victim> page = Victim.<Victim>find(
+                            "listId = ?1 and phone is not null and id > ?2 order by id", listId, after)
+                    .page(0, PAGE)
+                    .list();
+            for (Victim victim : page) {
+                Map<String, String> values = new HashMap<>(opener.fields(victim));
+                String name = opener.name(victim);
+                if (name != null) {
+                    values.put("name", name);
+                }
+                each.accept(new Recipient(victim.id, victim.language, values));
+                after = victim.id;
+                em.detach(victim); // the caller's transaction may hold changes: nothing else is cleared
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
     }
 
     public PanacheQuery<Victim> victims(long listId) {
