@@ -1,5 +1,6 @@
 package org.takedown.victim.message;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,9 @@ class SmsSplitTest {
         assertEquals(gsm ? SmsEncoding.GSM7 : SmsEncoding.UCS2, split.encoding(), text);
         assertEquals(units(text, gsm), split.units(), text);
         assertEquals(text, String.join("", split.parts()), "the parts are the text");
+        if (gsm) {
+            assertArrayEquals(INDEPENDENT.encode(text), Gsm7.encode(text), "the septets SMPP carries");
+        }
         SmsEncoding encoding = split.encoding();
         if (split.units() <= encoding.single) {
             assertTrue(split.fragments() <= 1);
