@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.takedown.common.LanguageTexts;
 
 /** A warning notice: officer text per language, its audience, whether to pin it, and when to send it. */
 @Entity
@@ -73,14 +74,7 @@ public class Notice extends PanacheEntityBase {
      * ({@code de} for {@code de-AT}), else the default language.
      */
     public String languageFor(String wanted) {
-        if (wanted == null) {
-            return defaultLanguage;
-        }
-        if (texts.containsKey(wanted)) {
-            return wanted;
-        }
-        String primary = java.util.Locale.forLanguageTag(wanted).getLanguage();
-        return texts.containsKey(primary) ? primary : defaultLanguage;
+        return LanguageTexts.pick(wanted, texts, defaultLanguage);
     }
 
     public boolean scheduled() {

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.takedown.common.DeterministicJson;
-import org.takedown.common.LanguageTag;
+import org.takedown.common.LanguageTexts;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
 import org.takedown.delivery.DeliveryLedger;
@@ -263,16 +263,9 @@ public class NoticeService implements PublicContentSection, ApprovalCheck {
     }
 
     private void apply(Operation operation, Notice notice, NoticeRequest request) {
-        Map<String, String> texts = new TreeMap<>();
-        request.texts().forEach((language, text) -> {
-            if (texts.put(LanguageTag.Check.canonical(language), text) != null) {
-                throw ProblemException.invalidField(400, "texts", "language " + language + " is given twice");
-            }
-        });
-        String defaultLanguage = LanguageTag.Check.canonical(request.defaultLanguage());
-        if (!texts.containsKey(defaultLanguage)) {
-            throw ProblemException.invalidField(400, "defaultLanguage", "must be one of the languages in texts");
-        }
+        LanguageTexts languages = LanguageTexts.of(request.texts(), request.defaultLanguage());
+        Map<String, String> texts = languages.texts();
+        String defaultLanguage = languages.defaultLanguage();
         boolean allTargets = request.allTargets() == null || request.allTargets();
         Set<Long> targetIds = new HashSet<>(request.targetIds() == null ? List.of() : request.targetIds());
         if (allTargets && !targetIds.isEmpty()) {

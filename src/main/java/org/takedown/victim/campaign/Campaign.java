@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
+import org.takedown.common.LanguageTexts;
 
 /**
  * An SMS campaign to the victims of one list: officer text per language with placeholders and their fallbacks, the
@@ -72,14 +73,6 @@ public class Campaign extends PanacheEntityBase {
 
     /** The language a victim who reads {@code wanted} gets: that text, else its primary language's, else the default. */
     public String languageFor(String wanted) {
-        if (wanted == null || wanted.isBlank()) {
-            return defaultLanguage;
-        }
-        if (texts.containsKey(wanted)) {
-            return wanted;
-        }
-        int dash = wanted.indexOf('-');
-        String primary = dash < 0 ? wanted : wanted.substring(0, dash);
-        return texts.containsKey(primary) ? primary : defaultLanguage;
+        return LanguageTexts.pick(wanted, texts, defaultLanguage);
     }
 }

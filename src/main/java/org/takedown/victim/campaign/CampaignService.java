@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.takedown.common.LanguageTag;
+import org.takedown.common.LanguageTexts;
 import org.takedown.common.Problem;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.ApprovalCheck;
@@ -212,16 +212,9 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
             throw ProblemException.conflict(
                     "Victim list " + list.id + " was purged at the end of its retention period");
         }
-        Map<String, String> texts = new TreeMap<>();
-        request.texts().forEach((language, text) -> {
-            if (texts.put(LanguageTag.Check.canonical(language), text) != null) {
-                throw ProblemException.invalidField(400, "texts", "language " + language + " is given twice");
-            }
-        });
-        String defaultLanguage = LanguageTag.Check.canonical(request.defaultLanguage());
-        if (!texts.containsKey(defaultLanguage)) {
-            throw ProblemException.invalidField(400, "defaultLanguage", "must be one of the languages in texts");
-        }
+        LanguageTexts languages = LanguageTexts.of(request.texts(), request.defaultLanguage());
+        Map<String, String> texts = languages.texts();
+        String defaultLanguage = languages.defaultLanguage();
         SenderId.problem(request.senderId()).ifPresent(problem -> {
             throw ProblemException.invalidField(400, "senderId", problem);
         });
