@@ -1,5 +1,6 @@
 package org.takedown.victim.list;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,6 +47,62 @@ final class ImportFile {
         if (first >= 0 && first != '\uFEFF') {
             pushback.unread(first);
         }
-        return pushback;
+        return new RowLimit(pushback, MAX_ROW_CHARS);
+    }
+
+    /** No row of a victim list comes near this; a longer one is a quote left open over the rest of the file. */
+    static final int MAX_ROW_CHARS = 65_536;
+
+    /** A row longer than the limit: the parser would otherwise hold the rest of the file in one value. */
+    static final class RowTooLong extends IOException {
+        RowTooLong(int limit) {
+            super("a row is longer than " + limit + " characters");
+        }
+    }
+
+    /**
+     * Counts the characters of the row being read (RFC 4180: a line break inside quotes belongs to the row; a doubled
+     * quote toggles twice) and stops the reading when one grows past the limit, so memory stays flat on a broken file.
+     */
+    static final class RowLimit extends FilterReader {
+
+        private final int limit;
+        private boolean quoted;
+        private int length;
+
+        RowLimit(Reader in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            int n = super.read(buffer, offset, count);
+            for (int i = 0; i < n; i++) {
+                see(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void see(char c) throws RowTooLong {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                length = 0;
+                return;
+            }
+            if (++length > limit) {
+                throw new RowTooLong(limit);
+            }
+        }
     }
 }

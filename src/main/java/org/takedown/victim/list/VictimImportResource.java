@@ -14,9 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.takedown.common.CsvCell;
 import org.takedown.security.Roles;
 
 /**
@@ -100,10 +99,8 @@ public class VictimImportResource {
     public Response refusals(
             @PathParam("id") long id, @PathParam("listId") long listId, @PathParam("importId") long importId) {
         VictimListResource.ofOperation(lists, id, listId);
-        String csv = imports.refusals(listId, importId).stream()
-                .map(refusal -> refusal.rowNo + "," + CsvCell.of(refusal.reason) + ","
-                        + CsvCell.of(RefusalReasons.describe(refusal.reason)))
-                .collect(Collectors.joining("\r\n", "row,reason,description\r\n", "\r\n"));
+        imports.get(listId, importId);
+        StreamingOutput csv = out -> imports.writeRefusals(listId, importId, out);
         return Response.ok(csv)
                 .header("Content-Disposition", "attachment; filename=\"import-" + importId + "-refusals.csv\"")
                 .build();

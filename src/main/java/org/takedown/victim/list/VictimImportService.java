@@ -14,12 +14,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,14 +34,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
+import org.takedown.common.CsvCell;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
@@ -68,6 +77,12 @@ public class VictimImportService {
     /** Reading runs beside the request that completed the upload; two at a time per replica keeps memory bounded. */
     private final ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "victim-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Each reading writes its batches here, one at a time, while it checks the next. */
+    private final ExecutorService writers = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "victim-import-writer");
         thread.setDaemon(true);
         return thread;
     });
@@ -130,10 +145,36 @@ public class VictimImportService {
         return VictimImport.list("listId = ?1 order by id", listId);
     }
 
-    /** Rows refused, in file order. */
-    public List<VictimImportRefusal> refusals(long listId, long importId) {
-        get(listId, importId);
-        return VictimImportRefusal.list("importId = ?1 order by rowNo", importId);
+    /**
+     * The refused rows as CSV, in file order, a page at a time (memory flat whatever the file): their number and
+     * reason, never their content; every cell inert for spreadsheets.
+     */
+    public void writeRefusals(long listId, long importId, OutputStream out) throws IOException {
+        QuarkusTransaction.requiringNew().run(() -> get(listId, importId));
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write("row,reason,description\r\n");
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<VictimImportRefusal> page = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createQuery(
+                                    "from VictimImportRefusal r where r.importId = :id and r.rowNo > :after"
+                                            + " order by r.rowNo",
+                                    VictimImportRefusal.class)
+                            .setParameter("id", importId)
+                            .setParameter("after", from)
+                            .setMaxResults(BATCH)
+                            .getResultList());
+            for (VictimImportRefusal refusal : page) {
+                writer.write(refusal.rowNo + "," + CsvCell.of(refusal.reason) + ","
+                        + CsvCell.of(RefusalReasons.describe(refusal.reason)) + "\r\n");
+                after = refusal.rowNo;
+            }
+            if (page.size() < BATCH) {
+                break;
+            }
+        }
+        writer.flush();
     }
 
     /** Stores part {@code partNo} of the file, sealed; sending a part again replaces it (a retried upload). */
@@ -316,11 +357,20 @@ public class VictimImportService {
     /** One row of a batch: where it is in the file, and what the check made of it. */
     private record Checked(long rowNo, RowCheck.Checked outcome) {}
 
+    /** A row as read, before its check. */
+    private record Read(long rowNo, CSVRecord record) {}
+
+    /**
+     * Reads the rows on this thread and checks each batch on every core (parsing, typing, sealing and indexing are
+     * independent per row) while the batch before is written on a writer thread: at most one batch in flight,
+     * written in file order, so the checks overlap with the database.
+     */
     private void read(String actor, VictimImport in, String sha256, Reading reading) {
         long row = 1; // the header
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try (CSVParser parser = reading.parser()) {
             long start = in.rowsRead;
-            List<Checked> batch = new ArrayList<>(BATCH);
+            List<Read> batch = new ArrayList<>(BATCH);
             long batchStart = start;
             while (true) {
                 CSVRecord record;
@@ -336,26 +386,57 @@ public class VictimImportService {
                 if (row - 1 <= start) {
                     continue; // committed by an earlier attempt
                 }
-                batch.add(new Checked(row, reading.check().check(record)));
+                batch.add(new Read(row, record));
                 if (batch.size() == BATCH) {
-                    write(in.id, in.listId, batchStart, batch);
-                    batchStart += batch.size();
-                    batch.clear();
+                    List<Checked> checked = check(batch, reading.check());
+                    long at = batchStart;
+                    awaitWrite(writing);
+                    writing = CompletableFuture.runAsync(() -> write(in.id, in.listId, at, checked), writers);
+                    batchStart += checked.size();
+                    batch = new ArrayList<>(BATCH);
                 }
             }
+            awaitWrite(writing);
             if (!batch.isEmpty()) {
-                write(in.id, in.listId, batchStart, batch);
+                write(in.id, in.listId, batchStart, check(batch, reading.check()));
             }
             QuarkusTransaction.requiringNew().run(() -> finish(actor, in.id, sha256));
         } catch (ProblemException e) {
+            settle(writing);
             if (e.status() != 409) {
                 fail(actor, in.id, sha256, e);
             }
             // 409: another request is reading this import, and will finish it
         } catch (IOException | RuntimeException e) {
+            settle(writing);
             // not the file's fault (the database went away, the service is stopping): resumable, so not FAILED
             LOG.errorf(e, "Import %d of victim list %d stopped at row %d", in.id, in.listId, row);
             stopped(in.id, "stopped (" + e.getClass().getSimpleName() + "): complete the import again to go on");
+        }
+    }
+
+    /** The rows' checks, in file order, run on every core. */
+    private static List<Checked> check(List<Read> batch, RowCheck check) {
+        return batch.parallelStream()
+                .map(read -> new Checked(read.rowNo(), check.check(read.record())))
+                .toList();
+    }
+
+    /** Waits for the batch in flight; its failure is the reading's. */
+    private static void awaitWrite(CompletableFuture<Void> writing) {
+        try {
+            writing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Waits for the batch in flight before the import is failed or stopped, whatever became of it. */
+    private static void settle(CompletableFuture<Void> writing) {
+        try {
+            writing.join();
+        } catch (CompletionException | CancellationException e) {
+            // already what the reading reports, or superseded by it
         }
     }
 
@@ -377,6 +458,7 @@ public class VictimImportService {
 
     private void write(long importId, long listId, long batchStart, List<Checked> batch) {
         QuarkusTransaction.requiringNew().run(() -> {
+            em.unwrap(Session.class).setJdbcBatchSize(BATCH); // the batch's victims in one round trip, not twenty
             VictimImport in = em.find(VictimImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
             if (in.status != ImportStatus.READING || in.rowsRead != batchStart) {
                 throw ProblemException.conflict("Another request is reading import " + importId);
@@ -424,8 +506,7 @@ public class VictimImportService {
                     outcome.notes().forEach(note -> flagged.merge(note, 1L, Long::sum));
                 }
             }
-            // after the victims: an identity insert would cut their JDBC batches short
-            refusals.forEach(em::persist);
+            insertRefusals(refusals);
             in.rowsRead += batch.size();
             in.accepted += accepted;
             in.duplicates += duplicates;
@@ -433,6 +514,29 @@ public class VictimImportService {
             in.refusedByReason = ImportCounts.add(in.refusedByReason, refused);
             in.flaggedByFlag = ImportCounts.add(in.flaggedByFlag, flagged);
             list.victims += accepted;
+        });
+    }
+
+    /**
+     * The batch's refusals in one JDBC batch (one statement once the driver rewrites it): as entities, each would be
+     * an insert of its own, their ids being the database's.
+     */
+    private void insertRefusals(List<VictimImportRefusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        em.flush(); // the victims first, in their own batch
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO victim_import_refusal (import_id, row_no, reason) VALUES (?, ?, ?)")) {
+                for (VictimImportRefusal refusal : refusals) {
+                    insert.setLong(1, refusal.importId);
+                    insert.setLong(2, refusal.rowNo);
+                    insert.setString(3, refusal.reason);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
         });
     }
 
@@ -514,6 +618,13 @@ public class VictimImportService {
     /** What reading stopped on, said without repeating the file's content (it is personal data). */
     private static ProblemException unreadable(Exception e, long row) {
         boolean encoding = e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException;
+        if (e instanceof ImportFile.RowTooLong || e.getCause() instanceof ImportFile.RowTooLong) {
+            return ProblemException.invalidField(
+                    422,
+                    "file",
+                    "row " + row + " is longer than " + ImportFile.MAX_ROW_CHARS
+                            + " characters: a quoted value is probably not closed");
+        }
         return ProblemException.invalidField(
                 422,
                 "file",
@@ -559,5 +670,7 @@ public class VictimImportService {
     void stop() throws InterruptedException {
         readers.shutdownNow();
         readers.awaitTermination(10, TimeUnit.SECONDS);
+        writers.shutdownNow();
+        writers.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

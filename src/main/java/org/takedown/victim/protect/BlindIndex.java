@@ -15,13 +15,21 @@ import javax.crypto.Mac;
 @ApplicationScoped
 public class BlindIndex {
 
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    });
+
     @Inject
     PersonalDataKeys keys;
 
     /** 64 hex characters. */
     public String of(String purpose, String normalised) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get(); // per thread: a Mac is not safe to share
             mac.init(keys.index());
             mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);

@@ -21,7 +21,22 @@ public class PersonalDataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecureRandom random = new SecureRandom();
+    // Per thread: an import seals four values a row on several threads, and the JDK's default SecureRandom and the
+    // provider lookup of Cipher.getInstance both serialise on shared locks.
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG"); // its own state: NativePRNG instances share one lock
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The DRBG random generator is not available", e);
+        }
+    });
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     @Inject
     PersonalDataKeys keys;
@@ -32,9 +47,9 @@ public class PersonalDataCipher {
     public Sealed seal(String purpose, byte[] clear) {
         String keyId = keys.activeId();
         byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.sealing(keyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(clear);
@@ -52,7 +67,7 @@ public class PersonalDataCipher {
     public byte[] open(String purpose, Sealed sealed) {
         byte[] bytes = sealed.bytes();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     keys.sealing(sealed.keyId()),
@@ -61,7 +76,7 @@ public class PersonalDataCipher {
             return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             // a wrong key, a value moved to another column, or a changed byte: never opened
-            throw new IllegalStateException("Sealed " + purpose + " does not open under key " + sealed.keyId());
+            throw new UnreadablePersonalData("Sealed " + purpose + " does not open under key " + sealed.keyId());
         }
     }
 
@@ -80,7 +95,7 @@ public class PersonalDataCipher {
         }
         int colon = sealedText.indexOf(':');
         if (colon < 1) {
-            throw new IllegalStateException("Sealed " + purpose + " has no key id");
+            throw new UnreadablePersonalData("Sealed " + purpose + " has no key id");
         }
         Sealed sealed =
                 new Sealed(sealedText.substring(0, colon), Base64.getDecoder().decode(sealedText.substring(colon + 1)));

@@ -63,7 +63,7 @@ public class PersonalDataKeys {
     SecretKey sealing(String id) {
         SecretKey key = sealing.get(id);
         if (key == null) {
-            throw new IllegalStateException(
+            throw new UnreadablePersonalData(
                     "Personal data sealed under key '" + id + "', which the key file no longer holds");
         }
         return key;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.exception.ConstraintViolationException;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.ProblemException;
 import org.takedown.victim.phone.PhoneCheck;
@@ -75,7 +76,12 @@ public class SuppressionList {
                 : request.note().strip();
         suppression.addedBy = actor;
         suppression.addedAt = clock.instant();
-        suppression.persist();
+        try {
+            suppression.persist();
+        } catch (ConstraintViolationException e) {
+            // the same number added at the same moment by another request (a STOP and an officer, say)
+            throw ProblemException.conflict(suppression.masked + " is already suppressed");
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("kind", suppression.kind);
         summary.put("masked", suppression.masked);

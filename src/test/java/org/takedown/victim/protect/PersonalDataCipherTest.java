@@ -66,11 +66,14 @@ class PersonalDataCipherTest {
     void aValueMovedToAnotherColumnOrChangedByOneBitDoesNotOpen() {
         PersonalDataCipher cipher = cipher(dir.resolve("keys"));
         String phone = cipher.sealText("victim.phone", "+447700900123");
-        assertThrows(IllegalStateException.class, () -> cipher.openText("victim.name", phone));
+        assertThrows(UnreadablePersonalData.class, () -> cipher.openText("victim.name", phone));
         byte[] bytes = Base64.getDecoder().decode(phone.substring(3));
         bytes[20] ^= 1;
         String changed = "k1:" + Base64.getEncoder().encodeToString(bytes);
-        assertThrows(IllegalStateException.class, () -> cipher.openText("victim.phone", changed));
+        assertThrows(UnreadablePersonalData.class, () -> cipher.openText("victim.phone", changed));
+        UnreadablePersonalData gone = assertThrows(
+                UnreadablePersonalData.class, () -> cipher.openText("victim.phone", "k9:" + phone.substring(3)));
+        assertTrue(gone.getMessage().contains("no longer holds"), gone.getMessage());
     }
 
     @Test

@@ -12,9 +12,13 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
@@ -96,6 +100,29 @@ public class SuppressionTest {
                         .toString());
         assertTrue(audit.contains("asked to hear from us"), audit);
         assertFalse(audit.contains(digits), audit);
+    }
+
+    @Test
+    void theSameNumberAddedAtOnceByManyIsOneEntryAndNeverAServerError() throws Exception {
+        String number = String.format("07700 9007%02d", (int) (Math.random() * 100));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> Api.as("officer1")
+                        .body(body(number, null, "STOP"))
+                        .post("/api/suppressions")
+                        .statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
