@@ -84,7 +84,7 @@ public class CampaignResource {
     @Path("/lint")
     @RolesAllowed(Roles.OFFICER)
     public TextCheck lint(@PathParam("id") long id, @Valid @NotNull TextLintRequest request) {
-        campaigns.zone(id);
+        campaigns.zone(id); // a 404 for an operation that does not exist, as on every route under it
         return campaigns.lint(
                 request.text(), request.reference(), request.fallbacks(), request.region(), request.maxFragments());
     }

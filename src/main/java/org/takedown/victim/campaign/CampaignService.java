@@ -104,11 +104,11 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
         operations.recordEdit(operation, actor, "CAMPAIGN_REMOVED", ENTITY, campaignId, summary);
     }
 
-    /** The lint of the campaign as it is now, over the list as it is now. */
+    /** The lint of the campaign as it is now, over the list as it is now; it changes nothing (a reader may ask). */
     @Transactional
     public CampaignReport report(long operationId, long campaignId) {
         Operation operation = operations.get(operationId);
-        return check(operation, get(operationId, campaignId));
+        return lint(operation, get(operationId, campaignId));
     }
 
     /** The lint of one text as the officer types it, before any campaign is saved. */

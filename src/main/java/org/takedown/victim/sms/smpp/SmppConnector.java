@@ -186,9 +186,7 @@ public class SmppConnector implements AutoCloseable {
                 }
                 return new SubmitResult.NoAnswer("part " + (part + 1) + " is not a valid submit_sm", ids);
             } catch (InvalidResponseException | IOException e) {
-                if (ids.isEmpty() && !current.getSessionState().isBound()) {
-                    return new SubmitResult.NotConnected("the bind was lost before the message left");
-                }
+                // the request may have been written before the bind went: only the check above proves it was not
                 return new SubmitResult.NoAnswer(
                         "the bind failed while sending: " + e.getClass().getSimpleName(), ids);
             }
