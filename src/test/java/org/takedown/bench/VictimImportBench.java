@@ -1,5 +1,6 @@
 package org.takedown.bench;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -11,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -98,12 +100,14 @@ public class VictimImportBench {
                         .post(imports + "/" + importId + "/complete")
                         .then()
                         .statusCode(202);
-                JsonPath report;
-                do {
-                    Thread.sleep(100);
-                    report =
-                            api().get(imports + "/" + importId).then().extract().jsonPath();
-                } while (report.getString("status").equals("READING"));
+                JsonPath report = await().pollInterval(Duration.ofMillis(100))
+                        .atMost(Duration.ofMinutes(30))
+                        .until(
+                                () -> api().get(imports + "/" + importId)
+                                        .then()
+                                        .extract()
+                                        .jsonPath(),
+                                json -> !json.getString("status").equals("READING"));
                 long done = System.nanoTime();
                 assertEquals("DONE", report.getString("status"), report.prettify());
                 assertEquals(rows, report.getLong("rows"));
