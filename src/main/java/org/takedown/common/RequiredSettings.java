@@ -70,9 +70,29 @@ public final class RequiredSettings {
                     "takedown.telegram.bot-token",
                     "the Telegram bot's token to send notices; TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead",
                     lookup -> !"true".equalsIgnoreCase(lookup.apply("TAKEDOWN_TELEGRAM_DRY_RUN"))
-                            && !"true".equalsIgnoreCase(lookup.apply("takedown.telegram.dry-run"))));
+                            && !"true".equalsIgnoreCase(lookup.apply("takedown.telegram.dry-run"))),
+            new Setting(
+                    "TAKEDOWN_SMPP_HOST",
+                    "takedown.victims.sms.smpp.host",
+                    "the SMSC's host to text victims; TAKEDOWN_SMS_DRY_RUN=true runs the SMS channel dry instead",
+                    RequiredSettings::smsLive),
+            new Setting(
+                    "TAKEDOWN_SMPP_SYSTEM_ID",
+                    "takedown.victims.sms.smpp.system-id",
+                    "the SMPP account's system id",
+                    RequiredSettings::smsLive),
+            new Setting(
+                    "TAKEDOWN_SMPP_PASSWORD",
+                    "takedown.victims.sms.smpp.password",
+                    "the SMPP account's password",
+                    RequiredSettings::smsLive));
 
     private RequiredSettings() {}
+
+    private static boolean smsLive(Function<String, String> lookup) {
+        return !"true".equalsIgnoreCase(lookup.apply("TAKEDOWN_SMS_DRY_RUN"))
+                && !"true".equalsIgnoreCase(lookup.apply("takedown.victims.sms.dry-run"));
+    }
 
     /**
      * One line per missing setting, e.g. {@code TAKEDOWN_DB_URL is not set: …}; empty when nothing is missing.

@@ -36,7 +36,10 @@ public class DeliveryHolds {
         release(channel, recipientKey(recipientKey));
     }
 
-    /** Holds a new run (its key is new: no other transaction can hold it at the same time). */
+    /**
+     * Holds a run. The caller makes sure no other transaction holds the same run at once: a new run's key is new, and
+     * a channel that holds and releases its runs over their life does so under a lock of its own record of the run.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRun(String channel, long runId, String reason) {
         hold(channel, runKey(runId), reason);
@@ -45,6 +48,10 @@ public class DeliveryHolds {
     @Transactional(Transactional.TxType.MANDATORY)
     public void releaseRun(String channel, long runId) {
         release(channel, runKey(runId));
+    }
+
+    public boolean runHeld(String channel, long runId) {
+        return DeliveryHold.count("channel = ?1 and holdKey = ?2", channel, runKey(runId)) > 0;
     }
 
     public boolean recipientHeld(String channel, String recipientKey) {

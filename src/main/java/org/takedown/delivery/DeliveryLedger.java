@@ -75,6 +75,9 @@ public class DeliveryLedger {
         } else if (outcome instanceof Outcome.DryRun) {
             row.status = DeliveryStatus.DRY_RUN;
             row.detail = "dry-run: nothing was sent";
+        } else if (outcome instanceof Outcome.Skipped skipped) {
+            row.status = DeliveryStatus.SKIPPED;
+            row.detail = clip("not sent: " + skipped.reason());
         } else if (outcome instanceof Outcome.RateLimited limited) {
             row.status = DeliveryStatus.PENDING;
             row.notBefore = now.plus(Duration.ofSeconds(limited.retryAfterSeconds()));

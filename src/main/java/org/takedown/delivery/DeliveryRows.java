@@ -29,6 +29,13 @@ public class DeliveryRows {
     /** Queues the recipient's parts, PENDING from now; sent no later than {@code notAfter} (null: no limit). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> queue(String channel, long runId, long operationId, Recipient recipient, Instant notAfter) {
+        return queue(channel, runId, operationId, recipient, clock.instant(), notAfter);
+    }
+
+    /** Queues the recipient's parts, PENDING, sent no sooner than {@code notBefore} and no later than {@code notAfter}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> queue(
+            String channel, long runId, long operationId, Recipient recipient, Instant notBefore, Instant notAfter) {
         Instant now = clock.instant();
         List<Delivery> rows = new ArrayList<>();
         List<String> payloads = recipient.payloads();
@@ -45,7 +52,7 @@ public class DeliveryRows {
             row.payload = payloads.get(part);
             row.weight = Math.max(1, recipient.weight());
             row.status = DeliveryStatus.PENDING;
-            row.notBefore = now;
+            row.notBefore = notBefore.isAfter(now) ? notBefore : now;
             row.notAfter = notAfter;
             row.updatedAt = now;
             row.persist();

@@ -11,6 +11,12 @@ public sealed interface Outcome {
     /** Accepted; {@code providerId} names the message at the provider (a receipt will name it). */
     record Sent(String providerId) implements Outcome {}
 
+    /**
+     * The channel decided at the last moment not to send it (the recipient asked not to be contacted since the run was
+     * queued): nothing was sent, and nothing will be.
+     */
+    record Skipped(String reason) implements Outcome {}
+
     /** The channel runs dry: nothing was sent. */
     record DryRun() implements Outcome {}
 

@@ -62,8 +62,92 @@ public interface VictimsConfig {
         @WithDefault("GBP")
         String currency();
 
-        /** Messages per second the provider allows: the plan's rate (whether a window's deadline can be met). */
+        /**
+         * Message parts ({@code submit_sm}) per second the provider allows: what the channel sends at, each message
+         * weighing its parts, and the plan's rate (whether a window's deadline can be met).
+         */
         @WithDefault("10")
         double rate();
+
+        /** The share of the rate the channel takes, a margin for the provider's clock. */
+        @WithDefault("0.97")
+        double headroom();
+
+        /**
+         * Run the SMS channel dry: every message is recorded DRY_RUN, nothing is sent. Without an SMSC host the channel
+         * is dry anyway; production requires the host or this said explicitly ({@code TAKEDOWN_SMS_DRY_RUN=true}).
+         */
+        Optional<Boolean> dryRun();
+
+        Smpp smpp();
+
+        Dispatch dispatch();
+    }
+
+    /** The SMPP 3.4 account (a transceiver bind). */
+    interface Smpp {
+
+        /** The SMSC's host; none: the channel runs dry. */
+        Optional<String> host();
+
+        @WithDefault("2775")
+        int port();
+
+        Optional<String> systemId();
+
+        /** The bind password (a secret: from the environment, never a file in the image). */
+        Optional<String> password();
+
+        Optional<String> systemType();
+
+        /** How long a {@code submit_sm} waits for its answer before the message is UNKNOWN. */
+        @WithDefault("10s")
+        Duration responseTimeout();
+
+        /** enquire_link while idle. */
+        @WithDefault("30s")
+        Duration enquireLink();
+
+        /** How often a lost or refused bind is tried again. */
+        @WithDefault("5s")
+        Duration reconnect();
+
+        /** The pause after the SMSC said throttled or queue full, doubling up to {@link #throttleMax()}. */
+        @WithDefault("1s")
+        Duration throttleBase();
+
+        @WithDefault("30s")
+        Duration throttleMax();
+
+        /** Messages outstanding at once (submitted, not yet answered) on this replica: the SMPP window. */
+        @WithDefault("10")
+        int window();
+    }
+
+    /** How this replica dispatches SMS rows (as for Telegram: {@code takedown.telegram.dispatch}). */
+    interface Dispatch {
+
+        /** Off: this replica sends no SMS (others may). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("300ms")
+        Duration lookahead();
+
+        /** Attempts for technical failures (no bind, a refusal that may pass) before FAILED_RETRYABLE. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        @WithDefault("10s")
+        Duration leaseMargin();
+
+        @WithDefault("1s")
+        Duration poll();
     }
 }

@@ -86,6 +86,7 @@ public class TelegramCrashBench {
         env.put("TAKEDOWN_HTTP_PORT", Integer.toString(PORT));
         env.put("TAKEDOWN_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
         env.put("TAKEDOWN_BOT_TOKEN", FakeBotApi.TOKEN);
+        env.put("TAKEDOWN_SMS_DRY_RUN", "true");
         env.put("TAKEDOWN_PERSONAL_DATA_KEY_FILE", PersonalDataKeyFile.create());
         env.put("TAKEDOWN_TELEGRAM_API_SCHEME", "http");
         env.put("TAKEDOWN_TELEGRAM_API_HOST", "127.0.0.1");

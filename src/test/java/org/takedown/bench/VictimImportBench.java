@@ -54,6 +54,8 @@ public class VictimImportBench {
                     "",
                     "TAKEDOWN_TELEGRAM_DRY_RUN",
                     "true",
+                    "TAKEDOWN_SMS_DRY_RUN",
+                    "true",
                     "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
                     PersonalDataKeyFile.create());
             Map<String, String> config = new HashMap<>();

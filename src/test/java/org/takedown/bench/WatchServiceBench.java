@@ -81,6 +81,8 @@ public class WatchServiceBench {
                     "",
                     "TAKEDOWN_TELEGRAM_DRY_RUN",
                     "true",
+                    "TAKEDOWN_SMS_DRY_RUN",
+                    "true",
                     "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
                     PersonalDataKeyFile.create());
             Map<String, String> config = Map.of(

@@ -13,7 +13,7 @@ class RequiredSettingsTest {
     @Test
     void eachMissingSettingIsOneLineNamingItsVariable() {
         List<String> missing = RequiredSettings.missing(Map.<String, String>of()::get);
-        assertEquals(5, missing.size(), missing.toString());
+        assertEquals(8, missing.size(), missing.toString());
         assertTrue(
                 missing.get(0)
                         .startsWith("TAKEDOWN_DB_URL is not set: the production profile needs the PostgreSQL JDBC URL"),
@@ -33,7 +33,9 @@ class RequiredSettingsTest {
                 "takedown.telegram.bot-token",
                 "123:abc",
                 "takedown.victims.key-file",
-                "/etc/takedown/personal-data.keys");
+                "/etc/takedown/personal-data.keys",
+                "takedown.victims.sms.dry-run",
+                "true");
         assertEquals(List.of(), RequiredSettings.missing(given::get));
     }
 
@@ -49,7 +51,9 @@ class RequiredSettingsTest {
                 "TAKEDOWN_BOT_TOKEN",
                 "123:abc",
                 "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
-                "/etc/takedown/personal-data.keys");
+                "/etc/takedown/personal-data.keys",
+                "TAKEDOWN_SMS_DRY_RUN",
+                "true");
         List<String> missing = RequiredSettings.missing(given::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_DB_URL is not set"), missing.get(0));
@@ -65,7 +69,9 @@ class RequiredSettingsTest {
                 "TAKEDOWN_DB_PASSWORD",
                 "s",
                 "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
-                "/etc/takedown/personal-data.keys");
+                "/etc/takedown/personal-data.keys",
+                "TAKEDOWN_SMS_DRY_RUN",
+                "true");
         List<String> missing = RequiredSettings.missing(database::get);
         assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("TAKEDOWN_BOT_TOKEN is not set"), missing.get(0));
@@ -76,6 +82,37 @@ class RequiredSettingsTest {
         assertEquals(List.of(), RequiredSettings.missing(dry::get));
         dry.put("TAKEDOWN_TELEGRAM_DRY_RUN", "false");
         assertEquals(1, RequiredSettings.missing(dry::get).size());
+    }
+
+    @Test
+    void theSmsChannelNeedsAnSmppAccountUnlessItIsSaidToRunDry() {
+        Map<String, String> given = new HashMap<>(Map.of(
+                "TAKEDOWN_DB_URL",
+                "jdbc:postgresql://db/t",
+                "TAKEDOWN_DB_USER",
+                "t",
+                "TAKEDOWN_DB_PASSWORD",
+                "s",
+                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
+                "/etc/takedown/personal-data.keys",
+                "TAKEDOWN_TELEGRAM_DRY_RUN",
+                "true"));
+        List<String> missing = RequiredSettings.missing(given::get);
+        assertEquals(3, missing.size(), missing.toString());
+        assertTrue(missing.get(0).startsWith("TAKEDOWN_SMPP_HOST is not set"), missing.get(0));
+        assertTrue(missing.get(0).contains("TAKEDOWN_SMS_DRY_RUN=true"), missing.get(0));
+        assertTrue(missing.get(1).startsWith("TAKEDOWN_SMPP_SYSTEM_ID is not set"), missing.get(1));
+        assertTrue(missing.get(2).startsWith("TAKEDOWN_SMPP_PASSWORD is not set"), missing.get(2));
+
+        given.put("TAKEDOWN_SMPP_HOST", "smsc.example.net");
+        given.put("takedown.victims.sms.smpp.system-id", "met");
+        given.put("TAKEDOWN_VICTIMS_SMS_SMPP_PASSWORD", "s3cret"); // the property as a variable
+        assertEquals(List.of(), RequiredSettings.missing(given::get));
+
+        given.remove("TAKEDOWN_SMPP_HOST");
+        assertEquals(1, RequiredSettings.missing(given::get).size());
+        given.put("TAKEDOWN_SMS_DRY_RUN", "true");
+        assertEquals(List.of(), RequiredSettings.missing(given::get));
     }
 
     @Test
@@ -90,6 +127,8 @@ class RequiredSettingsTest {
                 "TAKEDOWN_OIDC_ENABLED",
                 "true",
                 "TAKEDOWN_TELEGRAM_DRY_RUN",
+                "true",
+                "TAKEDOWN_SMS_DRY_RUN",
                 "true",
                 "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
                 "/etc/takedown/personal-data.keys");
@@ -111,6 +150,8 @@ class RequiredSettingsTest {
                 "TAKEDOWN_DB_PASSWORD",
                 "s",
                 "TAKEDOWN_TELEGRAM_DRY_RUN",
+                "true",
+                "TAKEDOWN_SMS_DRY_RUN",
                 "true");
         List<String> missing = RequiredSettings.missing(rest::get);
         assertEquals(1, missing.size(), missing.toString());

@@ -186,6 +186,52 @@ public class HelmChartTest {
     }
 
     @Test
+    void theSmppAccountReachesTheServiceWithItsPasswordInTheSecretAndRunningDryIsSaidExplicitly() throws Exception {
+        JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("false", env(none, "TAKEDOWN_SMS_DRY_RUN"), "no SMSC stops the pod instead of running dry");
+        assertFalse(none.at("/env").toString().contains("TAKEDOWN_SMPP_HOST"));
+
+        List<JsonNode> given = render(
+                "",
+                "victims.sms.smpp.host=smsc.example.net",
+                "victims.sms.smpp.systemId=met",
+                "victims.sms.smpp.password=s3cret",
+                "victims.sms.rate=100");
+        JsonNode container = one(given, "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("smsc.example.net", env(container, "TAKEDOWN_SMPP_HOST"));
+        assertEquals("2775", env(container, "TAKEDOWN_SMPP_PORT"));
+        assertEquals("met", env(container, "TAKEDOWN_SMPP_SYSTEM_ID"));
+        assertEquals("100", env(container, "TAKEDOWN_SMS_RATE"));
+        assertFalse(container.toString().contains("s3cret"), "the password is no plain environment value");
+        assertEquals(
+                "s3cret",
+                one(given, "Secret", RELEASE)
+                        .at("/stringData/TAKEDOWN_SMPP_PASSWORD")
+                        .asText());
+
+        // the NetworkPolicy lets the pods reach the SMSC on its port, and only there beyond 80/443
+        assertFalse(one(render(""), "NetworkPolicy").toString().contains("2775"));
+        JsonNode egress = one(given, "NetworkPolicy").at("/spec/egress");
+        JsonNode smsc = egress.get(egress.size() - 1);
+        assertEquals(2775, smsc.at("/ports/0/port").asInt());
+        assertEquals("0.0.0.0/0", smsc.at("/to/0/ipBlock/cidr").asText());
+        assertTrue(smsc.at("/to/0/ipBlock/except").toString().contains("10.0.0.0/8"));
+        JsonNode privateLink = one(
+                        render("", "victims.sms.smpp.host=smsc.example.net", "networkPolicy.smsc.cidr=10.9.0.0/24"),
+                        "NetworkPolicy")
+                .at("/spec/egress");
+        assertEquals(
+                "10.9.0.0/24",
+                privateLink.get(privateLink.size() - 1).at("/to/0/ipBlock/cidr").asText());
+
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> render("", "victims.sms.smpp.host=smpp://smsc.example.net"),
+                "a URL is not a host");
+        assertTrue(refused.getMessage().contains("host"), refused.getMessage());
+    }
+
+    @Test
     void thePersonalDataKeyFileIsMountedReadOnlyFromItsSecret() throws Exception {
         JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0/env");
         assertFalse(

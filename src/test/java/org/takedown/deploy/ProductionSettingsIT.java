@@ -50,7 +50,14 @@ class ProductionSettingsIT {
                         "TAKEDOWN_PERSONAL_DATA_KEY_FILE is not set: the production profile needs the key file victims'"
                                 + " personal data is encrypted under (docs/victims.md) (or takedown.victims.key-file)",
                         "TAKEDOWN_BOT_TOKEN is not set: the production profile needs the Telegram bot's token to send notices;"
-                                + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)"),
+                                + " TAKEDOWN_TELEGRAM_DRY_RUN=true runs the channel dry instead (or takedown.telegram.bot-token)",
+                        "TAKEDOWN_SMPP_HOST is not set: the production profile needs the SMSC's host to text victims;"
+                                + " TAKEDOWN_SMS_DRY_RUN=true runs the SMS channel dry instead"
+                                + " (or takedown.victims.sms.smpp.host)",
+                        "TAKEDOWN_SMPP_SYSTEM_ID is not set: the production profile needs the SMPP account's system id"
+                                + " (or takedown.victims.sms.smpp.system-id)",
+                        "TAKEDOWN_SMPP_PASSWORD is not set: the production profile needs the SMPP account's password"
+                                + " (or takedown.victims.sms.smpp.password)"),
                 lines);
         assertFalse(String.join("\n", lines).contains("Exception"));
         deleteQuietly(work, output);

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.takedown.support.EmbeddedPostgresResource;
 import org.takedown.support.FakeBotApi;
 import org.takedown.victim.list.VictimFixtures;
+import org.takedown.victim.sms.SmsCampaignTest;
 
 /**
  * Runs after the unit and integration tests of {@code ./mvnw verify} (failsafe, after surefire): every test class's
  * log, kept by surefire at INFO, is searched for the bot token and the database password the tests gave the service,
- * for the victims' numbers, addresses and names the import tests read, and for the personal-data keys. Thousands of
+ * for the victims' numbers, addresses and names the import and SMS tests read and texted, and for the personal-data keys. Thousands of
  * requests, sends, 429s, failures, imports and stack traces went through those logs.
  */
 class LogSecretsIT {
@@ -35,6 +36,7 @@ class LogSecretsIT {
         assertTrue(logs.size() >= 10, "surefire kept only " + logs.size() + " test logs in " + reports);
         String token = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
         List<String> personal = new ArrayList<>(VictimFixtures.NEVER_IN_CLEAR);
+        personal.addAll(SmsCampaignTest.NEVER_IN_CLEAR);
         Path keyFile = Path.of("target", "test-personal-data.keys");
         assertTrue(Files.exists(keyFile), "the tests ran without their personal-data key file " + keyFile);
         for (String line : Files.readAllLines(keyFile, StandardCharsets.UTF_8)) {

@@ -460,7 +460,8 @@ public class DeliveryTest {
 
     private static long orphanedClaim(long run, Instant startedAt, Instant claimedUntil) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Delivery sent = Delivery.find("runId", run).firstResult();
+            Delivery sent =
+                    Delivery.find("channel = 'telegram' and runId = ?1", run).firstResult();
             Delivery claimed = new Delivery();
             claimed.channel = sent.channel;
             claimed.runId = run;

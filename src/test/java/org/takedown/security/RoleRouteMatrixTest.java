@@ -25,6 +25,7 @@ import org.takedown.delivery.Delivery;
 import org.takedown.delivery.DeliveryStatus;
 import org.takedown.support.Api;
 import org.takedown.support.Fixtures;
+import org.takedown.victim.sms.SmsCampaignTest;
 
 /**
  * Every API route (read from the OpenAPI document, so a new route without a rule here fails) × every role and
@@ -145,7 +146,11 @@ public class RoleRouteMatrixTest {
             Map.entry("GET /api/operations/{id}/campaigns/{campaignId}", READERS),
             Map.entry("PUT /api/operations/{id}/campaigns/{campaignId}", OFFICERS),
             Map.entry("DELETE /api/operations/{id}/campaigns/{campaignId}", OFFICERS),
-            Map.entry("GET /api/operations/{id}/campaigns/{campaignId}/report", READERS));
+            Map.entry("GET /api/operations/{id}/campaigns/{campaignId}/report", READERS),
+            Map.entry("GET /api/operations/{id}/campaigns/{campaignId}/run", READERS),
+            Map.entry("POST /api/operations/{id}/campaigns/{campaignId}/run", OFFICERS),
+            Map.entry("POST /api/operations/{id}/campaigns/{campaignId}/run/pause", OFFICERS),
+            Map.entry("POST /api/operations/{id}/campaigns/{campaignId}/run/resume", OFFICERS));
 
     /** The state a fresh operation must be in for a lifecycle call to succeed. */
     static final Map<String, String> STATE_FOR = Map.of(
@@ -360,7 +365,19 @@ public class RoleRouteMatrixTest {
                             .getLong("id"));
         }
         Object body = body(method, path, transition);
-        if (path.contains("/campaigns") && !path.endsWith("/lint")) {
+        if (path.contains("{campaignId}/run")) {
+            // sending needs an active operation whose approval covered the campaign, and a run to pause or resume
+            long[] active = SmsCampaignTest.activeCampaign("phone\r\n07700 900601\r\n", -60, null, null);
+            params.put("id", active[0]);
+            params.put("campaignId", active[1]);
+            String run = SmsCampaignTest.run(active[0], active[1]);
+            if (!(method.equals("POST") && path.endsWith("/run"))) {
+                Api.as("officer2").post(run).then().statusCode(201);
+            }
+            if (path.endsWith("/resume")) {
+                Api.as("officer2").post(run + "/pause").then().statusCode(200);
+            }
+        } else if (path.contains("/campaigns") && !path.endsWith("/lint")) {
             long listId = Api.as("officer2")
                     .body(Map.of("name", "matrix"))
                     .post("/api/operations/{id}/victim-lists", ids.operation())
@@ -590,7 +607,8 @@ public class RoleRouteMatrixTest {
                                 .jsonPath()
                                 .getString("items[0].status")));
         long row = QuarkusTransaction.requiringNew().call(() -> {
-            Delivery delivery = Delivery.find("runId", run).firstResult();
+            Delivery delivery =
+                    Delivery.find("channel = 'telegram' and runId = ?1", run).firstResult();
             delivery.status = DeliveryStatus.UNKNOWN;
             return delivery.id;
         });

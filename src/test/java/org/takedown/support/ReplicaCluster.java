@@ -51,6 +51,8 @@ public final class ReplicaCluster implements AutoCloseable {
                 databasePassword,
                 "TAKEDOWN_BOT_TOKEN",
                 FakeBotApi.TOKEN,
+                "TAKEDOWN_SMS_DRY_RUN",
+                "true",
                 "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
                 PersonalDataKeyFile.create());
         config.put("takedown.officer-hosts", "localhost,127.0.0.1");

@@ -51,6 +51,26 @@ public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean all
             public double rate() {
                 return 10;
             }
+
+            @Override
+            public double headroom() {
+                return 0.97;
+            }
+
+            @Override
+            public Optional<Boolean> dryRun() {
+                return Optional.of(true);
+            }
+
+            @Override
+            public Smpp smpp() {
+                throw new UnsupportedOperationException("no SMSC in a unit test");
+            }
+
+            @Override
+            public Dispatch dispatch() {
+                throw new UnsupportedOperationException("no dispatching in a unit test");
+            }
         };
     }
 }

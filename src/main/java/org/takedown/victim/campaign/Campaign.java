@@ -14,9 +14,12 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.takedown.common.LanguageTexts;
+import org.takedown.victim.list.Recipient;
+import org.takedown.victim.message.Personalisation;
 
 /**
  * An SMS campaign to the victims of one list: officer text per language with placeholders and their fallbacks, the
@@ -70,6 +73,17 @@ public class Campaign extends PanacheEntityBase {
     public String createdBy;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /** When it may send, in the operation's zone. */
+    public CampaignWindow window(String zone) {
+        return new CampaignWindow(windowStart, windowEnd, quietFrom, quietUntil, ZoneId.of(zone));
+    }
+
+    /** The message this recipient gets: the text of their language, rendered with their values. */
+    public String textFor(Recipient recipient) {
+        String text = texts.get(languageFor(recipient.language()));
+        return Personalisation.render(text, reference, recipient.values(), fallbacks);
+    }
 
     /** The language a victim who reads {@code wanted} gets: that text, else its primary language's, else the default. */
     public String languageFor(String wanted) {

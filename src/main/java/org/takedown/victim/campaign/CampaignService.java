@@ -1,13 +1,13 @@
 package org.takedown.victim.campaign;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +56,9 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<CampaignRemoving> removing;
+
     public List<Campaign> list(long operationId) {
         operations.get(operationId);
         return Campaign.list("operationId = ?1 order by id", operationId);
@@ -99,6 +102,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
     public void remove(String actor, long operationId, long campaignId) {
         Operation operation = operations.lockForEdit(operationId);
         Campaign campaign = get(operationId, campaignId);
+        removing.fire(new CampaignRemoving(campaignId));
         Map<String, Object> summary = summary(campaign);
         campaign.delete();
         operations.recordEdit(operation, actor, "CAMPAIGN_REMOVED", ENTITY, campaignId, summary);
@@ -179,9 +183,10 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         c.fragmentsTotal,
                         cost(c.fragmentsTotal) + " " + config.sms().currency(),
                         Plan.of(
-                                window(c, zone),
+                                c.window(zone),
                                 c.windowStart,
                                 c.recipients,
+                                c.fragmentsTotal,
                                 config.sms().rate())))
                 .toList();
     }
@@ -310,15 +315,16 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
             }
         });
         Plan plan = Plan.of(
-                window(campaign, operation.timezone),
+                campaign.window(operation.timezone),
                 campaign.windowStart,
                 recipients.recipients,
+                recipients.fragmentsTotal,
                 config.sms().rate());
         if (!plan.meetsDeadline()) {
             warnings.add(new Problem.FieldError(
                     "end",
-                    "at " + plan.rate() + " messages a second the window closes before all " + plan.recipients()
-                            + " recipients are reached"
+                    "at " + plan.rate() + " message parts a second the window closes before all " + plan.recipients()
+                            + " recipients are reached (" + plan.parts() + " parts)"
                             + (plan.rateNeeded() == null ? "" : ": it would need " + plan.rateNeeded() + " a second")));
         }
         return new CampaignReport(
@@ -335,11 +341,6 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                 plan,
                 List.copyOf(errors),
                 List.copyOf(warnings));
-    }
-
-    static CampaignWindow window(Campaign campaign, String zone) {
-        return new CampaignWindow(
-                campaign.windowStart, campaign.windowEnd, campaign.quietFrom, campaign.quietUntil, ZoneId.of(zone));
     }
 
     private BigDecimal cost(long fragments) {

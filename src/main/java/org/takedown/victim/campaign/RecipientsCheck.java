@@ -49,8 +49,7 @@ final class RecipientsCheck {
 
     void add(Recipient recipient) {
         recipients++;
-        String text = campaign.texts.get(campaign.languageFor(recipient.language()));
-        String rendered = Personalisation.render(text, campaign.reference, recipient.values(), campaign.fallbacks);
+        String rendered = campaign.textFor(recipient);
         SmsSplit split = SmsSplit.of(rendered);
         worstFragments = Math.max(worstFragments, split.fragments());
         fragmentsTotal += split.fragments();

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.takedown.audit.AuditLog;
@@ -143,25 +144,48 @@ public class VictimListService {
      */
     public void forEachPhoneRecipient(long listId, Consumer<Recipient> each) {
         long after = 0;
-        while (true) {
-            List<Victim> page = Victim.<Victim>find(
-                            "listId = ?1 and phone is not null and id > ?2 order by id", listId, after)
-                    .page(0, PAGE)
-                    .list();
-            for (Victim victim : page) {
-                Map<String, String> values = new HashMap<>(opener.fields(victim));
-                String name = opener.name(victim);
-                if (name != null) {
-                    values.put("name", name);
-                }
-                each.accept(new Recipient(victim.id, victim.language, values));
-                after = victim.id;
-                em.detach(victim); // the caller's transaction may hold changes: nothing else is cleared
-            }
-            if (page.size() < PAGE) {
-                return;
-            }
+        while (after >= 0) {
+            after = phoneRecipients(listId, after, PAGE, each);
         }
+    }
+
+    /**
+     * The list's victims with a phone number after victim {@code after}, at most {@code limit}, opened in id order.
+     * Returns the last id handed out, or -1 when the list had no more.
+     */
+    public long phoneRecipients(long listId, long after, int limit, Consumer<Recipient> each) {
+        List<Victim> page = Victim.<Victim>find(
+                        "listId = ?1 and phone is not null and id > ?2 order by id", listId, after)
+                .page(0, limit)
+                .list();
+        long last = after;
+        for (Victim victim : page) {
+            each.accept(recipient(victim));
+            last = victim.id;
+            em.detach(victim); // the caller's transaction may hold changes: nothing else is cleared
+        }
+        return page.size() < limit ? -1 : last;
+    }
+
+    /**
+     * A victim as a message to their phone needs them, opened at the moment of sending; empty when the victim or
+     * their number is gone (purged).
+     */
+    public Optional<PhoneContact> phoneContact(long victimId) {
+        Victim victim = Victim.findById(victimId);
+        if (victim == null || victim.phone == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PhoneContact(opener.phone(victim), victim.phoneIndex, recipient(victim)));
+    }
+
+    private Recipient recipient(Victim victim) {
+        Map<String, String> values = new HashMap<>(opener.fields(victim));
+        String name = opener.name(victim);
+        if (name != null) {
+            values.put("name", name);
+        }
+        return new Recipient(victim.id, victim.language, values);
     }
 
     public PanacheQuery<Victim> victims(long listId) {

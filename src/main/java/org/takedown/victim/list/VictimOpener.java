@@ -23,11 +23,15 @@ class VictimOpener {
     RevealedVictim open(Victim victim) {
         return new RevealedVictim(
                 victim.id,
-                cipher.openText(Purpose.PHONE, victim.phone),
+                phone(victim),
                 cipher.openText(Purpose.EMAIL, victim.email),
                 name(victim),
                 victim.language,
                 fields(victim));
+    }
+
+    String phone(Victim victim) {
+        return cipher.openText(Purpose.PHONE, victim.phone);
     }
 
     String name(Victim victim) {

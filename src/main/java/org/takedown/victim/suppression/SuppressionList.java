@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
 import org.takedown.audit.AuditLog;
@@ -88,6 +89,31 @@ public class SuppressionList {
         summary.put("reason", suppression.reason);
         audit.record(actor, "suppression.add", "suppression", suppression.id, summary);
         return suppression;
+    }
+
+    /**
+     * A phone answered STOP: its number ({@code from}, as the provider wrote it) is suppressed, once, audited under
+     * {@code actor}. Empty when it is not a number a message could reach, or was suppressed already.
+     */
+    @Transactional
+    public Optional<Suppression> addReply(String actor, String from) {
+        String number = from.strip();
+        PhoneVerdict verdict =
+                phones.check(number.startsWith("+") ? number : "+" + number, "GB", PhoneCheck.ANY_REGION);
+        if (!verdict.isAccepted()) {
+            return Optional.empty();
+        }
+        String contactIndex = index.of(Purpose.PHONE, verdict.e164());
+        if (Suppression.count("contactIndex", contactIndex) > 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(add(
+                    actor,
+                    new SuppressionRequest(verdict.e164(), null, "GB", Suppression.Reason.STOP, "replied STOP")));
+        } catch (ProblemException e) {
+            return Optional.empty(); // suppressed by another request at the same moment
+        }
     }
 
     @Transactional

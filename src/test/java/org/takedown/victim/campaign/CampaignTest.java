@@ -33,7 +33,7 @@ public class CampaignTest {
             + "07700 900102,Zoë Line,HSBC,en\r\n"
             + "07700 900103,,,cy\r\n";
 
-    static Map<String, Object> body(long listId) {
+    public static Map<String, Object> body(long listId) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Victims of the spoofing site");
         body.put("listId", listId);
@@ -92,7 +92,9 @@ public class CampaignTest {
         assertEquals("GBP", report.getString("currency"));
         assertEquals(Map.of("bank", 2, "name", 2), report.getMap("recipientsWithValue"));
         assertTrue(report.getBoolean("plan.meetsDeadline"));
-        assertEquals("2027-01-10T00:00:00.300Z", report.getString("plan.finishes"));
+        // five parts at ten a second: the SMSC's rate counts parts, not messages
+        assertEquals("2027-01-10T00:00:00.500Z", report.getString("plan.finishes"));
+        assertEquals(5, report.getInt("plan.parts"));
         assertTrue(report.getList("warnings.message").stream()
                 .anyMatch(m -> m.toString().contains("UCS-2")));
 

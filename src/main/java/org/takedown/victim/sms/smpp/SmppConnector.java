@@ -101,11 +101,17 @@ public class SmppConnector implements AutoCloseable {
     /** Binds now (or fails saying why) and keeps the bind up from then on. */
     public void start() {
         bind();
+        keep(settings.reconnect().toMillis());
+    }
+
+    /** Binds on the keeper's thread (a service starting does not wait for an SMSC) and keeps the bind up. */
+    public void startInBackground() {
+        keep(0);
+    }
+
+    private void keep(long firstDelayMillis) {
         keeper.scheduleWithFixedDelay(
-                this::bind,
-                settings.reconnect().toMillis(),
-                settings.reconnect().toMillis(),
-                TimeUnit.MILLISECONDS);
+                this::bind, firstDelayMillis, settings.reconnect().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public boolean bound() {

@@ -1,0 +1,276 @@
+package org.takedown.victim.sms;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.takedown.delivery.Channel;
+import org.takedown.delivery.Claimed;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.Dispatch;
+import org.takedown.delivery.Outcome;
+import org.takedown.delivery.Pace;
+import org.takedown.delivery.Sender;
+import org.takedown.victim.VictimsConfig;
+import org.takedown.victim.campaign.Campaign;
+import org.takedown.victim.list.PhoneContact;
+import org.takedown.victim.list.VictimListService;
+import org.takedown.victim.run.CampaignDelivery;
+import org.takedown.victim.run.CampaignRun;
+import org.takedown.victim.run.RunHolds;
+import org.takedown.victim.sms.smpp.SmppConnector;
+import org.takedown.victim.sms.smpp.SmppSettings;
+import org.takedown.victim.sms.smpp.SubmitResult;
+import org.takedown.victim.suppression.SuppressionList;
+
+/**
+ * SMS as a channel of the delivery engine: a campaign's message to each victim, rendered and addressed at the moment it
+ * is sent (the ledger holds {@code victim:<id>}, never a number or a text), through one SMPP transceiver bind per
+ * replica, at the provider's rate in message parts. The suppression list is checked as each row is sent. A throttled
+ * SMSC pauses the whole channel; a refused number fails its row; a refused sender ID stops the campaign; a submit left
+ * without an answer is UNKNOWN and never sent again by itself. Without an SMSC host (or with
+ * {@code takedown.victims.sms.dry-run}) the channel runs dry.
+ */
+@ApplicationScoped
+public class SmsChannel implements Channel {
+
+    public static final String NAME = CampaignRun.SMS;
+    private static final Logger LOG = Logger.getLogger(SmsChannel.class);
+    /** Who the service records as having added a number to the suppression list when its phone answered STOP. */
+    static final String STOP_ACTOR = "sms:reply";
+
+    private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "END", "QUIT");
+
+    @Inject
+    VictimsConfig config;
+
+    @Inject
+    VictimListService lists;
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    SmsReceipts receipts;
+
+    @Inject
+    RunHolds runs;
+
+    private Sender sender;
+    private Pace pace;
+    private Dispatch dispatch;
+    private SmppConnector connector;
+
+    @PostConstruct
+    void init() {
+        VictimsConfig.Sms sms = config.sms();
+        VictimsConfig.Smpp smpp = sms.smpp();
+        pace = new Pace(sms.rate(), sms.rate(), sms.headroom(), Duration.ZERO, false);
+        VictimsConfig.Dispatch d = sms.dispatch();
+        dispatch = new Dispatch(
+                d.enabled(),
+                smpp.window(),
+                d.lookahead(),
+                d.maxAttempts(),
+                d.backoffBase(),
+                d.backoffMax(),
+                // a long message is a submit_sm per part, each waiting up to the response timeout
+                smpp.responseTimeout().multipliedBy(sms.maxFragments()),
+                d.leaseMargin(),
+                d.poll());
+        if (sms.dryRun().orElse(false) || smpp.host().isEmpty()) {
+            sender = Sender.DRY_RUN;
+            LOG.infof(
+                    "SMS channel: DRY-RUN, nothing is sent (%s)",
+                    smpp.host().isEmpty() ? "no SMSC host" : "takedown.victims.sms.dry-run is true");
+            return;
+        }
+        SmppSettings settings = new SmppSettings(
+                smpp.host().get(),
+                smpp.port(),
+                smpp.systemId().orElse(""),
+                smpp.password().orElse(""),
+                smpp.systemType().orElse(""),
+                smpp.responseTimeout(),
+                smpp.enquireLink(),
+                smpp.reconnect(),
+                smpp.throttleBase(),
+                smpp.throttleMax());
+        connector = new SmppConnector(settings, new Listener(), Clock.systemUTC());
+        connector.startInBackground();
+        sender = this::send;
+        LOG.infof(
+                "SMS channel: sending through SMPP %s:%d as %s, %s parts/s",
+                settings.host(), settings.port(), settings.systemId(), sms.rate());
+    }
+
+    @PreDestroy
+    void close() {
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Sender sender() {
+        return sender;
+    }
+
+    @Override
+    public Pace pace() {
+        return pace;
+    }
+
+    @Override
+    public Dispatch dispatch() {
+        return dispatch;
+    }
+
+    /** Campaign runs are held while built, paused or outside their window, and let go inside it. */
+    @Override
+    public void prepare() {
+        runs.settle(NAME);
+    }
+
+    private Outcome send(Claimed row) {
+        Message message = QuarkusTransaction.requiringNew().call(() -> message(row));
+        if (message.skip() != null) {
+            return new Outcome.Skipped(message.skip());
+        }
+        SubmitResult result = connector.submit(message.source(), message.destination(), message.text());
+        if (result instanceof SubmitResult.Accepted accepted) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> recordParts(row.id(), accepted.messageIds()));
+            } catch (RuntimeException e) {
+                // sent all the same: its receipts then stay unmatched, kept by the engine
+                LOG.warnf(e, "SMS delivery %d: the ids of its parts were not recorded", row.id());
+            }
+            return new Outcome.Sent(accepted.messageIds().get(0));
+        }
+        return outcome(result);
+    }
+
+    /** The SMSC's answer in the engine's classes (the reasons carry no number: the connector puts none in). */
+    static Outcome outcome(SubmitResult result) {
+        if (result instanceof SubmitResult.Throttled throttled) {
+            int seconds = (int) Math.max(1, Math.ceil(throttled.pause().toMillis() / 1000.0));
+            return new Outcome.RateLimited(seconds, true);
+        }
+        if (result instanceof SubmitResult.Refused refused) {
+            if (refused.commandStatus() == SMPPConstant.STAT_ESME_RINVDSTADR) {
+                return new Outcome.RecipientGone("the SMSC refused the number: " + refused.reason());
+            }
+            if (refused.commandStatus() == SMPPConstant.STAT_ESME_RINVSRCADR) {
+                return new Outcome.ContentRefused("the SMSC refused the sender ID: " + refused.reason());
+            }
+            return new Outcome.Failed(refused.reason(), !refused.permanent());
+        }
+        if (result instanceof SubmitResult.NotConnected notConnected) {
+            return new Outcome.Failed("no bind to the SMSC: " + notConnected.reason(), true);
+        }
+        if (result instanceof SubmitResult.NoAnswer noAnswer) {
+            return new Outcome.Unknown(noAnswer.reason());
+        }
+        throw new IllegalArgumentException("Unhandled SMPP result " + result);
+    }
+
+    /** What to send for the row, read now: the victim may have been suppressed or purged since the run was built. */
+    private Message message(Claimed row) {
+        CampaignDelivery extra = CampaignDelivery.findById(row.id());
+        Campaign campaign = Campaign.findById(extra.campaignId);
+        Optional<PhoneContact> contact = lists.phoneContact(extra.victimId);
+        if (contact.isEmpty()) {
+            return Message.skipped("the victim's number is no longer held (purged)");
+        }
+        if (!suppressions.suppressedAmong(Set.of(contact.get().phoneIndex())).isEmpty()) {
+            return Message.skipped("the number is on the suppression list");
+        }
+        return new Message(
+                campaign.senderId,
+                contact.get().phone(),
+                campaign.textFor(contact.get().recipient()),
+                null);
+    }
+
+    private static void recordParts(long deliveryId, List<String> messageIds) {
+        SmsPart.delete("deliveryId", deliveryId); // sent again after a temporary failure: the new parts count
+        for (int part = 0; part < messageIds.size(); part++) {
+            SmsPart.of(deliveryId, part, messageIds.get(part)).persist();
+        }
+    }
+
+    /** A temporary failure (the phone was off until the message expired) is sent again once, inside the window. */
+    @Override
+    public boolean receiptFailed(Delivery row, boolean permanent, String reason) {
+        if (permanent) {
+            return false;
+        }
+        CampaignDelivery extra = CampaignDelivery.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
+        if (extra == null || extra.resent) {
+            return false;
+        }
+        extra.resent = true;
+        return true;
+    }
+
+    /** A STOP from a phone suppresses its number; anything else a victim writes is not read. */
+    void inbound(String from, String text) {
+        String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (STOP_WORDS.contains(word)) {
+            suppressions
+                    .addReply(STOP_ACTOR, from)
+                    .ifPresent(added -> LOG.infof("SMS: a STOP reply suppressed %s", added.masked));
+        }
+    }
+
+    /** The message of one row, in memory for one send: never logged. */
+    private record Message(String source, String destination, String text, String skip) {
+
+        static Message skipped(String why) {
+            return new Message(null, null, null, why);
+        }
+
+        @Override
+        public String toString() {
+            return skip == null ? "Message[to a victim]" : "Message[skipped: " + skip + "]";
+        }
+    }
+
+    /** On jSMPP's threads: record, and never throw back into the session. */
+    private final class Listener implements SmppConnector.Listener {
+
+        @Override
+        public void receipt(String messageId, DeliveryReceiptState state, String error) {
+            try {
+                receipts.record(messageId, state, error);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "SMS: a receipt for message %s was not recorded", messageId);
+            }
+        }
+
+        @Override
+        public void inbound(String from, String text) {
+            try {
+                SmsChannel.this.inbound(from, text);
+            } catch (RuntimeException e) {
+                LOG.warnf("SMS: a reply was not handled (%s)", e.getClass().getSimpleName());
+            }
+        }
+    }
+}
