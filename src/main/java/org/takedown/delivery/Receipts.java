@@ -50,7 +50,8 @@ public class Receipts {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (row == null) {
-            LOG.infof("Receipt %s for %s message %s kept: no row has that id (yet)", status, channel, providerId);
+            // the usual case with a fast SMSC (its receipt overtakes the recording of the answer): counted, not logged
+            LOG.debugf("Receipt %s for %s message %s kept: no row has that id (yet)", status, channel, providerId);
             metrics.receipt(channel, false, 1);
             return receipt;
         }

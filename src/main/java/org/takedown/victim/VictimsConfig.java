@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.takedown.victim.sms.smpp.ReceiptIds;
 
 /** Victim lists and messages: where the personal-data keys are, what the phone check lets through, SMS rules. */
 @ConfigMapping(prefix = "takedown.victims")
@@ -118,6 +119,13 @@ public interface VictimsConfig {
 
         @WithDefault("30s")
         Duration throttleMax();
+
+        /**
+         * How the SMSC writes a message id in its receipts against its answer to {@code submit_sm}: the same
+         * ({@code AS_ANSWERED}), the decimal value of a hexadecimal answer ({@code DECIMAL_OF_HEX}) or the reverse.
+         */
+        @WithDefault("AS_ANSWERED")
+        ReceiptIds receiptIds();
 
         /** Messages outstanding at once (submitted, not yet answered) on this replica: the SMPP window. */
         @WithDefault("10")

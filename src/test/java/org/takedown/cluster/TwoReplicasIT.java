@@ -42,6 +42,8 @@ import org.takedown.support.Prometheus;
 import org.takedown.support.ReplicaCluster;
 import org.takedown.support.ServiceProcess;
 import org.takedown.support.TelegramOperation;
+import org.takedown.victim.sms.SmsCampaignTest;
+import org.takedown.victim.sms.smpp.FakeSmsc;
 
 /**
  * Two replicas of the packaged service (run by failsafe after {@code package}) on one real PostgreSQL, as the Helm
@@ -132,12 +134,60 @@ public class TwoReplicasIT {
     }
 
     /**
+     * Both replicas text the victims of one campaign through one SMPP account (a bind each): the database-shared pacing
+     * keeps their combined rate within what the SMSC allows, so it never answers ESME_RTHROTTLED, and each victim is
+     * texted exactly once.
+     */
+    @Test
+    @Order(3)
+    void aCampaignToThreeHundredVictimsIsSharedByBothReplicasWithinTheSmscsRate() throws Exception {
+        FakeSmsc smsc = cluster.smsc();
+        StringBuilder csv = new StringBuilder("phone,name,bank\r\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append(String.format("07400 %06d,Victim %d,Bank\r\n", 100_000 + i, i));
+        }
+        long[] ids = SmsCampaignTest.activeCampaign(csv.toString(), -60, null, null);
+        Api.as("officer1").post(SmsCampaignTest.run(ids[0], ids[1])).then().statusCode(201);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> smsc.submitted.stream()
+                                .filter(m -> m.destination().startsWith("4474001"))
+                                .count()
+                        >= 300);
+        long runId = Api.as("viewer1")
+                .get(SmsCampaignTest.run(ids[0], ids[1]))
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Integer.valueOf(300)
+                        .equals(Api.as("viewer1")
+                                .get(SmsCampaignTest.run(ids[0], ids[1]))
+                                .path("rows.SENT")));
+        List<FakeSmsc.Submitted> submitted = smsc.submitted.stream()
+                .filter(m -> m.destination().startsWith("4474001"))
+                .toList();
+        assertEquals(
+                300,
+                submitted.stream()
+                        .map(FakeSmsc.Submitted::destination)
+                        .distinct()
+                        .count());
+        assertEquals(300, submitted.size(), "each victim exactly once");
+        assertEquals(0, smsc.throttled.get(), "throttled answers from the SMSC");
+        assertEquals(2, smsc.binds.get(), "one bind per replica");
+        Map<String, Long> byReplica = cluster.rowsByReplica("sms", runId);
+        assertEquals(2, byReplica.size(), "sent by both replicas: " + byReplica);
+    }
+
+    /**
      * SIGTERM to one replica in the middle of a 300-chat run: it exits within its shutdown time, its in-flight sends
      * finished and its unsent claims went back (no row stays CLAIMED by it), and the other replica completes the run
      * with every chat reached exactly once.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void sigtermMidRunLeavesNoRowClaimedAndNothingLostOrDoubled() throws Exception {
         TelegramOperation operation = TelegramOperation.active(
                 telegram, 300, TelegramOperation.notice("Don't be surprised when more visits follow."));
@@ -172,7 +222,7 @@ public class TwoReplicasIT {
      * completes the run, no chat is missed, and a chat reached twice is only ever one of those UNKNOWN rows.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void killMinusNineMidRunLosesNothingAndDoublesOnlyRowsInFlight() throws Exception {
         ServiceProcess c = cluster.replica("replica-c");
         try {
@@ -206,7 +256,7 @@ public class TwoReplicasIT {
      * it shows in the firings each replica counts ({@code takedown_quartz_fired_total}), whose sum must be 120.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void everyTriggerOfABusyScheduleFiresExactlyOnceAcrossTheReplicas() throws Exception {
         b = cluster.replica("replica-b2"); // B was stopped by the SIGTERM test; a new replica joins the cluster
         List<ServiceProcess> both = List.of(a, b);
@@ -259,7 +309,7 @@ public class TwoReplicasIT {
      * and a notice scheduled during the outage still fires.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aPostgresRestartMidRunTurnsReadinessOffAndTheReplicasRecoverWithNothingLost() throws Exception {
         LocalDateTime later =
                 LocalDateTime.now(ZoneId.of(Fixtures.ZONE)).plusSeconds(45).withNano(0);
@@ -347,8 +397,9 @@ public class TwoReplicasIT {
     }
 
     /**
-     * No replica's log carries the bot token or the database password, though all used them all along (this runs after
-     * the other tests: startup, banners, approvals, Telegram polling, a database crash).
+     * No replica's log carries the bot token, the database or SMPP password, or a victim's number, though all used them
+     * all along (this runs after the other tests: startup, banners, approvals, Telegram polling, texting, a database
+     * crash).
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -363,6 +414,8 @@ public class TwoReplicasIT {
             for (String line : lines) {
                 assertFalse(line.contains(tokenSecret), "bot token in the log: " + line);
                 assertFalse(line.contains(cluster.databasePassword), "database password in the log: " + line);
+                assertFalse(line.contains(cluster.smppPassword), "SMPP password in the log: " + line);
+                assertFalse(line.contains("7400100"), "a victim's number in the log: " + line);
             }
         }
     }

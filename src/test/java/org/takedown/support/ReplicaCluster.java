@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.takedown.victim.sms.smpp.FakeSmsc;
 
 /**
- * Replicas of the packaged service ({@link ServiceProcess}) on one real PostgreSQL (embedded binaries) and one
- * {@link FakeBotApi}, as the Helm chart runs them: production profile, clustered Quartz, the bot token and database
- * credentials from the environment, the test users from system properties.
+ * Replicas of the packaged service ({@link ServiceProcess}) on one real PostgreSQL (embedded binaries), one
+ * {@link FakeBotApi} and one {@link FakeSmsc} (an SMPP account shared by the replicas), as the
+ * Helm chart runs them: production profile, clustered Quartz, the bot token, SMPP account and database credentials
+ * from the environment, the test users from system properties.
  */
 public final class ReplicaCluster implements AutoCloseable {
 
@@ -34,33 +36,52 @@ public final class ReplicaCluster implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path postgresData;
     private final FakeBotApi telegram;
+    private final FakeSmsc smsc;
     private final Map<String, String> environment;
     private final Map<String, String> config = new HashMap<>();
     private final List<ServiceProcess> started = new ArrayList<>();
 
-    private ReplicaCluster(EmbeddedPostgres postgres, Path postgresData, FakeBotApi telegram) {
+    /** Given to every replica as the SMPP password. */
+    public final String smppPassword =
+            Long.toHexString(System.nanoTime() | 1L << 44).substring(0, 8);
+
+    /** What the SMSC allows the account, messages a second. */
+    public static final int SMSC_RATE = 20;
+
+    /**
+     * What the replicas are told the account allows: a margin below the SMSC's limit, as an operator would configure
+     * it, so two processes on a loaded machine stay within it however their sends jitter; the replicas share it through
+     * the database's pacing (each alone at this rate would be 1.6 × the limit together).
+     */
+    public static final int SMS_RATE = 16;
+
+    private ReplicaCluster(EmbeddedPostgres postgres, Path postgresData, FakeBotApi telegram, FakeSmsc smsc) {
         this.postgres = postgres;
         this.postgresData = postgresData;
         this.telegram = telegram;
-        this.environment = Map.of(
-                "TAKEDOWN_DB_URL",
-                postgres.getJdbcUrl("postgres", "postgres"),
-                "TAKEDOWN_DB_USER",
-                "postgres",
-                "TAKEDOWN_DB_PASSWORD",
-                databasePassword,
-                "TAKEDOWN_BOT_TOKEN",
-                FakeBotApi.TOKEN,
-                "TAKEDOWN_SMS_DRY_RUN",
-                "true",
-                "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
-                PersonalDataKeyFile.create());
+        this.smsc = smsc.rate(SMSC_RATE);
+        this.environment = Map.ofEntries(
+                Map.entry("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres")),
+                Map.entry("TAKEDOWN_DB_USER", "postgres"),
+                Map.entry("TAKEDOWN_DB_PASSWORD", databasePassword),
+                Map.entry("TAKEDOWN_BOT_TOKEN", FakeBotApi.TOKEN),
+                Map.entry("TAKEDOWN_SMPP_HOST", "127.0.0.1"),
+                Map.entry("TAKEDOWN_SMPP_PORT", Integer.toString(smsc.port())),
+                Map.entry("TAKEDOWN_SMPP_SYSTEM_ID", "takedown"),
+                Map.entry("TAKEDOWN_SMPP_PASSWORD", smppPassword),
+                Map.entry("TAKEDOWN_SMS_RATE", Integer.toString(SMS_RATE)),
+                Map.entry("TAKEDOWN_OFFICIAL_DOMAINS", "met.police.uk"),
+                Map.entry("TAKEDOWN_PERSONAL_DATA_KEY_FILE", PersonalDataKeyFile.create()));
         config.put("takedown.officer-hosts", "localhost,127.0.0.1");
         config.put("takedown.telegram.api.scheme", "http");
         config.put("takedown.telegram.api.host", "127.0.0.1");
         config.put("takedown.telegram.api.port", Integer.toString(telegram.port()));
         for (String[] user : new String[][] {
-            {"officer1", "officer"}, {"officer2", "officer"}, {"approver2", "approver"}, {"viewer1", "viewer"}
+            {"officer1", "officer"},
+            {"officer2", "officer"},
+            {"approver1", "approver"},
+            {"approver2", "approver"},
+            {"viewer1", "viewer"}
         }) {
             config.put("takedown.users." + user[0] + ".password-hash", PASSWORD_HASH);
             config.put("takedown.users." + user[0] + ".roles", user[1]);
@@ -80,7 +101,7 @@ public final class ReplicaCluster implements AutoCloseable {
                     .setDataDirectory(data)
                     .setServerConfig("synchronous_commit", "on")
                     .start();
-            return new ReplicaCluster(postgres, data, FakeBotApi.start());
+            return new ReplicaCluster(postgres, data, FakeBotApi.start(), new FakeSmsc());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,15 +123,21 @@ public final class ReplicaCluster implements AutoCloseable {
         return telegram;
     }
 
+    public FakeSmsc smsc() {
+        return smsc;
+    }
+
     public Connection database() throws SQLException {
         return postgres.getPostgresDatabase().getConnection();
     }
 
-    /** Rows of the run in this state last claimed by the replica with this pid (claims are named pid@host). */
+    /**
+     * Rows of the Telegram run in this state last claimed by the replica with this pid (claims are named pid@host).
+     */
     public long rowsOf(long pid, long run, String status) throws SQLException {
         try (Connection c = database();
-                PreparedStatement sql = c.prepareStatement(
-                        "select count(*) from delivery where run_id = ? and status = ? and claimed_by like ?")) {
+                PreparedStatement sql = c.prepareStatement("select count(*) from delivery where channel = 'telegram'"
+                        + " and run_id = ? and status = ? and claimed_by like ?")) {
             sql.setLong(1, run);
             sql.setString(2, status);
             sql.setString(3, pid + "@%");
@@ -121,13 +148,19 @@ public final class ReplicaCluster implements AutoCloseable {
         }
     }
 
-    /** Rows of the run per replica that last claimed them ({@code pid@host}). */
+    /** Rows of the Telegram run per replica that last claimed them ({@code pid@host}). */
     public Map<String, Long> rowsByReplica(long run) throws SQLException {
+        return rowsByReplica("telegram", run);
+    }
+
+    /** Rows of the channel's run per replica that last claimed them ({@code pid@host}). */
+    public Map<String, Long> rowsByReplica(String channel, long run) throws SQLException {
         Map<String, Long> byReplica = new HashMap<>();
         try (Connection c = database();
                 PreparedStatement sql = c.prepareStatement(
-                        "select claimed_by, count(*) from delivery where run_id = ? group by claimed_by")) {
-            sql.setLong(1, run);
+                        "select claimed_by, count(*) from delivery where channel = ? and run_id = ? group by claimed_by")) {
+            sql.setString(1, channel);
+            sql.setLong(2, run);
             try (ResultSet rs = sql.executeQuery()) {
                 while (rs.next()) {
                     byReplica.put(rs.getString(1), rs.getLong(2));
@@ -176,6 +209,7 @@ public final class ReplicaCluster implements AutoCloseable {
             replica.close();
         }
         telegram.close();
+        smsc.close();
         postgres.close();
     }
 }

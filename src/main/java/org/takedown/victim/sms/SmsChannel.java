@@ -29,6 +29,7 @@ import org.takedown.victim.list.VictimListService;
 import org.takedown.victim.run.CampaignDelivery;
 import org.takedown.victim.run.CampaignRun;
 import org.takedown.victim.run.RunHolds;
+import org.takedown.victim.sms.smpp.ReceiptIds;
 import org.takedown.victim.sms.smpp.SmppConnector;
 import org.takedown.victim.sms.smpp.SmppSettings;
 import org.takedown.victim.sms.smpp.SubmitResult;
@@ -161,7 +162,7 @@ public class SmsChannel implements Channel {
                 // sent all the same: its receipts then stay unmatched, kept by the engine
                 LOG.warnf(e, "SMS delivery %d: the ids of its parts were not recorded", row.id());
             }
-            return new Outcome.Sent(accepted.messageIds().get(0));
+            return new Outcome.Sent(ReceiptIds.key(accepted.messageIds().get(0)));
         }
         return outcome(result);
     }

@@ -6,12 +6,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Locale;
+import org.takedown.victim.sms.smpp.ReceiptIds;
 
 /**
  * One {@code submit_sm} of a sent message: a long message's parts each get an id and a receipt of their own, and the
- * message is delivered when every part is. {@code messageKey} is the id in lower case, the form receipts are looked up
- * by (an SMSC may write an id in hex in its answer and in decimal in the receipt: {@code MessageIds}).
+ * message is delivered when every part is. {@code messageKey} is the id as it is compared ({@code ReceiptIds.key}): a
+ * receipt's id is turned into that form as the account writes it ({@code ReceiptIds}).
  */
 @Entity
 @Table(name = "sms_part")
@@ -33,7 +33,7 @@ public class SmsPart extends PanacheEntityBase {
         row.deliveryId = deliveryId;
         row.part = part;
         row.messageId = messageId;
-        row.messageKey = messageId.strip().toLowerCase(Locale.ROOT);
+        row.messageKey = ReceiptIds.key(messageId);
         return row;
     }
 }

@@ -5,19 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.takedown.delivery.DeliveryReceipt;
 import org.takedown.delivery.Receipts;
-import org.takedown.victim.sms.smpp.MessageIds;
+import org.takedown.victim.VictimsConfig;
 
 /**
  * An SMSC's delivery receipts, one per part, as the engine's receipts, one per message: a part that failed fails the
- * message; the message is delivered when its last part is; anything else is progress, kept on record. A receipt whose
- * id no sent part has yet (it came before the answer to its {@code submit_sm} was recorded) goes to the engine under
- * the id as written, which keeps it and applies it when a row records that id.
+ * message; the message is delivered when its last part is; anything else is progress, kept on record. A receipt's id
+ * is read in the form the account writes it ({@code takedown.victims.sms.smpp.receipt-ids}). A receipt whose id no sent
+ * part has yet (it came before the answer to its {@code submit_sm} was recorded) goes to the engine under the answer's
+ * key, which keeps it and applies it when the row records that id.
  */
 @ApplicationScoped
 public class SmsReceipts {
@@ -25,24 +24,29 @@ public class SmsReceipts {
     @Inject
     Receipts receipts;
 
+    @Inject
+    VictimsConfig config;
+
     @Transactional
     public void record(String messageId, DeliveryReceiptState state, String error) {
         DeliveryReceipt.Status status = statusOf(state);
         String detail = "SMSC receipt " + state
                 + (error == null || error.isBlank() || error.equals("000") ? "" : " (error " + error.strip() + ")");
-        Set<String> keys = MessageIds.forms(messageId).stream()
-                .map(form -> form.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        SmsPart part = SmsPart.<SmsPart>find("messageKey in ?1", keys)
+        Optional<String> key = config.sms().smpp().receiptIds().answerKey(messageId);
+        if (key.isEmpty()) {
+            receipts.record(SmsChannel.NAME, messageId.strip(), status, detail + " (an id not of this account's form)");
+            return;
+        }
+        SmsPart part = SmsPart.<SmsPart>find("messageKey", key.get())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (part == null) {
-            receipts.record(SmsChannel.NAME, messageId.strip(), status, detail);
+            receipts.record(SmsChannel.NAME, key.get(), status, detail);
             return;
         }
         part.status = status.name();
         List<SmsPart> parts = SmsPart.list("deliveryId = ?1 order by part", part.deliveryId);
-        String messageOfRow = parts.get(0).messageId;
+        String messageOfRow = parts.get(0).messageKey;
         String ofPart = parts.size() == 1 ? detail : "part " + (part.part + 1) + " of " + parts.size() + ": " + detail;
         if (status == DeliveryReceipt.Status.DELIVERED
                 && parts.stream()

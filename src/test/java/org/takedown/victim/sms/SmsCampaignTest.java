@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsmpp.SMPPConstant;
@@ -105,9 +106,9 @@ public class SmsCampaignTest {
         }
         assertTrue(ledger.stream().anyMatch(row -> row.detail != null && row.detail.contains("suppression list")));
 
-        // receipts: the single-part messages at once (one by its decimal id), the long one part by part
+        // receipts: the single-part messages at once (one in upper case with leading zeros), the long one part by part
         FakeSmsc.Received jane = byNumber.get("447700900201");
-        receipt(Long.toString(Long.parseLong(jane.messageIds().get(0), 16)), DeliveryReceiptState.DELIVRD);
+        receipt("00" + jane.messageIds().get(0).toUpperCase(Locale.ROOT), DeliveryReceiptState.DELIVRD);
         receipt(byNumber.get("447700900203").messageIds().get(0), DeliveryReceiptState.DELIVRD);
         List<String> zoe = byNumber.get("447700900202").messageIds();
         receipt(zoe.get(0), DeliveryReceiptState.DELIVRD);
@@ -280,9 +281,14 @@ public class SmsCampaignTest {
      * saved, for a day; returns its ids.
      */
     public static long[] activeCampaign(String csv, long startIn, String quietFrom, String quietUntil) {
-        long operationId = Fixtures.operationIn("DRAFT").operation();
+        return activeCampaign(csv, new int[0], startIn, quietFrom, quietUntil);
+    }
+
+    /** As above, the file uploaded in parts cut at these byte offsets (a large list). */
+    public static long[] activeCampaign(String csv, int[] cuts, long startIn, String quietFrom, String quietUntil) {
+        long operationId = Fixtures.createOperation("officer2");
         long listId = VictimApi.list(operationId, Map.of("name", "Victims"));
-        VictimApi.importFile(operationId, listId, csv.getBytes(StandardCharsets.UTF_8));
+        VictimApi.importFile(operationId, listId, csv.getBytes(StandardCharsets.UTF_8), cuts);
         Map<String, Object> body = CampaignTest.body(listId);
         body.put("start", Fixtures.localIn(startIn));
         body.put("end", Fixtures.localIn(86_400));

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.SMPPConstant;
@@ -62,8 +64,9 @@ public final class FakeSmsc implements AutoCloseable {
     /** A message as the phone shows it, once every part has arrived. */
     public record Received(String destination, String source, String text, List<String> messageIds) {}
 
-    /** One {@code submit_sm} as it arrived. */
-    public record Submitted(String messageId, String destination, byte esmClass, byte dataCoding, byte[] bytes) {}
+    /** One {@code submit_sm} as it was accepted, and when ({@link System#nanoTime()}). */
+    public record Submitted(
+            String messageId, String destination, byte esmClass, byte dataCoding, byte[] bytes, long acceptedNanos) {}
 
     private final SMPPServerSessionListener listener;
     private final Thread acceptor;
@@ -79,6 +82,16 @@ public final class FakeSmsc implements AutoCloseable {
     public final AtomicInteger attempts = new AtomicInteger();
     public final AtomicInteger binds = new AtomicInteger();
 
+    private final ExecutorService receipts = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "fake-smsc-receipts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Receipts {@link #autoReceipts} could not send (the bind was gone). */
+    public final AtomicInteger failedReceipts = new AtomicInteger();
+
+    private volatile boolean autoReceipts;
     private volatile double ratePerSecond = Double.MAX_VALUE;
     private volatile boolean refuseBinds;
     private volatile long withholdMillis;
@@ -107,6 +120,12 @@ public final class FakeSmsc implements AutoCloseable {
     /** Messages a second it accepts; beyond, it answers ESME_RTHROTTLED. */
     public FakeSmsc rate(double perSecond) {
         this.ratePerSecond = perSecond;
+        return this;
+    }
+
+    /** Sends a DELIVRD receipt for every part it accepts from now on, in order, on a thread of its own. */
+    public FakeSmsc autoReceipts(boolean on) {
+        this.autoReceipts = on;
         return this;
     }
 
@@ -179,6 +198,7 @@ public final class FakeSmsc implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        receipts.shutdownNow();
         acceptor.interrupt();
         dropBind();
         listener.close();
@@ -227,7 +247,17 @@ public final class FakeSmsc implements AutoCloseable {
         }
         String id = Long.toHexString(ids.incrementAndGet());
         byte[] bytes = submit.getShortMessage();
-        submitted.add(new Submitted(id, submit.getDestAddress(), submit.getEsmClass(), submit.getDataCoding(), bytes));
+        submitted.add(new Submitted(
+                id, submit.getDestAddress(), submit.getEsmClass(), submit.getDataCoding(), bytes, System.nanoTime()));
+        if (autoReceipts) {
+            receipts.execute(() -> {
+                try {
+                    receipt(id, DeliveryReceiptState.DELIVRD, "000");
+                } catch (Exception e) {
+                    failedReceipts.incrementAndGet();
+                }
+            });
+        }
         join(submit, id, bytes);
         try {
             return new SubmitSmResult(new MessageId(id), null);
