@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The settings the production profile cannot start without, checked before Quarkus starts so that a missing one is
@@ -85,13 +86,27 @@ public final class RequiredSettings {
                     "TAKEDOWN_SMPP_PASSWORD",
                     "takedown.victims.sms.smpp.password",
                     "the SMPP account's password",
-                    RequiredSettings::smsLive));
+                    RequiredSettings::smsLive),
+            new Setting(
+                    "TAKEDOWN_NOTIFY_TEMPLATE_ID",
+                    "takedown.victims.sms.notify.template-id",
+                    "with a GOV.UK Notify API key, the id of its template whose body is ((message))",
+                    RequiredSettings::notifyOn));
 
     private RequiredSettings() {}
 
     private static boolean smsLive(Function<String, String> lookup) {
         return !"true".equalsIgnoreCase(lookup.apply("TAKEDOWN_SMS_DRY_RUN"))
                 && !"true".equalsIgnoreCase(lookup.apply("takedown.victims.sms.dry-run"));
+    }
+
+    private static boolean notifyOn(Function<String, String> lookup) {
+        return Stream.of(
+                        "TAKEDOWN_NOTIFY_API_KEY",
+                        "takedown.victims.sms.notify.api-key",
+                        quarkusVariable("takedown.victims.sms.notify.api-key"))
+                .map(lookup)
+                .anyMatch(value -> value != null && !value.isBlank());
     }
 
     /**

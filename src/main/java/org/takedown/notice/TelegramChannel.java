@@ -63,17 +63,8 @@ public class TelegramChannel implements Channel {
         Duration addressSpacing = Duration.ofNanos(
                 Math.max(Math.round(1e9 / limits.chatPerSecond()), Math.round(60e9 / limits.groupPerMinute())));
         pace = Pace.of(limits.globalPerSecond(), limits.headroom(), addressSpacing, true);
-        TelegramConfig.Dispatch d = config.dispatch();
-        dispatch = new Dispatch(
-                d.enabled(),
-                d.workers(),
-                d.lookahead(),
-                d.maxAttempts(),
-                d.backoffBase(),
-                d.backoffMax(),
-                config.api().timeout(),
-                d.leaseMargin(),
-                d.poll());
+        dispatch =
+                config.dispatch().with(config.dispatch().workers(), config.api().timeout());
         sender = gateway.dryRun() ? Sender.DRY_RUN : this::send;
         if (gateway.dryRun()) {
             LOG.infof(

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.takedown.delivery.DispatchConfig;
 
 @ConfigMapping(prefix = "takedown.telegram")
 public interface TelegramConfig {
@@ -108,43 +109,11 @@ public interface TelegramConfig {
     /** The dispatcher that claims ledger rows and sends them. */
     Dispatch dispatch();
 
-    interface Dispatch {
-        /** Off: this replica sends nothing (others may). */
-        @WithDefault("true")
-        boolean enabled();
+    interface Dispatch extends DispatchConfig {
 
         /** Sends in flight at once on this replica, counting those claimed and waiting for their send slot. */
         @WithDefault("16")
         int workers();
-
-        /**
-         * How far ahead a claim hands out send slots. Claims then keep ahead of the pace however long a claim
-         * transaction takes; the price is that a kill switch lets the rows already claimed (at most this much
-         * sending) still go, and a replica killed outright leaves them UNKNOWN.
-         */
-        @WithDefault("300ms")
-        Duration lookahead();
-
-        /** Attempts for retryable failures (5xx, network) before a row is FAILED_RETRYABLE. */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** First retry delay; doubled per attempt, with jitter, up to {@link #backoffMax()}. */
-        @WithDefault("2s")
-        Duration backoffBase();
-
-        @WithDefault("5m")
-        Duration backoffMax();
-
-        /**
-         * How long a claim outlives the Bot API timeout before it is declared UNKNOWN (the worker died mid-call).
-         */
-        @WithDefault("10s")
-        Duration leaseMargin();
-
-        /** How often an idle dispatcher looks for work queued by other replicas or now due. */
-        @WithDefault("1s")
-        Duration poll();
     }
 
     /**

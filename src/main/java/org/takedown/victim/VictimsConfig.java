@@ -2,11 +2,13 @@ package org.takedown.victim;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.takedown.delivery.DispatchConfig;
 import org.takedown.victim.sms.smpp.ReceiptIds;
 
 /** Victim lists and messages: where the personal-data keys are, what the phone check lets through, SMS rules. */
@@ -82,7 +84,61 @@ public interface VictimsConfig {
 
         Smpp smpp();
 
-        Dispatch dispatch();
+        DispatchConfig dispatch();
+
+        @WithName("notify")
+        Notify govNotify();
+    }
+
+    /**
+     * A GOV.UK Notify service, for campaigns whose provider is {@code NOTIFY}: its API key, and a text message
+     * template whose whole body is {@code ((message))} (the campaign's text, rendered per recipient, is that value).
+     */
+    interface Notify {
+
+        /** The API key ({@code <name>-<service id>-<secret>}; a secret: from the environment). None: Notify is off. */
+        Optional<String> apiKey();
+
+        @WithDefault("https://api.notifications.service.gov.uk")
+        String baseUrl();
+
+        /** The id of the template whose body is {@code ((message))}. */
+        Optional<String> templateId();
+
+        /** Which of the service's text message senders to use (its id in Notify); none: the service's default. */
+        Optional<String> smsSenderId();
+
+        /** Requests per second: Notify allows 3,000 a minute per API key, sends and status reads alike. */
+        @WithDefault("50")
+        double rate();
+
+        /** Requests in flight at once on this replica. */
+        @WithDefault("8")
+        int workers();
+
+        /** How long a request may take to connect and to be answered; a send left without an answer is UNKNOWN. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * The bearer token Notify presents on its delivery-status callbacks (set in Notify's callback settings, at
+         * least 10 characters). None: callbacks are refused and statuses are read by polling only.
+         */
+        Optional<String> callbackToken();
+
+        /** A message still without a final status this long after it was sent is read from Notify (polling). */
+        @WithDefault("10m")
+        Duration pollAfter();
+
+        /** How often statuses are polled for, once across replicas. */
+        @WithDefault("60s")
+        Duration pollEvery();
+
+        /** The most statuses one poll reads (each a request counted in the rate). */
+        @WithDefault("60")
+        int pollBatch();
+
+        DispatchConfig dispatch();
     }
 
     /** The SMPP 3.4 account (a transceiver bind). */
@@ -130,32 +186,5 @@ public interface VictimsConfig {
         /** Messages outstanding at once (submitted, not yet answered) on this replica: the SMPP window. */
         @WithDefault("10")
         int window();
-    }
-
-    /** How this replica dispatches SMS rows (as for Telegram: {@code takedown.telegram.dispatch}). */
-    interface Dispatch {
-
-        /** Off: this replica sends no SMS (others may). */
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("300ms")
-        Duration lookahead();
-
-        /** Attempts for technical failures (no bind, a refusal that may pass) before FAILED_RETRYABLE. */
-        @WithDefault("5")
-        int maxAttempts();
-
-        @WithDefault("2s")
-        Duration backoffBase();
-
-        @WithDefault("5m")
-        Duration backoffMax();
-
-        @WithDefault("10s")
-        Duration leaseMargin();
-
-        @WithDefault("1s")
-        Duration poll();
     }
 }

@@ -113,6 +113,16 @@ class RequiredSettingsTest {
         assertEquals(1, RequiredSettings.missing(given::get).size());
         given.put("TAKEDOWN_SMS_DRY_RUN", "true");
         assertEquals(List.of(), RequiredSettings.missing(given::get));
+
+        // GOV.UK Notify is optional, but a key without its template cannot send
+        given.put(
+                "TAKEDOWN_NOTIFY_API_KEY",
+                "live-2f5b4c1e-8b5e-4f7e-9a4e-6c0b0f3a1d2e-0d9f5c3a-7e21-4b9a-8f3e-5a6b7c8d9e0f");
+        List<String> notify = RequiredSettings.missing(given::get);
+        assertEquals(1, notify.size(), notify.toString());
+        assertTrue(notify.get(0).startsWith("TAKEDOWN_NOTIFY_TEMPLATE_ID is not set"), notify.get(0));
+        given.put("TAKEDOWN_NOTIFY_TEMPLATE_ID", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+        assertEquals(List.of(), RequiredSettings.missing(given::get));
     }
 
     @Test

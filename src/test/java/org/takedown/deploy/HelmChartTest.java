@@ -232,6 +232,34 @@ public class HelmChartTest {
     }
 
     @Test
+    void govukNotifyGetsItsTemplateAsAValueAndItsKeyAndTokenFromTheSecret() throws Exception {
+        JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0");
+        assertFalse(none.toString().contains("TAKEDOWN_NOTIFY"), "no Notify unless configured");
+        assertFalse(one(render(""), "Secret", RELEASE).toString().contains("TAKEDOWN_NOTIFY"));
+
+        String key = "live-2f5b4c1e-8b5e-4f7e-9a4e-6c0b0f3a1d2e-0d9f5c3a-7e21-4b9a-8f3e-5a6b7c8d9e0f";
+        List<JsonNode> given = render(
+                "",
+                "victims.sms.notify.templateId=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                "victims.sms.notify.apiKey=" + key,
+                "victims.sms.notify.callbackToken=a-long-callback-token");
+        JsonNode container = one(given, "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", env(container, "TAKEDOWN_NOTIFY_TEMPLATE_ID"));
+        assertFalse(container.toString().contains(key), "the key is no plain environment value");
+        JsonNode secret = one(given, "Secret", RELEASE);
+        assertEquals(key, secret.at("/stringData/TAKEDOWN_NOTIFY_API_KEY").asText());
+        assertEquals(
+                "a-long-callback-token",
+                secret.at("/stringData/TAKEDOWN_NOTIFY_CALLBACK_TOKEN").asText());
+
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> render("", "victims.sms.notify.templateId=not-a-uuid"),
+                "a template id is a UUID");
+        assertTrue(refused.getMessage().contains("templateId"), refused.getMessage());
+    }
+
+    @Test
     void thePersonalDataKeyFileIsMountedReadOnlyFromItsSecret() throws Exception {
         JsonNode none = one(render(""), "Deployment").at("/spec/template/spec/containers/0/env");
         assertFalse(

@@ -15,11 +15,15 @@ import org.takedown.support.EmbeddedPostgresResource;
 import org.takedown.support.FakeBotApi;
 import org.takedown.victim.list.VictimFixtures;
 import org.takedown.victim.sms.SmsCampaignTest;
+import org.takedown.victim.sms.notify.FakeNotify;
+import org.takedown.victim.sms.notify.FakeNotifyResource;
+import org.takedown.victim.sms.notify.NotifyCampaignTest;
 
 /**
  * Runs after the unit and integration tests of {@code ./mvnw verify} (failsafe, after surefire): every test class's
  * log, kept by surefire at INFO, is searched for the bot token and the database password the tests gave the service,
- * for the victims' numbers, addresses and names the import and SMS tests read and texted, and for the personal-data keys. Thousands of
+ * for the victims' numbers, addresses and names the import and SMS tests read and texted, for the personal-data keys,
+ * and for GOV.UK Notify's key secret and callback token. Thousands of
  * requests, sends, 429s, failures, imports and stack traces went through those logs.
  */
 class LogSecretsIT {
@@ -37,6 +41,10 @@ class LogSecretsIT {
         String token = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
         List<String> personal = new ArrayList<>(VictimFixtures.NEVER_IN_CLEAR);
         personal.addAll(SmsCampaignTest.NEVER_IN_CLEAR);
+        personal.addAll(NotifyCampaignTest.NEVER_IN_CLEAR);
+        // GOV.UK Notify's API key secret and the bearer token of its callbacks
+        personal.add(FakeNotify.SECRET);
+        personal.add(FakeNotifyResource.CALLBACK_TOKEN);
         Path keyFile = Path.of("target", "test-personal-data.keys");
         assertTrue(Files.exists(keyFile), "the tests ran without their personal-data key file " + keyFile);
         for (String line : Files.readAllLines(keyFile, StandardCharsets.UTF_8)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.takedown.delivery.DispatchConfig;
 
 /** {@link VictimsConfig} for tests that build the victim classes without Quarkus. */
 public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean allowDramaRange) implements VictimsConfig {
@@ -68,8 +69,13 @@ public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean all
             }
 
             @Override
-            public Dispatch dispatch() {
+            public DispatchConfig dispatch() {
                 throw new UnsupportedOperationException("no dispatching in a unit test");
+            }
+
+            @Override
+            public Notify govNotify() {
+                throw new UnsupportedOperationException("no GOV.UK Notify in a unit test");
             }
         };
     }

@@ -5,6 +5,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -41,6 +43,10 @@ public class Campaign extends PanacheEntityBase {
     public String reference;
 
     public String senderId;
+
+    @Enumerated(EnumType.STRING)
+    public SmsProvider provider = SmsProvider.SMPP;
+
     public String defaultLanguage;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -18,7 +18,8 @@ import org.takedown.common.SingleLine;
  * {@code {reference}} and any of {@code {name}} or the list's columns ({@code {bank}}), a fallback for every such
  * placeholder, the sender ID, and the window in the operation's zone: from {@code start} to {@code end} (the deadline),
  * except daily quiet hours from {@code quietFrom} to {@code quietUntil} (both or neither). {@code maxFragments} caps
- * the parts a message may take (default: {@code takedown.victims.sms.max-fragments}).
+ * the parts a message may take (default: {@code takedown.victims.sms.max-fragments}). {@code provider}: the SMSC over
+ * SMPP (default) or GOV.UK Notify.
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) @SingleLine String name,
@@ -41,4 +42,5 @@ public record CampaignRequest(
         @NotNull LocalDateTime end,
         LocalTime quietFrom,
         LocalTime quietUntil,
-        @Min(1) @Max(10) Integer maxFragments) {}
+        @Min(1) @Max(10) Integer maxFragments,
+        SmsProvider provider) {}

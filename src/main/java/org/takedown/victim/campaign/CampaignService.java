@@ -145,6 +145,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
             String listDigest,
             String reference,
             String senderId,
+            SmsProvider provider,
             String defaultLanguage,
             Map<String, String> texts,
             Map<String, String> fallbacks,
@@ -170,6 +171,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         c.listDigest,
                         c.reference,
                         c.senderId,
+                        c.provider,
                         c.defaultLanguage,
                         new TreeMap<>(c.texts),
                         new TreeMap<>(c.fallbacks),
@@ -182,12 +184,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         c.worstFragments,
                         c.fragmentsTotal,
                         cost(c.fragmentsTotal) + " " + config.sms().currency(),
-                        Plan.of(
-                                c.window(zone),
-                                c.windowStart,
-                                c.recipients,
-                                c.fragmentsTotal,
-                                config.sms().rate())))
+                        plan(c, zone, c.windowStart, c.recipients, c.fragmentsTotal)))
                 .toList();
     }
 
@@ -238,6 +235,13 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
         campaign.name = request.name().strip();
         campaign.reference = request.reference();
         campaign.senderId = request.senderId();
+        campaign.provider = request.provider() == null ? SmsProvider.SMPP : request.provider();
+        if (campaign.provider == SmsProvider.NOTIFY
+                && config.sms().govNotify().apiKey().isEmpty()
+                && !config.sms().dryRun().orElse(false)) {
+            throw ProblemException.invalidField(
+                    400, "provider", "GOV.UK Notify is not configured here (takedown.victims.sms.notify.api-key)");
+        }
         campaign.defaultLanguage = defaultLanguage;
         campaign.texts.clear();
         campaign.texts.putAll(texts);
@@ -314,16 +318,13 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         "no recipient has a value for {" + placeholder + "}: every message uses the fallback"));
             }
         });
-        Plan plan = Plan.of(
-                campaign.window(operation.timezone),
-                campaign.windowStart,
-                recipients.recipients,
-                recipients.fragmentsTotal,
-                config.sms().rate());
+        Plan plan = plan(
+                campaign, operation.timezone, campaign.windowStart, recipients.recipients, recipients.fragmentsTotal);
         if (!plan.meetsDeadline()) {
             warnings.add(new Problem.FieldError(
                     "end",
-                    "at " + plan.rate() + " message parts a second the window closes before all " + plan.recipients()
+                    "at " + plan.rate() + (campaign.provider == SmsProvider.NOTIFY ? " messages" : " message parts")
+                            + " a second the window closes before all " + plan.recipients()
                             + " recipients are reached (" + plan.parts() + " parts)"
                             + (plan.rateNeeded() == null ? "" : ": it would need " + plan.rateNeeded() + " a second")));
         }
@@ -341,6 +342,26 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                 plan,
                 List.copyOf(errors),
                 List.copyOf(warnings));
+    }
+
+    /**
+     * When the campaign's recipients are reached from {@code from} at its provider's rate: an SMSC's in message parts a
+     * second, GOV.UK Notify's in requests (one a message, however many parts).
+     */
+    public Plan plan(Campaign campaign, String zone, Instant from, long recipients, long parts) {
+        return campaign.provider == SmsProvider.NOTIFY
+                ? Plan.of(
+                        campaign.window(zone),
+                        from,
+                        recipients,
+                        recipients,
+                        config.sms().govNotify().rate())
+                : Plan.of(
+                        campaign.window(zone),
+                        from,
+                        recipients,
+                        parts,
+                        config.sms().rate());
     }
 
     private BigDecimal cost(long fragments) {

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Whether a campaign can reach every recipient inside its window at the provider's rate, counted in message parts (an
- * SMSC's rate is in {@code submit_sm}, one per part): when it would finish (starting at {@code from}), and the rate it
- * would need to finish by the deadline.
+ * Whether a campaign can reach every recipient inside its window at the provider's rate, counted in what the provider
+ * counts: message parts for an SMSC (its rate is in {@code submit_sm}, one per part), messages for GOV.UK Notify (its
+ * rate is in requests): when it would finish (starting at {@code from}), and the rate it would need to finish by the
+ * deadline.
  *
- * @param parts the parts of every recipient's message (their own text's parts, summed)
+ * @param parts what the provider's rate counts for every recipient (their own text's parts, summed; or one each)
  * @param finishes null when the window closes first
  * @param rateNeeded parts per second that would reach every recipient in the open time left (null: none left)
  */

@@ -21,7 +21,6 @@ import org.takedown.delivery.DeliveryStatus;
 import org.takedown.operation.Operation;
 import org.takedown.operation.OperationService;
 import org.takedown.operation.OperationStatus;
-import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.campaign.Campaign;
 import org.takedown.victim.campaign.CampaignRemoving;
 import org.takedown.victim.campaign.CampaignService;
@@ -59,9 +58,6 @@ public class CampaignRunService {
     AuditLog audit;
 
     @Inject
-    VictimsConfig config;
-
-    @Inject
     Clock clock;
 
     /**
@@ -93,7 +89,7 @@ public class CampaignRunService {
             throw ProblemException.conflict(
                     "Campaign " + campaignId + "'s window closed at " + campaign.windowEnd + ": nothing would go");
         }
-        String channel = CampaignRun.SMS;
+        String channel = campaign.provider.channel();
         channels.get(channel);
         CampaignRun run = new CampaignRun();
         run.campaignId = campaignId;
@@ -178,12 +174,7 @@ public class CampaignRunService {
             left[1] = campaign.fragmentsTotal;
         }
         String zone = operations.get(operationId).timezone;
-        Plan plan = Plan.of(
-                campaign.window(zone),
-                clock.instant(),
-                left[0],
-                left[1],
-                config.sms().rate());
+        Plan plan = campaigns.plan(campaign, zone, clock.instant(), left[0], left[1]);
         boolean held = holds.runHeld(run.channel, run.id);
         return Optional.of(CampaignRunView.of(run, held, counts, plan));
     }

@@ -46,7 +46,7 @@ public class RunHolds {
         Instant now = clock.instant();
         List<Object[]> runs = QuarkusTransaction.requiringNew()
                 .call(() -> em.createQuery(
-                                "select r.id, r.status, r.paused, c from CampaignRun r, Campaign c"
+                                "select r, c from CampaignRun r, Campaign c"
                                         + " where c.id = r.campaignId and r.channel = :channel and c.windowEnd > :now",
                                 Object[].class)
                         .setParameter("channel", channel)
@@ -54,16 +54,16 @@ public class RunHolds {
                         .getResultList());
         Map<Long, String> zones = new HashMap<>();
         for (Object[] row : runs) {
-            long runId = (Long) row[0];
-            Campaign campaign = (Campaign) row[3];
-            if (row[1] == CampaignRun.Status.BUILDING) {
+            CampaignRun found = (CampaignRun) row[0];
+            Campaign campaign = (Campaign) row[1];
+            long runId = found.id;
+            if (found.status == CampaignRun.Status.BUILDING) {
                 builder.buildLater(runId);
             }
             String zone = zones.computeIfAbsent(
                     campaign.operationId,
                     id -> QuarkusTransaction.requiringNew().call(() -> operations.get(id).timezone));
-            boolean open = campaign.window(zone).isOpen(now);
-            boolean wanted = row[1] == CampaignRun.Status.BUILDING || (Boolean) row[2] || !open;
+            boolean wanted = found.held(campaign.window(zone).isOpen(now));
             boolean held = QuarkusTransaction.requiringNew().call(() -> holds.runHeld(channel, runId));
             if (wanted != held) {
                 QuarkusTransaction.requiringNew().run(() -> {

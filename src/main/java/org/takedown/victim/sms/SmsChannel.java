@@ -5,30 +5,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.util.DeliveryReceiptState;
-import org.takedown.delivery.Channel;
 import org.takedown.delivery.Claimed;
-import org.takedown.delivery.Delivery;
-import org.takedown.delivery.Dispatch;
 import org.takedown.delivery.Outcome;
 import org.takedown.delivery.Pace;
 import org.takedown.delivery.Sender;
 import org.takedown.victim.VictimsConfig;
-import org.takedown.victim.campaign.Campaign;
-import org.takedown.victim.list.PhoneContact;
-import org.takedown.victim.list.VictimListService;
-import org.takedown.victim.run.CampaignDelivery;
 import org.takedown.victim.run.CampaignRun;
-import org.takedown.victim.run.RunHolds;
 import org.takedown.victim.sms.smpp.ReceiptIds;
 import org.takedown.victim.sms.smpp.SmppConnector;
 import org.takedown.victim.sms.smpp.SmppSettings;
@@ -44,7 +34,7 @@ import org.takedown.victim.suppression.SuppressionList;
  * {@code takedown.victims.sms.dry-run}) the channel runs dry.
  */
 @ApplicationScoped
-public class SmsChannel implements Channel {
+public class SmsChannel extends SmsProviderChannel {
 
     public static final String NAME = CampaignRun.SMS;
     private static final Logger LOG = Logger.getLogger(SmsChannel.class);
@@ -57,20 +47,11 @@ public class SmsChannel implements Channel {
     VictimsConfig config;
 
     @Inject
-    VictimListService lists;
-
-    @Inject
     SuppressionList suppressions;
 
     @Inject
     SmsReceipts receipts;
 
-    @Inject
-    RunHolds runs;
-
-    private Sender sender;
-    private Pace pace;
-    private Dispatch dispatch;
     private SmppConnector connector;
 
     @PostConstruct
@@ -78,18 +59,8 @@ public class SmsChannel implements Channel {
         VictimsConfig.Sms sms = config.sms();
         VictimsConfig.Smpp smpp = sms.smpp();
         pace = new Pace(sms.rate(), sms.rate(), sms.headroom(), Duration.ZERO, false);
-        VictimsConfig.Dispatch d = sms.dispatch();
-        dispatch = new Dispatch(
-                d.enabled(),
-                smpp.window(),
-                d.lookahead(),
-                d.maxAttempts(),
-                d.backoffBase(),
-                d.backoffMax(),
-                // a long message is a submit_sm per part, each waiting up to the response timeout
-                smpp.responseTimeout().multipliedBy(sms.maxFragments()),
-                d.leaseMargin(),
-                d.poll());
+        // a long message is a submit_sm per part, each waiting up to the response timeout
+        dispatch = sms.dispatch().with(smpp.window(), smpp.responseTimeout().multipliedBy(sms.maxFragments()));
         if (sms.dryRun().orElse(false) || smpp.host().isEmpty()) {
             sender = Sender.DRY_RUN;
             LOG.infof(
@@ -128,29 +99,8 @@ public class SmsChannel implements Channel {
         return NAME;
     }
 
-    @Override
-    public Sender sender() {
-        return sender;
-    }
-
-    @Override
-    public Pace pace() {
-        return pace;
-    }
-
-    @Override
-    public Dispatch dispatch() {
-        return dispatch;
-    }
-
-    /** Campaign runs are held while built, paused or outside their window, and let go inside it. */
-    @Override
-    public void prepare() {
-        runs.settle(NAME);
-    }
-
     private Outcome send(Claimed row) {
-        Message message = QuarkusTransaction.requiringNew().call(() -> message(row));
+        SmsMessages.SmsMessage message = messages.read(row);
         if (message.skip() != null) {
             return new Outcome.Skipped(message.skip());
         }
@@ -191,43 +141,11 @@ public class SmsChannel implements Channel {
         throw new IllegalArgumentException("Unhandled SMPP result " + result);
     }
 
-    /** What to send for the row, read now: the victim may have been suppressed or purged since the run was built. */
-    private Message message(Claimed row) {
-        CampaignDelivery extra = CampaignDelivery.findById(row.id());
-        Campaign campaign = Campaign.findById(extra.campaignId);
-        Optional<PhoneContact> contact = lists.phoneContact(extra.victimId);
-        if (contact.isEmpty()) {
-            return Message.skipped("the victim's number is no longer held (purged)");
-        }
-        if (!suppressions.suppressedAmong(Set.of(contact.get().phoneIndex())).isEmpty()) {
-            return Message.skipped("the number is on the suppression list");
-        }
-        return new Message(
-                campaign.senderId,
-                contact.get().phone(),
-                campaign.textFor(contact.get().recipient()),
-                null);
-    }
-
     private static void recordParts(long deliveryId, List<String> messageIds) {
         SmsPart.delete("deliveryId", deliveryId); // sent again after a temporary failure: the new parts count
         for (int part = 0; part < messageIds.size(); part++) {
             SmsPart.of(deliveryId, part, messageIds.get(part)).persist();
         }
-    }
-
-    /** A temporary failure (the phone was off until the message expired) is sent again once, inside the window. */
-    @Override
-    public boolean receiptFailed(Delivery row, boolean permanent, String reason) {
-        if (permanent) {
-            return false;
-        }
-        CampaignDelivery extra = CampaignDelivery.findById(row.id, LockModeType.PESSIMISTIC_WRITE);
-        if (extra == null || extra.resent) {
-            return false;
-        }
-        extra.resent = true;
-        return true;
     }
 
     /** A STOP from a phone suppresses its number; anything else a victim writes is not read. */
@@ -237,19 +155,6 @@ public class SmsChannel implements Channel {
             suppressions
                     .addReply(STOP_ACTOR, from)
                     .ifPresent(added -> LOG.infof("SMS: a STOP reply suppressed %s", added.masked));
-        }
-    }
-
-    /** The message of one row, in memory for one send: never logged. */
-    private record Message(String source, String destination, String text, String skip) {
-
-        static Message skipped(String why) {
-            return new Message(null, null, null, why);
-        }
-
-        @Override
-        public String toString() {
-            return skip == null ? "Message[to a victim]" : "Message[skipped: " + skip + "]";
         }
     }
 

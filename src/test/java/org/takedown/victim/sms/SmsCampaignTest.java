@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,9 +209,12 @@ public class SmsCampaignTest {
                 .then()
                 .statusCode(409);
         smsc.inbound("447700900298", "Who is this?");
-        Thread.sleep(500);
-        assertFalse(
-                Api.as("viewer1").get("/api/suppressions?size=200").asString().contains("•••298"));
+        await().during(Duration.ofMillis(700))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> !Api.as("viewer1")
+                        .get("/api/suppressions?size=200")
+                        .asString()
+                        .contains("•••298"));
     }
 
     @Test
@@ -286,16 +290,23 @@ public class SmsCampaignTest {
 
     /** As above, the file uploaded in parts cut at these byte offsets (a large list). */
     public static long[] activeCampaign(String csv, int[] cuts, long startIn, String quietFrom, String quietUntil) {
+        Map<String, Object> extra = new HashMap<>();
+        if (quietFrom != null) {
+            extra.put("quietFrom", quietFrom);
+            extra.put("quietUntil", quietUntil);
+        }
+        return activeCampaign(csv, cuts, startIn, extra);
+    }
+
+    /** As above, with these fields of the campaign as given ({@code provider}, quiet hours). */
+    public static long[] activeCampaign(String csv, int[] cuts, long startIn, Map<String, Object> extra) {
         long operationId = Fixtures.createOperation("officer2");
         long listId = VictimApi.list(operationId, Map.of("name", "Victims"));
         VictimApi.importFile(operationId, listId, csv.getBytes(StandardCharsets.UTF_8), cuts);
         Map<String, Object> body = CampaignTest.body(listId);
         body.put("start", Fixtures.localIn(startIn));
         body.put("end", Fixtures.localIn(86_400));
-        if (quietFrom != null) {
-            body.put("quietFrom", quietFrom);
-            body.put("quietUntil", quietUntil);
-        }
+        body.putAll(extra);
         long campaignId = Api.as("officer2")
                 .body(body)
                 .post("/api/operations/" + operationId + "/campaigns")

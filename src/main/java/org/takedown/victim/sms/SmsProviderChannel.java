@@ -1,0 +1,54 @@
+package org.takedown.victim.sms;
+
+import jakarta.inject.Inject;
+import org.takedown.delivery.Channel;
+import org.takedown.delivery.Delivery;
+import org.takedown.delivery.Dispatch;
+import org.takedown.delivery.Pace;
+import org.takedown.delivery.Sender;
+import org.takedown.victim.run.RunHolds;
+
+/**
+ * What the channels of the SMS providers (an SMSC, GOV.UK Notify) share: each sends campaign runs, whose holds it
+ * settles before every claim, reads each message as it goes ({@link SmsMessages}) and sends a message that failed for
+ * now again once. A subclass chooses its sender, pace and dispatch when it starts.
+ */
+public abstract class SmsProviderChannel implements Channel {
+
+    @Inject
+    protected SmsMessages messages;
+
+    @Inject
+    protected RunHolds runs;
+
+    protected Sender sender;
+    protected Pace pace;
+    protected Dispatch dispatch;
+
+    @Override
+    public Sender sender() {
+        return sender;
+    }
+
+    @Override
+    public Pace pace() {
+        return pace;
+    }
+
+    @Override
+    public Dispatch dispatch() {
+        return dispatch;
+    }
+
+    /** Campaign runs are held while built, paused or outside their window, and let go inside it. */
+    @Override
+    public void prepare() {
+        runs.settle(name());
+    }
+
+    /** A temporary failure (the phone was off until the message expired) is sent again once, inside the window. */
+    @Override
+    public boolean receiptFailed(Delivery row, boolean permanent, String reason) {
+        return messages.sendAgainOnce(row, permanent);
+    }
+}
