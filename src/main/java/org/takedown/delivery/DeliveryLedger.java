@@ -82,6 +82,10 @@ public class DeliveryLedger {
             row.status = DeliveryStatus.PENDING;
             row.notBefore = now.plus(Duration.ofSeconds(limited.retryAfterSeconds()));
             row.detail = "rate limited: the provider asked to wait " + limited.retryAfterSeconds() + " s";
+        } else if (outcome instanceof Outcome.Unreachable unreachable) {
+            row.status = DeliveryStatus.PENDING;
+            row.notBefore = now.plus(Duration.ofSeconds(unreachable.retryAfterSeconds()));
+            row.detail = clip("provider unreachable, nothing sent: " + unreachable.reason());
         } else if (outcome instanceof Outcome.Moved moved) {
             moved(channel, row, moved.newAddress());
         } else if (outcome instanceof Outcome.RecipientGone gone) {

@@ -60,4 +60,26 @@ public class DeliveryRows {
         }
         return rows;
     }
+
+    /**
+     * Moves a run's rows that were never accepted by the provider ({@code PENDING}, {@code RETRY_AT}, and
+     * {@code FAILED_RETRYABLE} without a provider id) to another channel, to go there from now with fresh attempts. Rows
+     * in flight, sent or UNKNOWN stay where they are: a message that may have gone is never sent again by this.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveRun(String from, long runId, String to, String why) {
+        Instant now = clock.instant();
+        return Delivery.update(
+                "channel = ?1, status = ?2, attempts = 0, notBefore = ?3, detail = ?4, updatedAt = ?3"
+                        + " where channel = ?5 and runId = ?6 and (status in (?2, ?7)"
+                        + " or (status = ?8 and providerId is null))",
+                to,
+                DeliveryStatus.PENDING,
+                now,
+                DeliveryLedger.clip(why),
+                from,
+                runId,
+                DeliveryStatus.RETRY_AT,
+                DeliveryStatus.FAILED_RETRYABLE);
+    }
 }

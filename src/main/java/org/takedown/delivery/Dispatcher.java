@@ -288,6 +288,9 @@ public class Dispatcher {
                             limited.retryAfterSeconds(),
                             limited.everyone() || arrivals.refused(row.address()));
                 }
+                if (outcome instanceof Outcome.Unreachable unreachable) {
+                    ledger.rateLimited(channel.name(), row.address(), unreachable.retryAfterSeconds(), true);
+                }
             } catch (RuntimeException e) {
                 // The row stays CLAIMED and its lease turns it UNKNOWN: we cannot tell whether the message went.
                 LOG.errorf(e, "Dispatcher of the %s channel: recording delivery %d failed", channel.name(), row.id());

@@ -23,6 +23,12 @@ public sealed interface Outcome {
     /** Wait exactly this long before the next send to this recipient ({@code everyone}: from this channel at all). Not a failure. */
     record RateLimited(int retryAfterSeconds, boolean everyone) implements Outcome {}
 
+    /**
+     * The provider could not be reached (no connection, no bind): nothing was sent. The row waits, the whole channel
+     * pauses this long, and it is not an attempt: a provider down for an hour leaves its rows waiting, not failed.
+     */
+    record Unreachable(String reason, int retryAfterSeconds) implements Outcome {}
+
     /** The recipient has a new address: send there, once (this row and its recipient's pending rows). */
     record Moved(String newAddress) implements Outcome {}
 

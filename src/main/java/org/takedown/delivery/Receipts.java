@@ -46,7 +46,8 @@ public class Receipts {
         receipt.detail = TextClip.clip(detail, 500);
         receipt.receivedAt = clock.instant();
         receipt.persist();
-        Delivery row = Delivery.<Delivery>find("channel = ?1 and providerId = ?2", channel, providerId)
+        // a provider's ids may come round again (an SMSC's counter wraps): the latest row with the id is the one meant
+        Delivery row = Delivery.<Delivery>find("channel = ?1 and providerId = ?2 order by id desc", channel, providerId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (row == null) {

@@ -82,6 +82,13 @@ public interface VictimsConfig {
          */
         Optional<Boolean> dryRun();
 
+        /**
+         * How long a campaign's provider must have been unreachable (no SMPP bind; no answer from Notify) before the
+         * messages not yet sent move to the campaign's fallback provider.
+         */
+        @WithDefault("2m")
+        Duration failoverAfter();
+
         Smpp smpp();
 
         DispatchConfig dispatch();

@@ -64,6 +64,11 @@ public record TestVictimsConfig(Path keyFile, boolean createKeyFile, boolean all
             }
 
             @Override
+            public Duration failoverAfter() {
+                return Duration.ofMinutes(2);
+            }
+
+            @Override
             public Smpp smpp() {
                 throw new UnsupportedOperationException("no SMSC in a unit test");
             }

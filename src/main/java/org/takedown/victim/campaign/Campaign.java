@@ -47,6 +47,10 @@ public class Campaign extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SmsProvider provider = SmsProvider.SMPP;
 
+    /** Where its messages not yet sent go when its provider is down (none: they wait for it). */
+    @Enumerated(EnumType.STRING)
+    public SmsProvider fallbackProvider;
+
     public String defaultLanguage;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -19,7 +19,8 @@ import org.takedown.common.SingleLine;
  * placeholder, the sender ID, and the window in the operation's zone: from {@code start} to {@code end} (the deadline),
  * except daily quiet hours from {@code quietFrom} to {@code quietUntil} (both or neither). {@code maxFragments} caps
  * the parts a message may take (default: {@code takedown.victims.sms.max-fragments}). {@code provider}: the SMSC over
- * SMPP (default) or GOV.UK Notify.
+ * SMPP (default) or GOV.UK Notify; {@code fallbackProvider}: the other one, which the messages not yet sent move to
+ * when the provider is down (none: they wait for it).
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) @SingleLine String name,
@@ -43,4 +44,5 @@ public record CampaignRequest(
         LocalTime quietFrom,
         LocalTime quietUntil,
         @Min(1) @Max(10) Integer maxFragments,
-        SmsProvider provider) {}
+        SmsProvider provider,
+        SmsProvider fallbackProvider) {}

@@ -146,6 +146,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
             String reference,
             String senderId,
             SmsProvider provider,
+            SmsProvider fallbackProvider,
             String defaultLanguage,
             Map<String, String> texts,
             Map<String, String> fallbacks,
@@ -172,6 +173,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         c.reference,
                         c.senderId,
                         c.provider,
+                        c.fallbackProvider,
                         c.defaultLanguage,
                         new TreeMap<>(c.texts),
                         new TreeMap<>(c.fallbacks),
@@ -184,7 +186,7 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                         c.worstFragments,
                         c.fragmentsTotal,
                         cost(c.fragmentsTotal) + " " + config.sms().currency(),
-                        plan(c, zone, c.windowStart, c.recipients, c.fragmentsTotal)))
+                        plan(c.provider, c, zone, c.windowStart, c.recipients, c.fragmentsTotal)))
                 .toList();
     }
 
@@ -236,11 +238,13 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
         campaign.reference = request.reference();
         campaign.senderId = request.senderId();
         campaign.provider = request.provider() == null ? SmsProvider.SMPP : request.provider();
-        if (campaign.provider == SmsProvider.NOTIFY
-                && config.sms().govNotify().apiKey().isEmpty()
-                && !config.sms().dryRun().orElse(false)) {
-            throw ProblemException.invalidField(
-                    400, "provider", "GOV.UK Notify is not configured here (takedown.victims.sms.notify.api-key)");
+        campaign.fallbackProvider = request.fallbackProvider();
+        requireConfigured("provider", campaign.provider);
+        if (campaign.fallbackProvider != null) {
+            if (campaign.fallbackProvider == campaign.provider) {
+                throw ProblemException.invalidField(400, "fallbackProvider", "must differ from provider");
+            }
+            requireConfigured("fallbackProvider", campaign.fallbackProvider);
         }
         campaign.defaultLanguage = defaultLanguage;
         campaign.texts.clear();
@@ -319,7 +323,12 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
             }
         });
         Plan plan = plan(
-                campaign, operation.timezone, campaign.windowStart, recipients.recipients, recipients.fragmentsTotal);
+                campaign.provider,
+                campaign,
+                operation.timezone,
+                campaign.windowStart,
+                recipients.recipients,
+                recipients.fragmentsTotal);
         if (!plan.meetsDeadline()) {
             warnings.add(new Problem.FieldError(
                     "end",
@@ -344,12 +353,21 @@ public class CampaignService implements PublicContentSection, ApprovalCheck {
                 List.copyOf(warnings));
     }
 
+    private void requireConfigured(String field, SmsProvider provider) {
+        if (provider == SmsProvider.NOTIFY
+                && config.sms().govNotify().apiKey().isEmpty()
+                && !config.sms().dryRun().orElse(false)) {
+            throw ProblemException.invalidField(
+                    400, field, "GOV.UK Notify is not configured here (takedown.victims.sms.notify.api-key)");
+        }
+    }
+
     /**
      * When the campaign's recipients are reached from {@code from} at its provider's rate: an SMSC's in message parts a
      * second, GOV.UK Notify's in requests (one a message, however many parts).
      */
-    public Plan plan(Campaign campaign, String zone, Instant from, long recipients, long parts) {
-        return campaign.provider == SmsProvider.NOTIFY
+    public Plan plan(SmsProvider provider, Campaign campaign, String zone, Instant from, long recipients, long parts) {
+        return provider == SmsProvider.NOTIFY
                 ? Plan.of(
                         campaign.window(zone),
                         from,

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import org.takedown.victim.campaign.SmsProvider;
 
 /**
  * The sending of one campaign: at most one per campaign, so a victim is reached once. It is built into the delivery
@@ -50,7 +52,19 @@ public class CampaignRun extends PanacheEntityBase {
     public Instant startedAt;
     public Instant builtAt;
     public String pausedBy;
+    /** The channel its unsent rows left when its provider was down; null while it never failed over. */
+    public String failedOverFrom;
+
+    public Instant failedOverAt;
     public Instant updatedAt;
+
+    /** The provider its rows go through now. */
+    public SmsProvider provider() {
+        return Arrays.stream(SmsProvider.values())
+                .filter(p -> p.channel().equals(channel))
+                .findFirst()
+                .orElseThrow();
+    }
 
     /** Whether its rows wait: while it is built, paused, or its window is shut ({@code open}: it is not). */
     boolean held(boolean open) {

@@ -156,11 +156,12 @@ public class CampaignRunService {
         long[] left = {0, 0}; // recipients and parts still to go
         Delivery.getEntityManager()
                 .createQuery(
-                        "select d.status, count(d), sum(d.weight) from Delivery d where d.channel = ?1 and d.runId = ?2"
-                                + " group by d.status",
+                        "select d.status, count(d), sum(d.weight) from Delivery d"
+                                + " where d.channel in (?1, ?3) and d.runId = ?2 group by d.status",
                         Object[].class)
                 .setParameter(1, run.channel)
                 .setParameter(2, run.id)
+                .setParameter(3, run.failedOverFrom == null ? run.channel : run.failedOverFrom)
                 .getResultList()
                 .forEach(row -> {
                     counts.put((DeliveryStatus) row[0], (Long) row[1]);
@@ -174,7 +175,7 @@ public class CampaignRunService {
             left[1] = campaign.fragmentsTotal;
         }
         String zone = operations.get(operationId).timezone;
-        Plan plan = campaigns.plan(campaign, zone, clock.instant(), left[0], left[1]);
+        Plan plan = campaigns.plan(run.provider(), campaign, zone, clock.instant(), left[0], left[1]);
         boolean held = holds.runHeld(run.channel, run.id);
         return Optional.of(CampaignRunView.of(run, held, counts, plan));
     }

@@ -7,24 +7,34 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.takedown.audit.AuditLog;
 import org.takedown.delivery.DeliveryHolds;
+import org.takedown.delivery.DeliveryLedger;
+import org.takedown.delivery.DeliveryRows;
 import org.takedown.operation.OperationService;
+import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.campaign.Campaign;
 
 /**
  * Keeps each campaign run's hold in step with what it may do now: held while it is built, paused, or outside its window
  * (before the start, in quiet hours), let go otherwise, so it pauses and resumes by itself. Its channel calls
- * {@link #settle(String)} before each claim on every replica; a run's hold changes only under a lock of the run.
+ * {@link #settle(String)} before each claim on every replica; a run's hold changes only under a lock of the run. A
+ * sending run whose provider has been down for {@code takedown.victims.sms.failover-after} moves its messages not yet
+ * sent to the campaign's fallback provider, once.
  */
 @ApplicationScoped
 public class RunHolds {
 
     private static final Logger LOG = Logger.getLogger(RunHolds.class);
+
+    /** How long after a run moved its rows left in flight on the old channel still follow it. */
+    static final Duration STRAGGLERS = Duration.ofMinutes(10);
 
     @Inject
     DeliveryHolds holds;
@@ -37,6 +47,18 @@ public class RunHolds {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ProviderOutages outages;
+
+    @Inject
+    DeliveryRows rows;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    VictimsConfig config;
 
     @Inject
     Clock clock;
@@ -63,6 +85,9 @@ public class RunHolds {
             String zone = zones.computeIfAbsent(
                     campaign.operationId,
                     id -> QuarkusTransaction.requiringNew().call(() -> operations.get(id).timezone));
+            if (found.status == CampaignRun.Status.SENDING && movedAway(found, campaign, now)) {
+                continue; // its holds are settled on its new channel from now
+            }
             boolean wanted = found.held(campaign.window(zone).isOpen(now));
             boolean held = QuarkusTransaction.requiringNew().call(() -> holds.runHeld(channel, runId));
             if (wanted != held) {
@@ -72,6 +97,62 @@ public class RunHolds {
                 });
             }
         }
+    }
+
+    /**
+     * A run whose provider is down moves to the campaign's fallback provider, unless that one is down as well; after
+     * that, rows that were in flight on the old channel when it moved and came back to wait there follow it for a while.
+     * Returns whether it moved now.
+     */
+    private boolean movedAway(CampaignRun found, Campaign campaign, Instant now) {
+        Duration after = config.sms().failoverAfter();
+        if (found.failedOverFrom != null) {
+            if (found.failedOverAt.isAfter(now.minus(STRAGGLERS))) {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> rows.moveRun(
+                                found.failedOverFrom,
+                                found.id,
+                                found.channel,
+                                "moved with its run from " + found.failedOverFrom));
+            }
+            return false;
+        }
+        if (campaign.fallbackProvider == null || outages.downFor(found.channel).compareTo(after) < 0) {
+            return false;
+        }
+        String to = campaign.fallbackProvider.channel();
+        if (outages.downFor(to).compareTo(after) >= 0) {
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CampaignRun run = CampaignRun.findById(found.id, LockModeType.PESSIMISTIC_WRITE);
+            if (run.failedOverFrom != null) {
+                return true; // another replica moved it meanwhile
+            }
+            String from = run.channel;
+            String why = "moved to " + to + ": " + from + " was unreachable for "
+                    + outages.downFor(from).toSeconds() + " s";
+            int moved = rows.moveRun(from, run.id, to, why);
+            if (holds.runHeld(from, run.id)) {
+                holds.releaseRun(from, run.id);
+                holds.holdRun(to, run.id, "moved from " + from);
+            }
+            run.channel = to;
+            run.failedOverFrom = from;
+            run.failedOverAt = clock.instant();
+            run.updatedAt = run.failedOverAt;
+            audit.recordFor(
+                    run.operationId,
+                    DeliveryLedger.DISPATCHER,
+                    "CAMPAIGN_FAILED_OVER",
+                    CampaignRunService.ENTITY,
+                    run.id,
+                    Map.of("from", from, "to", to, "moved", moved));
+            LOG.warnf(
+                    "Campaign %d: %s was unreachable, %d messages not yet sent move to %s",
+                    run.campaignId, from, moved, to);
+            return true;
+        });
     }
 
     /** Holds or lets go the run as it may send now; in the caller's transaction, which has locked the run. */

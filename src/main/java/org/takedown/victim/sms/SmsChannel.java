@@ -99,6 +99,19 @@ public class SmsChannel extends SmsProviderChannel {
         return NAME;
     }
 
+    /** Whether the SMSC is reachable is whether the bind is up, whatever is being sent. */
+    @Override
+    public void prepare() {
+        if (connector != null) {
+            if (connector.bound()) {
+                outages.reached(NAME);
+            } else {
+                outages.unreachable(NAME);
+            }
+        }
+        super.prepare();
+    }
+
     private Outcome send(Claimed row) {
         SmsMessages.SmsMessage message = messages.read(row);
         if (message.skip() != null) {
@@ -133,7 +146,7 @@ public class SmsChannel extends SmsProviderChannel {
             return new Outcome.Failed(refused.reason(), !refused.permanent());
         }
         if (result instanceof SubmitResult.NotConnected notConnected) {
-            return new Outcome.Failed("no bind to the SMSC: " + notConnected.reason(), true);
+            return new Outcome.Unreachable("no bind to the SMSC: " + notConnected.reason(), 1);
         }
         if (result instanceof SubmitResult.NoAnswer noAnswer) {
             return new Outcome.Unknown(noAnswer.reason());

@@ -6,11 +6,13 @@ import org.takedown.delivery.Delivery;
 import org.takedown.delivery.Dispatch;
 import org.takedown.delivery.Pace;
 import org.takedown.delivery.Sender;
+import org.takedown.victim.run.ProviderOutages;
 import org.takedown.victim.run.RunHolds;
 
 /**
  * What the channels of the SMS providers (an SMSC, GOV.UK Notify) share: each sends campaign runs, whose holds it
- * settles before every claim, reads each message as it goes ({@link SmsMessages}) and sends a message that failed for
+ * settles before every claim (moving a run to its fallback provider when this one is down, which the subclass reports
+ * to {@link ProviderOutages}), reads each message as it goes ({@link SmsMessages}) and sends a message that failed for
  * now again once. A subclass chooses its sender, pace and dispatch when it starts.
  */
 public abstract class SmsProviderChannel implements Channel {
@@ -20,6 +22,9 @@ public abstract class SmsProviderChannel implements Channel {
 
     @Inject
     protected RunHolds runs;
+
+    @Inject
+    protected ProviderOutages outages;
 
     protected Sender sender;
     protected Pace pace;

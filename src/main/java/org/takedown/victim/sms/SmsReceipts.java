@@ -37,7 +37,8 @@ public class SmsReceipts {
             receipts.record(SmsChannel.NAME, messageId.strip(), status, detail + " (an id not of this account's form)");
             return;
         }
-        SmsPart part = SmsPart.<SmsPart>find("messageKey", key.get())
+        // an SMSC's ids come round again (a counter that wraps, an SMSC that restarts): the latest message holds it
+        SmsPart part = SmsPart.<SmsPart>find("messageKey = ?1 order by id desc", key.get())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (part == null) {

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -130,6 +131,43 @@ public class CampaignTest {
         }) {
             assertTrue(errors.contains(expected), expected + " in " + errors);
         }
+    }
+
+    @Test
+    void aProviderMustBeConfiguredAndItsFallbackAnotherOne() {
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = listWith(operationId, VICTIMS);
+        Map<String, Object> body = body(listId);
+        body.put("provider", "NOTIFY"); // no Notify API key in this profile, and SMS does not run dry by configuration
+        Api.as("officer1")
+                .body(body)
+                .post(campaigns(operationId))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("provider"))
+                .body("errors.message", hasItem(containsString("GOV.UK Notify is not configured")));
+
+        body = body(listId);
+        body.put("fallbackProvider", "SMPP");
+        Api.as("officer1")
+                .body(body)
+                .post(campaigns(operationId))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("fallbackProvider"))
+                .body("errors.message", hasItem("must differ from provider"));
+
+        body.put("fallbackProvider", "PIGEON");
+        Api.as("officer1").body(body).post(campaigns(operationId)).then().statusCode(400);
+
+        body.remove("fallbackProvider");
+        Api.as("officer1")
+                .body(body)
+                .post(campaigns(operationId))
+                .then()
+                .statusCode(201)
+                .body("provider", equalTo("SMPP"))
+                .body("fallbackProvider", nullValue());
     }
 
     @Test

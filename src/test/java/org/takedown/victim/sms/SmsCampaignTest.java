@@ -193,6 +193,25 @@ public class SmsCampaignTest {
     }
 
     @Test
+    void aMessageIdThatComesRoundAgainMatchesTheLatestMessage() {
+        smsc.restartIds();
+        long[] earlier = activeCampaign("phone,name,bank\r\n07700 900701,Ann,Bank\r\n", -60, null, null);
+        Api.as("officer1").post(run(earlier[0], earlier[1])).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Map.of("SENT", 1L).equals(statuses(earlier[0])));
+        smsc.restartIds();
+        long[] later = activeCampaign("phone,name,bank\r\n07700 900702,Bob,Bank\r\n", -60, null, null);
+        Api.as("officer1").post(run(later[0], later[1])).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Map.of("SENT", 1L).equals(statuses(later[0])));
+        String id = receivedBy("447700900702").get("447700900702").messageIds().get(0);
+        assertEquals(receivedBy("447700900701").get("447700900701").messageIds().get(0), id, "the same id twice");
+
+        receipt(id, DeliveryReceiptState.DELIVRD);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Map.of("DELIVERED", 1L).equals(statuses(later[0])));
+        assertEquals(Map.of("SENT", 1L), statuses(earlier[0]), "the earlier message with that id is not the one meant");
+    }
+
+    @Test
     void aStopReplySuppressesTheNumber() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> smscBound());
         smsc.inbound("447700900299", " stop ");

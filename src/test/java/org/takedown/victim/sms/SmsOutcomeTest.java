@@ -36,7 +36,7 @@ class SmsOutcomeTest {
                 new Outcome.Failed("system error", true),
                 SmsChannel.outcome(new SubmitResult.Refused(SMPPConstant.STAT_ESME_RSYSERR, false, "system error")));
         assertEquals(
-                new Outcome.Failed("no bind to the SMSC: refused", true),
+                new Outcome.Unreachable("no bind to the SMSC: refused", 1),
                 SmsChannel.outcome(new SubmitResult.NotConnected("refused")));
         assertEquals(
                 new Outcome.Unknown("no answer"),

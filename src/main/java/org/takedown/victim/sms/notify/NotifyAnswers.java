@@ -26,6 +26,9 @@ final class NotifyAnswers {
     /** How long the channel stops after Notify's per-minute limit was hit: the limit counts a rolling minute. */
     static final int RATE_LIMIT_PAUSE_SECONDS = 10;
 
+    /** How long the channel waits when Notify could not be reached at all. */
+    static final int UNREACHABLE_PAUSE_SECONDS = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d[\\d ]{5,}\\d");
 
@@ -69,8 +72,8 @@ final class NotifyAnswers {
     }
 
     /**
-     * A request that got no answer: refused before it was sent (no connection) is tried again; one that may have reached
-     * Notify is UNKNOWN, never sent again by itself.
+     * A request that got no answer: one that never reached Notify (no connection) waits with the whole channel; one that
+     * may have reached it is UNKNOWN, never sent again by itself.
      */
     private static Outcome unanswered(String message) {
         String why = message == null ? "no answer" : scrub(message);
@@ -78,7 +81,7 @@ final class NotifyAnswers {
                 || why.contains("UnknownHostException")
                 || why.contains("NoRouteToHostException")
                 || why.contains("connect timed out")) {
-            return new Outcome.Failed("Notify not reached: " + why, true);
+            return new Outcome.Unreachable("Notify not reached: " + why, UNREACHABLE_PAUSE_SECONDS);
         }
         return new Outcome.Unknown("no answer from Notify: " + why);
     }

@@ -83,9 +83,15 @@ public class NotifyChannel extends SmsProviderChannel {
                     Map.of(MESSAGE, message.text()),
                     reference(row.id()),
                     smsSenderId);
+            outages.reached(NAME);
             return new Outcome.Sent(answer.getNotificationId().toString());
         } catch (NotificationClientException e) {
             Outcome outcome = NotifyAnswers.outcome(e);
+            if (e.getHttpResult() == 0 || e.getHttpResult() == 403 || e.getHttpResult() >= 500) {
+                outages.unreachable(NAME); // no answer, the key refused, or Notify failing inside: nothing can go
+            } else {
+                outages.reached(NAME);
+            }
             if (e.getHttpResult() == 403) {
                 LOG.errorf("GOV.UK Notify refused the API key: %s", ((Outcome.Failed) outcome).reason());
             }

@@ -89,15 +89,15 @@ class NotifyAnswersTest {
     }
 
     @Test
-    void noConnectionIsTriedAgainButNoAnswerIsUnknown() throws IOException {
+    void noConnectionWaitsWithTheChannelButNoAnswerIsUnknown() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
         NotificationClient nowhere = new NotificationClient(FakeNotify.API_KEY, "http://127.0.0.1:" + closed);
         Outcome refused = outcomeOf(nowhere, "07700900123");
-        assertInstanceOf(Outcome.Failed.class, refused);
-        assertTrue(((Outcome.Failed) refused).retryable());
+        assertInstanceOf(Outcome.Unreachable.class, refused);
+        assertEquals(NotifyAnswers.UNREACHABLE_PAUSE_SECONDS, ((Outcome.Unreachable) refused).retryAfterSeconds());
 
         // a read that timed out: the request may have reached Notify
         Outcome silent =

@@ -129,6 +129,12 @@ public final class FakeSmsc implements AutoCloseable {
         return this;
     }
 
+    /** Its message ids start again from the first, as an SMSC's counter does when it wraps or the SMSC restarts. */
+    public FakeSmsc restartIds() {
+        ids.set(0x1000);
+        return this;
+    }
+
     public FakeSmsc refuseBinds(boolean refuse) {
         this.refuseBinds = refuse;
         return this;
