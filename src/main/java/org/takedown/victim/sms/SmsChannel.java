@@ -58,7 +58,9 @@ public class SmsChannel extends SmsProviderChannel {
     void init() {
         VictimsConfig.Sms sms = config.sms();
         VictimsConfig.Smpp smpp = sms.smpp();
-        pace = new Pace(sms.rate(), sms.rate(), sms.headroom(), Duration.ZERO, false);
+        // an SMSC counts submits in a one-second window, as Telegram does: the arrival window keeps sends that bunched
+        // up behind a stalled thread from crossing it
+        pace = new Pace(sms.rate(), sms.rate(), sms.headroom(), Duration.ZERO, true);
         // a long message is a submit_sm per part, each waiting up to the response timeout
         dispatch = sms.dispatch().with(smpp.window(), smpp.responseTimeout().multipliedBy(sms.maxFragments()));
         if (sms.dryRun().orElse(false) || smpp.host().isEmpty()) {
