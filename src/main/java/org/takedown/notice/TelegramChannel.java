@@ -12,14 +12,13 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.TextClip;
-import org.takedown.delivery.Channel;
 import org.takedown.delivery.Claimed;
 import org.takedown.delivery.Delivery;
 import org.takedown.delivery.DeliveryLedger;
-import org.takedown.delivery.Dispatch;
 import org.takedown.delivery.Outcome;
 import org.takedown.delivery.Pace;
 import org.takedown.delivery.Sender;
+import org.takedown.delivery.StartedChannel;
 
 /**
  * Telegram as a channel of the delivery engine: a notice's messages to its targets' chats, through the Bot API
@@ -30,7 +29,7 @@ import org.takedown.delivery.Sender;
  * the channel runs dry.
  */
 @ApplicationScoped
-public class TelegramChannel implements Channel {
+public class TelegramChannel extends StartedChannel {
 
     public static final String NAME = "telegram";
     private static final Logger LOG = Logger.getLogger(TelegramChannel.class);
@@ -52,10 +51,6 @@ public class TelegramChannel implements Channel {
 
     @Inject
     AuditLog audit;
-
-    private Sender sender;
-    private Pace pace;
-    private Dispatch dispatch;
 
     @PostConstruct
     void init() {
@@ -80,21 +75,6 @@ public class TelegramChannel implements Channel {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Sender sender() {
-        return sender;
-    }
-
-    @Override
-    public Pace pace() {
-        return pace;
-    }
-
-    @Override
-    public Dispatch dispatch() {
-        return dispatch;
     }
 
     /**

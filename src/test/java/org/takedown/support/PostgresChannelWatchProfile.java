@@ -8,13 +8,11 @@ public class PostgresChannelWatchProfile extends ChannelWatchProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return new PostgresProfile().getConfigOverrides();
+        return PostgresProfile.overrides(super.getConfigOverrides());
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(
-                new TestResourceEntry(FakeChannelPreviewResource.class),
-                new TestResourceEntry(EmbeddedPostgresResource.class));
+        return PostgresProfile.resources(super.testResources());
     }
 }

@@ -8,13 +8,11 @@ public class PostgresDomainProbeProfile extends DomainProbeProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return new PostgresProfile().getConfigOverrides();
+        return PostgresProfile.overrides(super.getConfigOverrides());
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(
-                new TestResourceEntry(FakeDomainsResource.class),
-                new TestResourceEntry(EmbeddedPostgresResource.class));
+        return PostgresProfile.resources(super.testResources());
     }
 }

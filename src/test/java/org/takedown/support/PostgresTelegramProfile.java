@@ -1,6 +1,5 @@
 package org.takedown.support;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +8,11 @@ public class PostgresTelegramProfile extends TelegramProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-        overrides.putAll(new PostgresProfile().getConfigOverrides());
-        return overrides;
+        return PostgresProfile.overrides(super.getConfigOverrides());
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(
-                new TestResourceEntry(FakeBotApiResource.class), new TestResourceEntry(EmbeddedPostgresResource.class));
+        return PostgresProfile.resources(super.testResources());
     }
 }

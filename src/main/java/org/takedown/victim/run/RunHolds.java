@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.takedown.audit.AuditLog;
 import org.takedown.delivery.DeliveryHolds;
@@ -35,6 +36,12 @@ public class RunHolds {
 
     /** How long after a run moved its rows left in flight on the old channel still follow it. */
     static final Duration STRAGGLERS = Duration.ofMinutes(10);
+
+    /** How often, at most, a replica looks for a moved run's stragglers (settle runs before every claim). */
+    static final Duration STRAGGLER_SWEEP = Duration.ofSeconds(5);
+
+    /** When this replica last looked for each moved run's stragglers. */
+    private final Map<Long, Instant> sweptAt = new ConcurrentHashMap<>();
 
     @Inject
     DeliveryHolds holds;
@@ -107,7 +114,7 @@ public class RunHolds {
     private boolean movedAway(CampaignRun found, Campaign campaign, Instant now) {
         Duration after = config.sms().failoverAfter();
         if (found.failedOverFrom != null) {
-            if (found.failedOverAt.isAfter(now.minus(STRAGGLERS))) {
+            if (found.failedOverAt.isAfter(now.minus(STRAGGLERS)) && sweepDue(found.id, now)) {
                 QuarkusTransaction.requiringNew()
                         .run(() -> rows.moveRun(
                                 found.failedOverFrom,
@@ -153,6 +160,16 @@ public class RunHolds {
                     run.campaignId, from, moved, to);
             return true;
         });
+    }
+
+    private boolean sweepDue(long runId, Instant now) {
+        Instant last = sweptAt.get(runId);
+        if (last != null && last.isAfter(now.minus(STRAGGLER_SWEEP))) {
+            return false;
+        }
+        sweptAt.put(runId, now);
+        sweptAt.values().removeIf(at -> at.isBefore(now.minus(STRAGGLERS)));
+        return true;
     }
 
     /** Holds or lets go the run as it may send now; in the caller's transaction, which has locked the run. */

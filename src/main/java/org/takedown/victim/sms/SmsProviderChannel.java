@@ -1,11 +1,8 @@
 package org.takedown.victim.sms;
 
 import jakarta.inject.Inject;
-import org.takedown.delivery.Channel;
 import org.takedown.delivery.Delivery;
-import org.takedown.delivery.Dispatch;
-import org.takedown.delivery.Pace;
-import org.takedown.delivery.Sender;
+import org.takedown.delivery.StartedChannel;
 import org.takedown.victim.run.ProviderOutages;
 import org.takedown.victim.run.RunHolds;
 
@@ -15,7 +12,7 @@ import org.takedown.victim.run.RunHolds;
  * to {@link ProviderOutages}), reads each message as it goes ({@link SmsMessages}) and sends a message that failed for
  * now again once. A subclass chooses its sender, pace and dispatch when it starts.
  */
-public abstract class SmsProviderChannel implements Channel {
+public abstract class SmsProviderChannel extends StartedChannel {
 
     @Inject
     protected SmsMessages messages;
@@ -25,25 +22,6 @@ public abstract class SmsProviderChannel implements Channel {
 
     @Inject
     protected ProviderOutages outages;
-
-    protected Sender sender;
-    protected Pace pace;
-    protected Dispatch dispatch;
-
-    @Override
-    public Sender sender() {
-        return sender;
-    }
-
-    @Override
-    public Pace pace() {
-        return pace;
-    }
-
-    @Override
-    public Dispatch dispatch() {
-        return dispatch;
-    }
 
     /** Campaign runs are held while built, paused or outside their window, and let go inside it. */
     @Override

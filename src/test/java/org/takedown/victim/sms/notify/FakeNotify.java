@@ -246,26 +246,31 @@ public final class FakeNotify implements Closeable {
                 .put("notification_type", "sms")
                 .put("template_id", TEMPLATE_ID)
                 .put("template_version", 1);
-        for (int attempt = 0; attempt < 3; attempt++) { // Notify tries a failed callback again
-            try {
-                HttpResponse<Void> response = callbacks.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Authorization", "Bearer " + callbackToken)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(callback.toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                callbackAnswers.add(response.statusCode());
-                if (response.statusCode() < 300) {
-                    return;
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                // tried again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        postCallback(url, callback.toString(), 3);
+    }
+
+    /** Posts a status to the service; Notify tries a callback that failed again, a little later. */
+    private void postCallback(String url, String body, int attempts) {
+        try {
+            HttpResponse<Void> response = callbacks.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + callbackToken)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            callbackAnswers.add(response.statusCode());
+            if (response.statusCode() < 300) {
                 return;
             }
+        } catch (IOException e) {
+            // tried again below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (attempts > 1) {
+            later.schedule(() -> postCallback(url, body, attempts - 1), 200, TimeUnit.MILLISECONDS);
         }
     }
 
