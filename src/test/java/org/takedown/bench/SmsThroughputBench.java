@@ -104,7 +104,7 @@ public class SmsThroughputBench {
     }
 
     /** Row i: the mobile 07400 000000 + i (a real UK mobile range: the fake SMSC on loopback is the only receiver). */
-    private static String list(int rows) {
+    static String list(int rows) {
         StringBuilder csv = new StringBuilder("phone,name,bank\r\n");
         for (int i = 0; i < rows; i++) {
             csv.append(String.format("07400 %06d,Victim %d,Bank %d\r\n", i, i, i % 20));
@@ -113,7 +113,7 @@ public class SmsThroughputBench {
     }
 
     /** Where to cut the file into upload parts of under a megabyte, at row ends. */
-    private static int[] bodyCuts(int rows) {
+    static int[] bodyCuts(int rows) {
         byte[] file = list(rows).getBytes(StandardCharsets.UTF_8);
         List<Integer> cuts = new ArrayList<>();
         int from = 0;

@@ -55,11 +55,17 @@ public final class ReplicaCluster implements AutoCloseable {
      */
     public static final int SMS_RATE = 16;
 
-    private ReplicaCluster(EmbeddedPostgres postgres, Path postgresData, FakeBotApi telegram, FakeSmsc smsc) {
+    private ReplicaCluster(
+            EmbeddedPostgres postgres,
+            Path postgresData,
+            FakeBotApi telegram,
+            FakeSmsc smsc,
+            int smscRate,
+            int smsRate) {
         this.postgres = postgres;
         this.postgresData = postgresData;
         this.telegram = telegram;
-        this.smsc = smsc.rate(SMSC_RATE);
+        this.smsc = smsc.rate(smscRate);
         this.environment = Map.ofEntries(
                 Map.entry("TAKEDOWN_DB_URL", postgres.getJdbcUrl("postgres", "postgres")),
                 Map.entry("TAKEDOWN_DB_USER", "postgres"),
@@ -69,7 +75,7 @@ public final class ReplicaCluster implements AutoCloseable {
                 Map.entry("TAKEDOWN_SMPP_PORT", Integer.toString(smsc.port())),
                 Map.entry("TAKEDOWN_SMPP_SYSTEM_ID", "takedown"),
                 Map.entry("TAKEDOWN_SMPP_PASSWORD", smppPassword),
-                Map.entry("TAKEDOWN_SMS_RATE", Integer.toString(SMS_RATE)),
+                Map.entry("TAKEDOWN_SMS_RATE", Integer.toString(smsRate)),
                 Map.entry("TAKEDOWN_OFFICIAL_DOMAINS", "met.police.uk"),
                 Map.entry("TAKEDOWN_PERSONAL_DATA_KEY_FILE", PersonalDataKeyFile.create()));
         config.put("takedown.officer-hosts", "localhost,127.0.0.1");
@@ -94,6 +100,11 @@ public final class ReplicaCluster implements AutoCloseable {
      * as a production server would not.
      */
     public static ReplicaCluster start() {
+        return start(SMSC_RATE, SMS_RATE);
+    }
+
+    /** As {@link #start()}, with the SMSC allowing {@code smscRate} messages a second and the replicas told {@code smsRate}. */
+    public static ReplicaCluster start(int smscRate, int smsRate) {
         try {
             Path data = POSTGRES_HOME.resolve("data-" + System.nanoTime());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -101,10 +112,16 @@ public final class ReplicaCluster implements AutoCloseable {
                     .setDataDirectory(data)
                     .setServerConfig("synchronous_commit", "on")
                     .start();
-            return new ReplicaCluster(postgres, data, FakeBotApi.start(), new FakeSmsc());
+            return new ReplicaCluster(postgres, data, FakeBotApi.start(), new FakeSmsc(), smscRate, smsRate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A setting (system property) for every replica started from now on. */
+    public ReplicaCluster with(String key, String value) {
+        config.put(key, value);
+        return this;
     }
 
     /** Starts a replica and waits until it is ready. The first one started runs the migrations. */
