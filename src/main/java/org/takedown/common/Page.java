@@ -7,6 +7,11 @@ import java.util.function.Function;
 /** One page of a list endpoint's results. */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
+    /** Whether a page follows this one. */
+    public boolean hasNext() {
+        return (long) (page + 1) * size < total;
+    }
+
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
         List<T> items = query.page(request.page(), request.size()).list().stream()
                 .map(view)

@@ -22,6 +22,14 @@ public class PageRequest {
     @Pattern(regexp = "[1-9][0-9]?|1[0-9][0-9]|200", message = "must be a whole number from 1 to 200")
     String size;
 
+    /** A page asked for in code (the console's pages) rather than by query parameters. */
+    public static PageRequest of(int page, int size) {
+        PageRequest request = new PageRequest();
+        request.page = Integer.toString(Math.min(999_999, Math.max(0, page)));
+        request.size = Integer.toString(Math.min(MAX_SIZE, Math.max(1, size)));
+        return request;
+    }
+
     public int page() {
         return Integer.parseInt(page);
     }

@@ -120,8 +120,25 @@ class ConsoleXssTest {
                             .formParam("reason", payload)
                             .post("/console/kill-switch")
                             .asString());
+                    pages.add(officer.htmx()
+                            .formParam("name", line)
+                            .post("/console/operations/{id}/victims", id)
+                            .asString());
+                    List<Object> lists = Api.as("viewer1")
+                            .get("/api/operations/{id}/victim-lists", id)
+                            .jsonPath()
+                            .getList("id");
+                    for (Object listId : lists) {
+                        pages.add(officer.request()
+                                .get("/console/operations/{id}/victims/{l}", id, listId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString());
+                    }
                     for (String path : List.of(
                             "/console",
+                            "/console/operations/" + id + "/victims",
                             "/console/operations",
                             "/console/operations/" + id,
                             "/console/operations/" + id + "/agencies",

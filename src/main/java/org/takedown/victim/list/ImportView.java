@@ -22,7 +22,7 @@ public record ImportView(
         String completedBy,
         Instant completedAt) {
 
-    static ImportView of(VictimImport in) {
+    public static ImportView of(VictimImport in) {
         return new ImportView(
                 in.id,
                 in.listId,

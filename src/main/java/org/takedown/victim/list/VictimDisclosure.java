@@ -124,8 +124,13 @@ public class VictimDisclosure {
         writer.flush();
     }
 
+    /** Whether this officer's roles allow revealing and exporting (each time with a justification). */
+    public boolean mayReveal(SecurityIdentity identity) {
+        return config.revealRoles().stream().anyMatch(identity::hasRole);
+    }
+
     private void allowed(SecurityIdentity identity) {
-        if (config.revealRoles().stream().noneMatch(identity::hasRole)) {
+        if (!mayReveal(identity)) {
             throw ProblemException.forbidden(
                     "Revealing victims' personal data needs one of the roles " + config.revealRoles());
         }

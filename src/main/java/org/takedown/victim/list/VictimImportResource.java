@@ -40,14 +40,14 @@ public class VictimImportResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public List<ImportView> list(@PathParam("id") long id, @PathParam("listId") long listId) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         return imports.ofList(listId).stream().map(ImportView::of).toList();
     }
 
     @POST
     @RolesAllowed(Roles.OFFICER)
     public Response create(@PathParam("id") long id, @PathParam("listId") long listId, @Valid ImportRequest request) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         VictimImport in = imports.create(actor(), listId, request == null ? null : request.mapping());
         return Response.status(201).entity(ImportView.of(in)).build();
     }
@@ -57,7 +57,7 @@ public class VictimImportResource {
     @RolesAllowed(Roles.VIEWER)
     public ImportView get(
             @PathParam("id") long id, @PathParam("listId") long listId, @PathParam("importId") long importId) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         return ImportView.of(imports.get(listId, importId));
     }
 
@@ -71,7 +71,7 @@ public class VictimImportResource {
             @PathParam("importId") long importId,
             @PathParam("partNo") int partNo,
             byte[] body) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         return ImportView.of(imports.putPart(listId, importId, partNo, body == null ? new byte[0] : body));
     }
 
@@ -84,7 +84,7 @@ public class VictimImportResource {
             @PathParam("listId") long listId,
             @PathParam("importId") long importId,
             @Valid @NotNull CompleteRequest request) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         VictimImport in = imports.complete(actor(), listId, importId, request);
         return Response.status(in.status == ImportStatus.DONE ? 200 : 202)
                 .entity(ImportView.of(in))
@@ -98,7 +98,7 @@ public class VictimImportResource {
     @RolesAllowed(Roles.VIEWER)
     public Response refusals(
             @PathParam("id") long id, @PathParam("listId") long listId, @PathParam("importId") long importId) {
-        VictimListResource.ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         imports.get(listId, importId);
         StreamingOutput csv = out -> imports.writeRefusals(listId, importId, out);
         return Response.ok(csv)

@@ -16,15 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.takedown.common.Page;
 import org.takedown.common.PageRequest;
-import org.takedown.common.ProblemException;
 import org.takedown.security.Roles;
 import org.takedown.victim.Justification;
-import org.takedown.victim.suppression.SuppressionList;
 
 /** An operation's victim lists and their victims, masked. */
 @Path("/api/operations/{id}/victim-lists")
@@ -37,9 +33,6 @@ public class VictimListResource {
 
     @Inject
     VictimDisclosure disclosure;
-
-    @Inject
-    SuppressionList suppressions;
 
     @Inject
     SecurityIdentity identity;
@@ -61,7 +54,7 @@ public class VictimListResource {
     @Path("/{listId}")
     @RolesAllowed(Roles.VIEWER)
     public VictimListView get(@PathParam("id") long id, @PathParam("listId") long listId) {
-        return VictimListView.of(ofOperation(lists, id, listId));
+        return VictimListView.of(lists.ofOperation(id, listId));
     }
 
     /** The list's victims as every page shows them: phone and email masked, no name, no personalisation values. */
@@ -70,23 +63,8 @@ public class VictimListResource {
     @RolesAllowed(Roles.VIEWER)
     public Page<VictimView> victims(
             @PathParam("id") long id, @PathParam("listId") long listId, @Valid @BeanParam PageRequest page) {
-        ofOperation(lists, id, listId);
-        return Page.ofAll(lists.victims(listId), page, victims -> {
-            Set<String> indexes = new HashSet<>();
-            for (Victim victim : victims) {
-                if (victim.phoneIndex != null) {
-                    indexes.add(victim.phoneIndex);
-                }
-                if (victim.emailIndex != null) {
-                    indexes.add(victim.emailIndex);
-                }
-            }
-            Set<String> suppressed = suppressions.suppressedAmong(indexes);
-            return victims.stream()
-                    .map(victim -> VictimView.of(
-                            victim, suppressed.contains(victim.phoneIndex) || suppressed.contains(victim.emailIndex)))
-                    .toList();
-        });
+        lists.ofOperation(id, listId);
+        return lists.maskedVictims(listId, page);
     }
 
     /**
@@ -101,7 +79,7 @@ public class VictimListResource {
             @PathParam("listId") long listId,
             @PathParam("victimId") long victimId,
             @Valid @NotNull Justification request) {
-        ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         return Response.ok(disclosure.reveal(identity, listId, victimId, request.justification()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
@@ -114,21 +92,12 @@ public class VictimListResource {
     @RolesAllowed(Roles.VIEWER)
     public Response export(
             @PathParam("id") long id, @PathParam("listId") long listId, @Valid @NotNull Justification request) {
-        ofOperation(lists, id, listId);
+        lists.ofOperation(id, listId);
         disclosure.startExport(identity, listId, request.justification());
         StreamingOutput csv = out -> disclosure.export(listId, out);
         return Response.ok(csv)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Content-Disposition", "attachment; filename=\"victim-list-" + listId + ".csv\"")
                 .build();
-    }
-
-    /** The list, if it belongs to this operation (a 404 otherwise, as for a list that does not exist). */
-    static VictimList ofOperation(VictimListService lists, long operationId, long listId) {
-        VictimList list = lists.get(listId);
-        if (list.operationId != operationId) {
-            throw ProblemException.notFound("Victim list " + listId + " of operation " + operationId);
-        }
-        return list;
     }
 }

@@ -12,18 +12,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.takedown.audit.AuditLog;
 import org.takedown.common.DeterministicJson;
+import org.takedown.common.Page;
+import org.takedown.common.PageRequest;
 import org.takedown.common.ProblemException;
 import org.takedown.operation.OperationService;
 import org.takedown.victim.VictimsConfig;
 import org.takedown.victim.phone.PhoneCheck;
+import org.takedown.victim.suppression.SuppressionList;
 
 /** An operation's victim lists: made by an officer, filled by imports ({@link VictimImportService}). */
 @ApplicationScoped
@@ -49,6 +54,9 @@ public class VictimListService {
 
     @Inject
     VictimOpener opener;
+
+    @Inject
+    SuppressionList suppressions;
 
     private static final int PAGE = 1_000;
 
@@ -88,6 +96,15 @@ public class VictimListService {
     public List<VictimList> ofOperation(long operationId) {
         operations.get(operationId);
         return VictimList.list("operationId = ?1 order by id", operationId);
+    }
+
+    /** The list, if it belongs to this operation (a 404 otherwise, as for a list that does not exist). */
+    public VictimList ofOperation(long operationId, long listId) {
+        VictimList list = get(listId);
+        if (list.operationId != operationId) {
+            throw ProblemException.notFound("Victim list " + listId + " of operation " + operationId);
+        }
+        return list;
     }
 
     public VictimList get(long listId) {
@@ -186,6 +203,26 @@ public class VictimListService {
             values.put("name", name);
         }
         return new Recipient(victim.id, victim.language, values);
+    }
+
+    /** A page of the list's victims as every page shows them: masked, and whether the suppression list holds them. */
+    public Page<VictimView> maskedVictims(long listId, PageRequest page) {
+        return Page.ofAll(victims(listId), page, victims -> {
+            Set<String> indexes = new HashSet<>();
+            for (Victim victim : victims) {
+                if (victim.phoneIndex != null) {
+                    indexes.add(victim.phoneIndex);
+                }
+                if (victim.emailIndex != null) {
+                    indexes.add(victim.emailIndex);
+                }
+            }
+            Set<String> suppressed = suppressions.suppressedAmong(indexes);
+            return victims.stream()
+                    .map(victim -> VictimView.of(
+                            victim, suppressed.contains(victim.phoneIndex) || suppressed.contains(victim.emailIndex)))
+                    .toList();
+        });
     }
 
     public PanacheQuery<Victim> victims(long listId) {

@@ -14,7 +14,7 @@ public record VictimListView(
         Instant createdAt,
         Instant purgedAt) {
 
-    static VictimListView of(VictimList list) {
+    public static VictimListView of(VictimList list) {
         return new VictimListView(
                 list.id,
                 list.operationId,

@@ -14,7 +14,7 @@ public record VictimView(
         long importId,
         boolean suppressed) {
 
-    static VictimView of(Victim victim, boolean suppressed) {
+    public static VictimView of(Victim victim, boolean suppressed) {
         return new VictimView(
                 victim.id,
                 victim.phoneMasked,
