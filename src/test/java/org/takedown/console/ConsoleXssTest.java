@@ -120,14 +120,16 @@ class ConsoleXssTest {
                             .formParam("reason", payload)
                             .post("/console/kill-switch")
                             .asString());
-                    pages.add(officer.htmx()
+                    String listAnswer = officer.htmx()
                             .formParam("name", line)
                             .post("/console/operations/{id}/victims", id)
-                            .asString());
+                            .asString();
+                    pages.add(listAnswer);
                     List<Object> lists = Api.as("viewer1")
                             .get("/api/operations/{id}/victim-lists", id)
                             .jsonPath()
                             .getList("id");
+                    assertTrue(!lists.isEmpty() || listAnswer.contains("list-name-error"), "no list, no refusal");
                     for (Object listId : lists) {
                         pages.add(officer.request()
                                 .get("/console/operations/{id}/victims/{l}", id, listId)
@@ -135,10 +137,29 @@ class ConsoleXssTest {
                                 .statusCode(200)
                                 .extract()
                                 .asString());
+                        pages.add(CampaignPagesTest.filled(
+                                        officer.htmx(), ((Number) listId).longValue(), CampaignPagesTest.TEXT, line)
+                                .post("/console/operations/{id}/campaigns/new", id)
+                                .asString());
+                    }
+                    for (Object campaignId : Api.as("viewer1")
+                            .get("/api/operations/{id}/campaigns", id)
+                            .jsonPath()
+                            .getList("id")) {
+                        for (String part : List.of("", "/report", "/run", "/edit")) {
+                            pages.add(officer.request()
+                                    .get("/console/operations/{id}/campaigns/{c}" + part, id, campaignId)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .asString());
+                        }
                     }
                     for (String path : List.of(
                             "/console",
                             "/console/operations/" + id + "/victims",
+                            "/console/operations/" + id + "/campaigns",
+                            "/console/operations/" + id + "/campaigns/new",
                             "/console/operations",
                             "/console/operations/" + id,
                             "/console/operations/" + id + "/agencies",

@@ -34,7 +34,7 @@ public record CampaignView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static CampaignView of(Campaign c, String zone) {
+    public static CampaignView of(Campaign c, String zone) {
         return new CampaignView(
                 c.id,
                 c.operationId,

@@ -12,11 +12,12 @@ import org.takedown.victim.message.SmsSplit;
 
 /**
  * The lint of one officer text, as a recipient without any value would get it (every placeholder at its fallback):
- * its encoding, length and parts, every error (a missing campaign reference, a placeholder without a fallback, a
+ * that text ({@code rendered}), its encoding, length and parts, every error (a missing campaign reference, a placeholder without a fallback, a
  * link, domain or phone number, more parts than allowed), and the GSM forms of its typographic characters, offered
  * for the officer to apply.
  */
 public record TextCheck(
+        String rendered,
         SmsEncoding encoding,
         int units,
         int fragments,
@@ -49,6 +50,7 @@ public record TextCheck(
                     + " units); at most " + maxFragments + " are allowed");
         }
         return new TextCheck(
+                rendered,
                 split.encoding(),
                 split.units(),
                 split.fragments(),

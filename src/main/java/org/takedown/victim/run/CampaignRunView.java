@@ -3,6 +3,7 @@ package org.takedown.victim.run;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.takedown.delivery.DeliveryStatus;
 import org.takedown.victim.campaign.Plan;
 
@@ -26,6 +27,15 @@ public record CampaignRunView(
         long queued,
         Map<String, Long> rows,
         Plan plan) {
+
+    private static final Set<String> UNSETTLED =
+            Set.of(DeliveryStatus.PENDING.name(), DeliveryStatus.CLAIMED.name(), DeliveryStatus.RETRY_AT.name());
+
+    /** Whether every row has its outcome (none waiting, in flight or to be tried again): nothing more will change by itself. */
+    public boolean settled() {
+        return status.equals(CampaignRun.Status.SENDING.name())
+                && rows.keySet().stream().noneMatch(UNSETTLED::contains);
+    }
 
     static CampaignRunView of(CampaignRun run, boolean held, Map<DeliveryStatus, Long> counts, Plan plan) {
         Map<String, Long> rows = new LinkedHashMap<>();
