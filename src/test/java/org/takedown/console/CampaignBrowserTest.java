@@ -87,6 +87,21 @@ class CampaignBrowserTest {
         assertThat(page.locator("#report")).containsText("2");
         assertThat(page.locator("#run")).containsText("Not started");
         Browser.assertAccessible(page);
+
+        Fixtures.move(operationId, "officer2", "submit");
+        Fixtures.approve(operationId, "approver1");
+        Fixtures.move(operationId, "officer2", "activate");
+        page.reload();
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start sending"))
+                .click();
+        assertThat(page.locator("#run")).containsText("Started");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delivery report"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Delivery report");
+        assertThat(page.locator("canvas[data-chart][data-drawn]")).hasCount(1);
+        Browser.assertAccessible(page);
         page.context().close();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -223,6 +224,23 @@ public class VictimListService {
                             victim, suppressed.contains(victim.phoneIndex) || suppressed.contains(victim.emailIndex)))
                     .toList();
         });
+    }
+
+    /** Victims' phone numbers masked, by victim id (those with none are left out). */
+    public Map<Long, String> maskedPhones(Collection<Long> victimIds) {
+        Map<Long, String> masked = new HashMap<>();
+        if (victimIds.isEmpty()) {
+            return masked;
+        }
+        em.createQuery("select v.id, v.phoneMasked from Victim v where v.id in :ids", Object[].class)
+                .setParameter("ids", victimIds)
+                .getResultList()
+                .forEach(row -> {
+                    if (row[1] != null) {
+                        masked.put((Long) row[0], (String) row[1]);
+                    }
+                });
+        return masked;
     }
 
     public PanacheQuery<Victim> victims(long listId) {
