@@ -31,7 +31,7 @@ import org.takedown.victim.sms.smpp.FakeSmsc;
  */
 @QuarkusTest
 @TestProfile(SmscProfile.class)
-class CampaignRunPageTest {
+public class CampaignRunPageTest {
 
     FakeSmsc smsc;
 
