@@ -102,7 +102,7 @@ public class VictimListPage {
                 disclosure.mayReveal(identity) && list.purgedAt == null);
     }
 
-    /** The imports alone, for the page's refresh while one is uploaded or read. */
+    /** The imports alone, for the page's refresh while one is read. */
     @GET
     @Path("imports")
     @RolesAllowed(Roles.VIEWER)
@@ -160,16 +160,11 @@ public class VictimListPage {
     public Response export(@PathParam("id") long id, @PathParam("listId") long listId, @RestForm String justification) {
         lists.ofOperation(id, listId);
         Justification request = new Justification(FormInput.text(justification));
-        ConsoleForms.Submitted<Long> started =
-                forms.submit(request, () -> disclosure.startExport(identity, listId, request.justification()));
-        if (!started.ok()) {
-            throw ProblemException.invalidField(
-                    422,
-                    "justification",
-                    started.errors().has("justification")
-                            ? started.errors().of("justification")
-                            : started.errors().general());
+        FormErrors refused = forms.submit(request, () -> true).errors();
+        if (refused.any()) {
+            throw ProblemException.invalidField(422, "justification", refused.of("justification"));
         }
+        disclosure.startExport(identity, listId, request.justification()); // its refusal keeps its own status
         StreamingOutput csv = out -> disclosure.export(listId, out);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -182,7 +177,6 @@ public class VictimListPage {
     }
 
     private static boolean reading(List<ImportView> reports) {
-        return reports.stream()
-                .anyMatch(r -> r.status() == ImportStatus.UPLOADING || r.status() == ImportStatus.READING);
+        return reports.stream().anyMatch(r -> r.status() == ImportStatus.READING);
     }
 }

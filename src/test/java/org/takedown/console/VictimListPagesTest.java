@@ -156,6 +156,14 @@ class VictimListPagesTest {
                 .post(base + "/export")
                 .then()
                 .statusCode(403);
+        ConsoleSession.signIn("viewer1")
+                .htmx()
+                .accept("text/csv")
+                .formParam("justification", "letters to the victims who could not be texted")
+                .post(base + "/export")
+                .then()
+                .statusCode(403)
+                .body(not(containsString("900201")));
         String csv = officer.htmx()
                 .accept("text/csv")
                 .formParam("justification", "letters to the victims who could not be texted")

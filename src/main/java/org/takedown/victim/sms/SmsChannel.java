@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -23,7 +21,6 @@ import org.takedown.victim.sms.smpp.ReceiptIds;
 import org.takedown.victim.sms.smpp.SmppConnector;
 import org.takedown.victim.sms.smpp.SmppSettings;
 import org.takedown.victim.sms.smpp.SubmitResult;
-import org.takedown.victim.suppression.SuppressionList;
 
 /**
  * SMS as a channel of the delivery engine: a campaign's message to each victim, rendered and addressed at the moment it
@@ -38,16 +35,12 @@ public class SmsChannel extends SmsProviderChannel {
 
     public static final String NAME = CampaignRun.SMS;
     private static final Logger LOG = Logger.getLogger(SmsChannel.class);
-    /** Who the service records as having added a number to the suppression list when its phone answered STOP. */
-    static final String STOP_ACTOR = "sms:reply";
-
-    private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "END", "QUIT");
 
     @Inject
     VictimsConfig config;
 
     @Inject
-    SuppressionList suppressions;
+    StopReplies replies;
 
     @Inject
     SmsReceipts receipts;
@@ -163,16 +156,6 @@ public class SmsChannel extends SmsProviderChannel {
         }
     }
 
-    /** A STOP from a phone suppresses its number; anything else a victim writes is not read. */
-    void inbound(String from, String text) {
-        String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (STOP_WORDS.contains(word)) {
-            suppressions
-                    .addReply(STOP_ACTOR, from)
-                    .ifPresent(added -> LOG.infof("SMS: a STOP reply suppressed %s", added.masked));
-        }
-    }
-
     /** On jSMPP's threads: record, and never throw back into the session. */
     private final class Listener implements SmppConnector.Listener {
 
@@ -188,7 +171,7 @@ public class SmsChannel extends SmsProviderChannel {
         @Override
         public void inbound(String from, String text) {
             try {
-                SmsChannel.this.inbound(from, text);
+                replies.received("SMS", from, text);
             } catch (RuntimeException e) {
                 LOG.warnf("SMS: a reply was not handled (%s)", e.getClass().getSimpleName());
             }

@@ -18,6 +18,7 @@ import org.takedown.victim.sms.SmsProviderChannel;
 import uk.gov.service.notify.Notification;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
+import uk.gov.service.notify.ReceivedTextMessageList;
 import uk.gov.service.notify.SendSmsResponse;
 
 /**
@@ -113,6 +114,22 @@ public class NotifyChannel extends SmsProviderChannel {
             return Optional.of(client.getNotificationById(notificationId));
         } catch (NotificationClientException e) {
             LOG.debugf("GOV.UK Notify: status of %s not read (HTTP %d)", notificationId, e.getHttpResult());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A page of the text messages phones sent to the service's inbound number, newest first, older than the one named
+     * ({@code null}: the newest page); empty when Notify is not in use or cannot say.
+     */
+    Optional<ReceivedTextMessageList> receivedTexts(String olderThanId) {
+        if (client == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.getReceivedTextMessages(olderThanId));
+        } catch (NotificationClientException e) {
+            LOG.warnf("GOV.UK Notify: received text messages not read (HTTP %d)", e.getHttpResult());
             return Optional.empty();
         }
     }

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +77,18 @@ public final class FakeNotify implements Closeable {
     private volatile String callbackUrl;
     private volatile String callbackToken;
     private volatile Duration statusAfter = Duration.ofMillis(200);
+    /** Text messages phones sent to the service's inbound number, oldest first. */
+    private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
+
+    private volatile int receivedPage = 250;
+    private volatile String receivedUrl;
     private final CountDownLatch released = new CountDownLatch(1);
 
     public FakeNotify() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/v2/notifications", this::handle);
+        server.createContext("/v2/received-text-messages", this::handleReceived);
         server.start();
     }
 
@@ -92,6 +100,83 @@ public final class FakeNotify implements Closeable {
     public void callbacks(String url, String token) {
         callbackUrl = url;
         callbackToken = token;
+    }
+
+    /** Where the service's received-text callbacks go, with the callback token (null: none). */
+    public void receivedCallbacks(String url) {
+        receivedUrl = url;
+    }
+
+    /** How many received messages a page of Notify's list holds (Notify: 250). */
+    public void receivedPage(int size) {
+        receivedPage = size;
+    }
+
+    /** A phone texts the service's inbound number: kept for the list, and posted to the callback if one is set. */
+    public String reply(String from, String text) {
+        String id = UUID.randomUUID().toString();
+        String at = Instant.now().toString();
+        received.add(JSON.createObjectNode()
+                .put("id", id)
+                .put("user_number", from)
+                .put("notify_number", "07700900000")
+                .put("service_id", SERVICE_ID)
+                .put("content", text)
+                .put("created_at", at));
+        String url = receivedUrl;
+        if (url != null) {
+            String body = JSON.createObjectNode()
+                    .put("id", id)
+                    .put("source_number", from)
+                    .put("destination_number", "07700900000")
+                    .put("message", text)
+                    .put("date_received", at)
+                    .toString();
+            later.execute(() -> postCallback(url, body, 3));
+        }
+        return id;
+    }
+
+    /** The ids of the messages phones sent, oldest first. */
+    public List<String> receivedIds() {
+        return received.stream().map(m -> m.path("id").asText()).toList();
+    }
+
+    /** {@code GET /v2/received-text-messages[?older_than=id]}: newest first, a page at a time. */
+    private void handleReceived(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                refusedTokens.incrementAndGet();
+                error(exchange, 403, "AuthError", "Invalid token: signature, api token not found");
+                return;
+            }
+            List<ObjectNode> newestFirst = new ArrayList<>(received);
+            Collections.reverse(newestFirst);
+            String query = exchange.getRequestURI().getQuery();
+            int from = 0;
+            if (query != null && query.startsWith("older_than=")) {
+                String olderThan = query.substring("older_than=".length());
+                from = newestFirst.size();
+                for (int i = 0; i < newestFirst.size(); i++) {
+                    if (newestFirst.get(i).path("id").asText().equals(olderThan)) {
+                        from = i + 1;
+                    }
+                }
+            }
+            List<ObjectNode> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + receivedPage));
+            ObjectNode answer = JSON.createObjectNode();
+            answer.putArray("received_text_messages").addAll(page);
+            ObjectNode links = answer.putObject("links").put("current", "/v2/received-text-messages");
+            if (from + page.size() < newestFirst.size()) {
+                links.put(
+                        "next",
+                        "/v2/received-text-messages?older_than="
+                                + page.get(page.size() - 1).path("id").asText());
+            } else {
+                links.putNull("next");
+            }
+            answer(exchange, 200, answer);
+        }
     }
 
     public void perMinute(int limit) {
@@ -123,6 +208,9 @@ public final class FakeNotify implements Closeable {
         refusedTokens.set(0);
         statusReads.set(0);
         callbackAnswers.clear();
+        received.clear();
+        receivedPage = 250;
+        receivedUrl = null;
         withhold = 0;
         perMinute = 3000;
     }
