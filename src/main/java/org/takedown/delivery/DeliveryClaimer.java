@@ -46,8 +46,14 @@ public class DeliveryClaimer {
     private static final Set<DeliveryStatus> SENT =
             EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DRY_RUN);
 
+    /**
+     * The statuses are literals, not parameters ({@link DeliveryStatus#CLAIMABLE}): PostgreSQL then plans the claim on
+     * the index of waiting rows (V36), whose condition a parameter could not be proven to meet.
+     */
     private static final String CLAIMABLE = """
-            from Delivery d where d.channel = :channel and d.status in :claimable and d.notBefore <= :now
+            from Delivery d where d.channel = :channel
+              and d.status in (org.takedown.delivery.DeliveryStatus.PENDING, org.takedown.delivery.DeliveryStatus.RETRY_AT)
+              and d.notBefore <= :now
               and (d.notAfter is null or d.notAfter > :now)
               and d.operationId in :active
               and not exists (select 1 from DeliveryHold h where h.channel = d.channel
@@ -109,7 +115,6 @@ public class DeliveryClaimer {
         // address).
         List<Delivery> found = em.createQuery(CLAIMABLE, Delivery.class)
                 .setParameter("channel", channel.name())
-                .setParameter("claimable", DeliveryStatus.CLAIMABLE)
                 .setParameter("now", now)
                 .setParameter("active", active)
                 .setParameter("addressKey", SendPace.address(channel.name(), ""))

@@ -152,13 +152,17 @@ public class DeliveryLedger {
 
     /**
      * The claimed row's request is about to leave: recorded (and committed) first, so that a claim abandoned before
-     * this point is known never to have been sent. False when the claim is no longer this worker's: do not send.
+     * this point is known never to have been sent. The lease is renewed from now (the call may start after its slot,
+     * behind others in flight). False when the claim is no longer this worker's: do not send.
      */
     @Transactional
     public boolean start(Claimed claimed) {
+        Dispatch dispatch = channels.get(claimed.channel()).dispatch();
+        Instant now = clock.instant();
         return Delivery.update(
-                        "startedAt = ?1 where id = ?2 and claimToken = ?3 and status = ?4",
-                        clock.instant(),
+                        "startedAt = ?1, claimedUntil = ?2 where id = ?3 and claimToken = ?4 and status = ?5",
+                        now,
+                        now.plus(dispatch.callTimeout()).plus(dispatch.leaseMargin()),
                         claimed.id(),
                         claimed.token(),
                         DeliveryStatus.CLAIMED)

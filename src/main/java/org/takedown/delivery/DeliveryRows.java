@@ -2,11 +2,13 @@ package org.takedown.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way rows enter the ledger: a run's rows for one recipient, built here from what the channel says about them
@@ -17,6 +19,12 @@ public class DeliveryRows {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     /** One recipient of a run: who, where, what (one payload per part, in order), and how many slots each part takes. */
     public record Recipient(String recipientKey, String address, String contentKey, List<String> payloads, int weight) {
@@ -59,6 +67,19 @@ public class DeliveryRows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A large run was queued: on PostgreSQL the ledger's statistics are brought up to date before its rows are let go.
+     * Until autovacuum's next look (up to a minute) the planner would take the table for as small as before the run
+     * and plan each claim over every waiting row (130 ms a claim with 10,000 rows, the first 1,000 messages of a
+     * campaign at a sixth of the rate). In the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queuedMany() {
+        if ("postgresql".equals(dbKind)) {
+            em.createNativeQuery("ANALYZE delivery").executeUpdate();
+        }
     }
 
     /**

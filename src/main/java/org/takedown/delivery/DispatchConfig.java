@@ -40,11 +40,20 @@ public interface DispatchConfig {
     @WithDefault("1s")
     Duration poll();
 
-    /** These settings with the channel's sends in flight and its provider's call timeout. */
+    /** These settings with the channel's sends in flight (claimed or called) and its provider's call timeout. */
     default Dispatch with(int workers, Duration callTimeout) {
+        return with(workers, workers, callTimeout);
+    }
+
+    /**
+     * These settings with the rows the channel may hold at once, the calls it may have in flight among them, and its
+     * provider's call timeout.
+     */
+    default Dispatch with(int workers, int inFlight, Duration callTimeout) {
         return new Dispatch(
                 enabled(),
                 workers,
+                inFlight,
                 lookahead(),
                 maxAttempts(),
                 backoffBase(),

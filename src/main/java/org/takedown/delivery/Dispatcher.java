@@ -100,6 +100,7 @@ public class Dispatcher {
         private final Sender sender;
         private final ArrivalWindow arrivals;
         private final Semaphore slots;
+        private final Semaphore calls;
         private final ExecutorService senders;
         private final Object wakeUp = new Object();
         private volatile boolean running = true;
@@ -112,6 +113,7 @@ public class Dispatcher {
             this.arrivals = new ArrivalWindow(channel.pace());
             int workers = channel.dispatch().workers();
             this.slots = new Semaphore(workers);
+            this.calls = new Semaphore(channel.dispatch().inFlight());
             this.senders = Executors.newFixedThreadPool(workers, r -> {
                 Thread sending = new Thread(r, channel.name() + "-sender");
                 sending.setDaemon(true);
@@ -245,6 +247,18 @@ public class Dispatcher {
             }
         }
 
+        private void answered(Sender.Call call, Claimed row, Outcome outcome) {
+            try {
+                call.answered(outcome);
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e,
+                        "Dispatcher of the %s channel: the step after the answer to delivery %d failed",
+                        channel.name(),
+                        row.id());
+            }
+        }
+
         private void afterSent(Claimed row, String providerId) {
             try {
                 channel.afterSent(row, providerId);
@@ -259,22 +273,36 @@ public class Dispatcher {
 
         private void send(Claimed row) {
             try {
+                Sender.Call call;
+                try {
+                    call = sender.prepare(row);
+                } catch (RuntimeException e) {
+                    LOG.errorf(
+                            e, "Dispatcher of the %s channel: preparing delivery %d failed", channel.name(), row.id());
+                    call = new Sender.Decided(new Outcome.Failed(
+                            "the message could not be prepared (" + e.getClass().getSimpleName()
+                                    + "); nothing was sent",
+                            true));
+                }
                 Outcome outcome;
-                if (channel.dryRun()) {
-                    outcome = sender.send(row);
+                if (call instanceof Sender.Decided || channel.dryRun()) {
+                    outcome = call.send();
                 } else {
                     long waiting = System.nanoTime();
                     ArrivalWindow.Send send = arrivals.awaitSlot(row.sendAt());
+                    calls.acquireUninterruptibly();
                     metrics.waitedForSlot(channel.name(), Duration.ofNanos(System.nanoTime() - waiting));
                     try {
                         if (!ledger.start(row)) {
                             LOG.warnf("Delivery %d not sent: its claim lapsed before its slot", row.id());
                             return;
                         }
-                        outcome = sender.send(row);
+                        outcome = call.send();
                     } finally {
                         arrivals.answered(send);
+                        calls.release();
                     }
+                    answered(call, row, outcome);
                 }
                 ledger.record(row, outcome);
                 if (outcome instanceof Outcome.Sent sent) {

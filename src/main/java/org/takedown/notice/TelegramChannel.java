@@ -60,7 +60,7 @@ public class TelegramChannel extends StartedChannel {
         pace = Pace.of(limits.globalPerSecond(), limits.headroom(), addressSpacing, true);
         dispatch =
                 config.dispatch().with(config.dispatch().workers(), config.api().timeout());
-        sender = gateway.dryRun() ? Sender.DRY_RUN : this::send;
+        sender = gateway.dryRun() ? Sender.DRY_RUN : this::prepare;
         if (gateway.dryRun()) {
             LOG.infof(
                     "Telegram channel: DRY-RUN, nothing is sent (%s)",
@@ -90,12 +90,13 @@ public class TelegramChannel extends StartedChannel {
         }
     }
 
-    private Outcome send(Claimed row) {
+    /** The row's details are read before its slot; the request then waits for nothing but the Bot API. */
+    private Sender.Call prepare(Claimed row) {
         TelegramDelivery extra = QuarkusTransaction.requiringNew().call(() -> TelegramDelivery.findById(row.id()));
-        SendOutcome outcome = extra.photoSha256 == null
-                ? gateway.sendMessage(row.address(), row.payload(), extra.silent)
-                : photos.send(row.address(), extra.photoSha256, row.payload(), extra.silent);
-        return outcome(outcome);
+        return () -> outcome(
+                extra.photoSha256 == null
+                        ? gateway.sendMessage(row.address(), row.payload(), extra.silent)
+                        : photos.send(row.address(), extra.photoSha256, row.payload(), extra.silent));
     }
 
     /** Pins the message once its row is SENT: a pin that fails or hangs never puts the sent message in doubt. */

@@ -110,6 +110,7 @@ public class RunBuilder {
         if (last >= 0) {
             return true;
         }
+        rows.queuedMany();
         run.status = CampaignRun.Status.SENDING;
         run.builtAt = run.updatedAt;
         audit.recordFor(

@@ -54,8 +54,11 @@ public class SmsChannel extends SmsProviderChannel {
         // an SMSC counts submits in a one-second window, as Telegram does: the arrival window keeps sends that bunched
         // up behind a stalled thread from crossing it
         pace = new Pace(sms.rate(), sms.rate(), sms.headroom(), Duration.ZERO, true);
-        // a long message is a submit_sm per part, each waiting up to the response timeout
-        dispatch = sms.dispatch().with(smpp.window(), smpp.responseTimeout().multipliedBy(sms.maxFragments()));
+        // The window bounds the submits awaiting their answer; rows claimed ahead of their slots (a lookahead's worth
+        // at the rate) wait beside them. A long message is a submit_sm per part, each waiting up to the timeout.
+        int ahead = (int) Math.ceil(sms.rate() * sms.dispatch().lookahead().toNanos() / 1e9);
+        Duration callTimeout = smpp.responseTimeout().multipliedBy(sms.maxFragments());
+        dispatch = sms.dispatch().with(smpp.window() + ahead, smpp.window(), callTimeout);
         if (sms.dryRun().orElse(false) || smpp.host().isEmpty()) {
             sender = Sender.DRY_RUN;
             LOG.infof(
@@ -76,7 +79,7 @@ public class SmsChannel extends SmsProviderChannel {
                 smpp.throttleMax());
         connector = new SmppConnector(settings, new Listener(), Clock.systemUTC());
         connector.startInBackground();
-        sender = this::send;
+        sender = this::prepare;
         LOG.infof(
                 "SMS channel: sending through SMPP %s:%d as %s, %s parts/s",
                 settings.host(), settings.port(), settings.systemId(), sms.rate());
@@ -107,22 +110,49 @@ public class SmsChannel extends SmsProviderChannel {
         super.prepare();
     }
 
-    private Outcome send(Claimed row) {
+    /** The victim's message is read before the row's slot; the submit then waits for nothing but the SMSC. */
+    private Sender.Call prepare(Claimed row) {
         SmsMessages.SmsMessage message = messages.read(row);
         if (message.skip() != null) {
-            return new Outcome.Skipped(message.skip());
+            return new Sender.Decided(new Outcome.Skipped(message.skip()));
         }
-        SubmitResult result = connector.submit(message.source(), message.destination(), message.text());
-        if (result instanceof SubmitResult.Accepted accepted) {
+        return new Submit(row.id(), message);
+    }
+
+    /** One message's submit_sm (one per part), and the ids the SMSC gave its parts, recorded once it answered. */
+    private final class Submit implements Sender.Call {
+
+        private final long deliveryId;
+        private final SmsMessages.SmsMessage message;
+        private List<String> partIds = List.of();
+
+        Submit(long deliveryId, SmsMessages.SmsMessage message) {
+            this.deliveryId = deliveryId;
+            this.message = message;
+        }
+
+        @Override
+        public Outcome send() {
+            SubmitResult result = connector.submit(message.source(), message.destination(), message.text());
+            if (result instanceof SubmitResult.Accepted accepted) {
+                partIds = accepted.messageIds();
+                return new Outcome.Sent(ReceiptIds.key(partIds.get(0)));
+            }
+            return outcome(result);
+        }
+
+        @Override
+        public void answered(Outcome outcome) {
+            if (partIds.isEmpty()) {
+                return;
+            }
             try {
-                QuarkusTransaction.requiringNew().run(() -> recordParts(row.id(), accepted.messageIds()));
+                QuarkusTransaction.requiringNew().run(() -> recordParts(deliveryId, partIds));
             } catch (RuntimeException e) {
                 // sent all the same: its receipts then stay unmatched, kept by the engine
-                LOG.warnf(e, "SMS delivery %d: the ids of its parts were not recorded", row.id());
+                LOG.warnf(e, "SMS delivery %d: the ids of its parts were not recorded", deliveryId);
             }
-            return new Outcome.Sent(ReceiptIds.key(accepted.messageIds().get(0)));
         }
-        return outcome(result);
     }
 
     /** The SMSC's answer in the engine's classes (the reasons carry no number: the connector puts none in). */

@@ -94,6 +94,7 @@ public class DeliveryEngineTest {
         channel.script(tag + "crashing", row -> {
             throw new IllegalStateException("the worker died mid-call");
         });
+        channel.failPreparing(tag + "unprepared");
 
         long run = RUNS.incrementAndGet();
         long later = RUNS.incrementAndGet();
@@ -113,6 +114,8 @@ public class DeliveryEngineTest {
         long silent = queue(run, tag + "r-silent", tag + "silent", "c-ok", null).get(0);
         long crashing =
                 queue(run, tag + "r-crashing", tag + "crashing", "c-ok", null).get(0);
+        long unprepared = queue(run, tag + "r-unprepared", tag + "unprepared", "c-ok", null)
+                .get(0);
         long closed = queue(
                         run,
                         tag + "r-closed",
@@ -122,8 +125,18 @@ public class DeliveryEngineTest {
                 .get(0);
 
         await().atMost(PATIENCE)
-                .until(() ->
-                        settled(sent, limited, gone, refused, moving, flakyRow, refusing, silent, crashing, closed));
+                .until(() -> settled(
+                        sent,
+                        limited,
+                        gone,
+                        refused,
+                        moving,
+                        flakyRow,
+                        refusing,
+                        silent,
+                        crashing,
+                        unprepared,
+                        closed));
 
         Delivery row = row(sent);
         assertEquals(DeliveryStatus.SENT, row.status);
@@ -178,6 +191,11 @@ public class DeliveryEngineTest {
         assertEquals(DeliveryStatus.UNKNOWN, row.status, "the lease ran out after the request left");
         assertTrue(row.detail.contains("expired mid-send"), row.detail);
         assertEquals(1, channel.callsTo(tag + "crashing").size());
+
+        row = row(unprepared);
+        assertEquals(DeliveryStatus.SENT, row.status, "nothing left while preparing: tried again, not in doubt");
+        assertEquals(1, row.attempts, "the failed preparation counts as an attempt");
+        assertEquals(1, channel.callsTo(tag + "unprepared").size());
 
         row = row(closed);
         assertEquals(DeliveryStatus.SKIPPED, row.status);

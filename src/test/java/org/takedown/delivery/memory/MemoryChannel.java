@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +43,7 @@ public class MemoryChannel implements Channel {
     public record Effect(String kind, long deliveryId, String detail) {}
 
     private final Map<String, Deque<Function<Claimed, Outcome>>> scripts = new HashMap<>();
+    private final Set<String> unpreparable = new HashSet<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Effect> effects = new CopyOnWriteArrayList<>();
     private final Clock wall = Clock.systemUTC();
@@ -51,6 +54,7 @@ public class MemoryChannel implements Channel {
     MemoryChannel(@ConfigProperty(name = "memory-channel.enabled", defaultValue = "false") boolean enabled) {
         this.dispatch = new Dispatch(
                 enabled,
+                4,
                 4,
                 Duration.ofMillis(300),
                 3,
@@ -68,7 +72,14 @@ public class MemoryChannel implements Channel {
 
     @Override
     public Sender sender() {
-        return this::send;
+        return row -> {
+            synchronized (scripts) {
+                if (unpreparable.remove(row.address())) {
+                    throw new IllegalStateException("the message could not be read");
+                }
+            }
+            return () -> send(row);
+        };
     }
 
     @Override
@@ -99,6 +110,13 @@ public class MemoryChannel implements Channel {
         }
     }
 
+    /** The next message to {@code address} cannot be prepared (its details cannot be read): the sender throws. */
+    public void failPreparing(String address) {
+        synchronized (scripts) {
+            unpreparable.add(address);
+        }
+    }
+
     /** Whether a receipt saying a message failed for now sends it again. */
     public void sendAgainAfterTemporaryFailure(boolean again) {
         sendAgainAfterTemporaryFailure = again;
@@ -121,6 +139,7 @@ public class MemoryChannel implements Channel {
     public void reset() {
         synchronized (scripts) {
             scripts.clear();
+            unpreparable.clear();
         }
         calls.clear();
         effects.clear();

@@ -63,7 +63,7 @@ public class NotifyChannel extends SmsProviderChannel {
         smsSenderId = notify.smsSenderId().orElse(null);
         HttpTimeouts.atMost(notify.timeout());
         client = new NotificationClient(notify.apiKey().get(), notify.baseUrl());
-        sender = this::send;
+        sender = this::prepare;
         LOG.infof("GOV.UK Notify channel: sending through %s, %s requests/s", notify.baseUrl(), notify.rate());
     }
 
@@ -72,11 +72,16 @@ public class NotifyChannel extends SmsProviderChannel {
         return NAME;
     }
 
-    private Outcome send(Claimed row) {
+    /** The victim's message is read before the row's slot; the request then waits for nothing but Notify. */
+    private Sender.Call prepare(Claimed row) {
         SmsMessages.SmsMessage message = messages.read(row);
         if (message.skip() != null) {
-            return new Outcome.Skipped(message.skip());
+            return new Sender.Decided(new Outcome.Skipped(message.skip()));
         }
+        return () -> send(row, message);
+    }
+
+    private Outcome send(Claimed row, SmsMessages.SmsMessage message) {
         try {
             SendSmsResponse answer = client.sendSms(
                     templateId,

@@ -81,6 +81,10 @@ public final class FakeSmsc implements AutoCloseable {
     public final AtomicInteger throttled = new AtomicInteger();
     public final AtomicInteger attempts = new AtomicInteger();
     public final AtomicInteger binds = new AtomicInteger();
+    /** The most {@code submit_sm} it has held at once, unanswered. */
+    public final AtomicInteger peakOutstanding = new AtomicInteger();
+
+    private final AtomicInteger outstanding = new AtomicInteger();
 
     private final ExecutorService receipts = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "fake-smsc-receipts");
@@ -95,6 +99,8 @@ public final class FakeSmsc implements AutoCloseable {
     private volatile double ratePerSecond = Double.MAX_VALUE;
     private volatile boolean refuseBinds;
     private volatile long withholdMillis;
+    private volatile long answerAfterMillis;
+    private volatile int window = Integer.MAX_VALUE;
     private volatile SMPPServerSession session;
     private volatile boolean closed;
 
@@ -152,6 +158,21 @@ public final class FakeSmsc implements AutoCloseable {
     /** The next {@code submit_sm} is answered this late (after the client has given up), then accepted. */
     public FakeSmsc withholdNext(long millis) {
         this.withholdMillis = millis;
+        return this;
+    }
+
+    /** Every {@code submit_sm} from now on is answered this late (a slow SMSC, within the client's timeout). */
+    public FakeSmsc answerAfter(long millis) {
+        this.answerAfterMillis = millis;
+        return this;
+    }
+
+    /**
+     * Submits it holds unanswered at once; beyond, it answers ESME_RTHROTTLED. (jSMPP's server handles three PDUs of a
+     * session at a time, so a window above three is never reached.)
+     */
+    public FakeSmsc window(int submits) {
+        this.window = submits;
         return this;
     }
 
@@ -229,6 +250,21 @@ public final class FakeSmsc implements AutoCloseable {
     }
 
     private SubmitSmResult accept(SubmitSm submit) throws ProcessRequestException {
+        int held = outstanding.incrementAndGet();
+        peakOutstanding.accumulateAndGet(held, Math::max);
+        try {
+            if (held > window) {
+                throttled.incrementAndGet();
+                throw new ProcessRequestException("window full", SMPPConstant.STAT_ESME_RTHROTTLED);
+            }
+            sleep(answerAfterMillis);
+            return acceptInWindow(submit);
+        } finally {
+            outstanding.decrementAndGet();
+        }
+    }
+
+    private SubmitSmResult acceptInWindow(SubmitSm submit) throws ProcessRequestException {
         attempts.incrementAndGet();
         Integer scripted;
         synchronized (this) {
@@ -312,6 +348,9 @@ public final class FakeSmsc implements AutoCloseable {
     }
 
     private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
