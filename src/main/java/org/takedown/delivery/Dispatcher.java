@@ -20,10 +20,12 @@ import org.takedown.audit.ChangesCommitted;
 
 /**
  * Sends the ledger, one loop per channel on each replica: it claims rows (each claim committed before its send, several
- * rows per claim, each with its send slot) and a small pool sends them, each at its slot, at most {@code workers}
- * claimed or in flight. When idle it looks again every {@code poll}, or at once when this replica commits a change.
- * The lease sweep (with the receipts that raced their answers) runs every two seconds. On shutdown each loop stops claiming and lets the sends in flight finish
- * (each bounded by the provider's timeout), so no row is left CLAIMED by a clean stop.
+ * rows per claim, each with its send slot) and a pool sends them, at most {@code workers} claimed or in flight. Each
+ * send is prepared first (the channel's reads), then called at its slot, at most {@code inFlight} calls awaiting their
+ * answers at once. When idle it looks again every {@code poll}, or at once when this replica commits a change. The
+ * lease sweep (with the receipts that raced their answers) runs every two seconds. On shutdown each loop stops claiming
+ * and lets the sends in flight finish (each bounded by the provider's timeout), so no row is left CLAIMED by a clean
+ * stop.
  */
 @ApplicationScoped
 public class Dispatcher {

@@ -2,7 +2,7 @@ package org.takedown.delivery;
 
 /**
  * What became of one call to a provider, in the classes the ledger acts on. A channel classifies its provider's
- * answers into these ({@link Sender#send}); the engine records the row and, for the classes that reach beyond it,
+ * answers into these ({@link Sender.Call#send}); the engine records the row and, for the classes that reach beyond it,
  * holds the recipient, skips the content or moves the recipient's pending rows, and tells the channel
  * ({@link Channel}'s effect methods).
  */
