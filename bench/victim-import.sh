@@ -12,11 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-100000}
+IMPORTS=${IMPORTS:-2}
 SERVICE_JVM=${SERVICE_JVM:--Xmx256m}
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 ./mvnw -B -ntp package -DskipTests >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
 ./mvnw -B -ntp -o surefire:test -Dtest=VictimImportBench -Dsurefire.failIfNoSpecifiedTests=false -Dtests.log-to-file=false \
-  -DargLine="-Dbench.rows=$ROWS -Dbench.service-jvm='$SERVICE_JVM'" \
+  -DargLine="-Dbench.rows=$ROWS -Dbench.imports=$IMPORTS -Dbench.service-jvm='$SERVICE_JVM'" \
   >"$LOG" 2>&1 || { tail -50 "$LOG"; tail -30 target/victim-import-bench-service.log; exit 1; }
 grep -E '^(RESULT|DETAIL)' "$LOG"

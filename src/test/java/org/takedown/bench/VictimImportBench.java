@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Fixtures;
 import org.takedown.support.PersonalDataKeyFile;
+import org.takedown.support.ProcessCpu;
 import org.takedown.support.ServiceProcess;
 
 /**
@@ -39,6 +40,7 @@ public class VictimImportBench {
     @Test
     void importOneList() throws Exception {
         int rows = Integer.getInteger("bench.rows", 100_000);
+        int imports = Integer.getInteger("bench.imports", 2);
         List<String> jvm = Arrays.asList(
                 System.getProperty("bench.service-jvm", "-Xmx256m").trim().split("\\s+"));
         byte[] file = list(rows);
@@ -73,68 +75,97 @@ public class VictimImportBench {
                         .extract()
                         .jsonPath()
                         .getLong("id");
-                long listId = api().body(Map.of("name", "bench"))
-                        .post("/api/operations/{id}/victim-lists", operationId)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath()
-                        .getLong("id");
-                String imports = "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
-                long start = System.nanoTime();
-                long importId = api().body(Map.of())
-                        .post(imports)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath()
-                        .getLong("id");
-                int parts = 0;
-                for (int from = 0; from < file.length; from += PART) {
-                    api().contentType("text/csv")
-                            .body(Arrays.copyOfRange(file, from, Math.min(file.length, from + PART)))
-                            .put(imports + "/" + importId + "/parts/" + ++parts)
-                            .then()
-                            .statusCode(200);
+                long database = ProcessCpu.postgresServer(postgres.getPort());
+                for (int round = 1; round <= imports; round++) {
+                    importOnce(round, operationId, file, rows, referenceSeconds, service, database, jvm);
                 }
-                long uploaded = System.nanoTime();
-                api().body(Map.of("parts", parts, "sha256", sha256(file)))
-                        .post(imports + "/" + importId + "/complete")
-                        .then()
-                        .statusCode(202);
-                JsonPath report = await().pollInterval(Duration.ofMillis(100))
-                        .atMost(Duration.ofMinutes(30))
-                        .until(
-                                () -> api().get(imports + "/" + importId)
-                                        .then()
-                                        .extract()
-                                        .jsonPath(),
-                                json -> !json.getString("status").equals("READING"));
-                long done = System.nanoTime();
-                assertEquals("DONE", report.getString("status"), report.prettify());
-                assertEquals(rows, report.getLong("rows"));
-                double seconds = (done - start) / 1e9;
-                System.out.printf(
-                        "RESULT rows=%d bytes=%d import=%.1f s (upload %.1f s, reading %.1f s) %.0f rows/s"
-                                + " libphonenumber_alone=%.1f s service_peak_rss=%d MB service_jvm=%s%n",
-                        rows,
-                        file.length,
-                        seconds,
-                        (uploaded - start) / 1e9,
-                        (done - uploaded) / 1e9,
-                        rows / seconds,
-                        referenceSeconds,
-                        service.peakRssMb(),
-                        String.join(" ", jvm));
-                System.out.printf(
-                        "DETAIL accepted=%d duplicates=%d refused=%d refusedByReason=%s flagged=%s%n",
-                        report.getLong("accepted"),
-                        report.getLong("duplicates"),
-                        report.getLong("refused"),
-                        report.getMap("refusedByReason"),
-                        report.getMap("flagged"));
             }
         }
+    }
+
+    /** One import of the file into a new list of the operation, timed from its creation to DONE. */
+    private static void importOnce(
+            int round,
+            long operationId,
+            byte[] file,
+            int rows,
+            double referenceSeconds,
+            ServiceProcess service,
+            long database,
+            List<String> jvm)
+            throws Exception {
+        long listId = api().body(Map.of("name", "bench " + round))
+                .post("/api/operations/{id}/victim-lists", operationId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        String imports = "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
+        double serviceCpu = ProcessCpu.seconds(service.pid(), false);
+        Map<String, Double> threads = ProcessCpu.byThread(service.pid());
+        double databaseCpu = ProcessCpu.seconds(database, true);
+        long start = System.nanoTime();
+        long importId = api().body(Map.of())
+                .post(imports)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        int parts = 0;
+        for (int from = 0; from < file.length; from += PART) {
+            api().contentType("text/csv")
+                    .body(Arrays.copyOfRange(file, from, Math.min(file.length, from + PART)))
+                    .put(imports + "/" + importId + "/parts/" + ++parts)
+                    .then()
+                    .statusCode(200);
+        }
+        long uploaded = System.nanoTime();
+        api().body(Map.of("parts", parts, "sha256", sha256(file)))
+                .post(imports + "/" + importId + "/complete")
+                .then()
+                .statusCode(202);
+        JsonPath report = await().pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofMinutes(30))
+                .until(
+                        () -> api().get(imports + "/" + importId)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        json -> !json.getString("status").equals("READING"));
+        long done = System.nanoTime();
+        serviceCpu = ProcessCpu.seconds(service.pid(), false) - serviceCpu;
+        String serviceThreads = ProcessCpu.spent(threads, ProcessCpu.byThread(service.pid()), 8);
+        databaseCpu = ProcessCpu.seconds(database, true) - databaseCpu;
+        assertEquals("DONE", report.getString("status"), report.prettify());
+        assertEquals(rows, report.getLong("rows"));
+
+        double seconds = (done - start) / 1e9;
+        System.out.printf(
+                "RESULT round=%d rows=%d bytes=%d import=%.1f s (upload %.1f s, reading %.1f s) %.0f rows/s"
+                        + " libphonenumber_alone=%.1f s service_peak_rss=%d MB service_jvm=%s"
+                        + " cpu: service %.1f s, database %.1f s%n",
+                round,
+                rows,
+                file.length,
+                seconds,
+                (uploaded - start) / 1e9,
+                (done - uploaded) / 1e9,
+                rows / seconds,
+                referenceSeconds,
+                service.peakRssMb(),
+                String.join(" ", jvm),
+                serviceCpu,
+                databaseCpu);
+        System.out.printf(
+                "DETAIL accepted=%d duplicates=%d refused=%d refusedByReason=%s flagged=%s service threads: %s%n",
+                report.getLong("accepted"),
+                report.getLong("duplicates"),
+                report.getLong("refused"),
+                report.getMap("refusedByReason"),
+                report.getMap("flagged"),
+                serviceThreads);
     }
 
     private static RequestSpecification api() {

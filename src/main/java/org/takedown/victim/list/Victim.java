@@ -2,23 +2,19 @@ package org.takedown.victim.list;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
  * One victim of a list. Phone, email, name and personalisation values are sealed ({@code <key id>:<base64>}); the
- * masked forms are what pages show. A sequence id (a thousand per call) lets an import write its rows in JDBC batches.
+ * masked forms are what pages show. An import writes them a batch at a time ({@link VictimRows}).
  */
 @Entity
 @Table(name = "victim")
 public class Victim extends PanacheEntityBase {
 
+    /** Given by {@link VictimRows#insert}, which stores every victim: a thousand ids per call of {@code victim_seq}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "victim_seq")
-    @SequenceGenerator(name = "victim_seq", sequenceName = "victim_seq", allocationSize = 1000)
     public Long id;
 
     public long listId;

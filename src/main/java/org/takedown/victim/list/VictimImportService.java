@@ -97,6 +97,9 @@ public class VictimImportService {
     Event<VictimListChanged> listChanged;
 
     @Inject
+    VictimRows rows;
+
+    @Inject
     PhoneCheck phones;
 
     @Inject
@@ -368,6 +371,7 @@ public class VictimImportService {
     private void read(String actor, VictimImport in, String sha256, Reading reading) {
         long row = 1; // the header
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        Set<String> inFlight = Set.of();
         try (CSVParser parser = reading.parser()) {
             long start = in.rowsRead;
             List<Read> batch = new ArrayList<>(BATCH);
@@ -389,16 +393,21 @@ public class VictimImportService {
                 batch.add(new Read(row, record));
                 if (batch.size() == BATCH) {
                     List<Checked> checked = check(batch, reading.check());
+                    Set<String> keys = contactKeys(checked);
+                    Set<String> taken = taken(in.listId, keys, inFlight);
                     long at = batchStart;
                     awaitWrite(writing);
-                    writing = CompletableFuture.runAsync(() -> write(in.id, in.listId, at, checked), writers);
+                    writing = CompletableFuture.runAsync(() -> write(in.id, in.listId, at, checked, taken), writers);
+                    inFlight = keys;
                     batchStart += checked.size();
                     batch = new ArrayList<>(BATCH);
                 }
             }
             awaitWrite(writing);
             if (!batch.isEmpty()) {
-                write(in.id, in.listId, batchStart, check(batch, reading.check()));
+                List<Checked> checked = check(batch, reading.check());
+                Set<String> keys = contactKeys(checked);
+                write(in.id, in.listId, batchStart, checked, taken(in.listId, keys, Set.of()));
             }
             QuarkusTransaction.requiringNew().run(() -> finish(actor, in.id, sha256));
         } catch (ProblemException e) {
@@ -420,6 +429,32 @@ public class VictimImportService {
         return batch.parallelStream()
                 .map(read -> new Checked(read.rowNo(), check.check(read.record())))
                 .toList();
+    }
+
+    private static Set<String> contactKeys(List<Checked> batch) {
+        Set<String> keys = new HashSet<>();
+        for (Checked checked : batch) {
+            if (checked.outcome().victim() != null) {
+                keys.add(checked.outcome().victim().contactKey);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The batch's contact keys that already have a victim in the list, looked up while the batch before is still
+     * being written (so the writer, the import's slowest step, does not wait for it): that batch's keys may or may not
+     * be committed yet, so they count as taken either way. Only this reading adds victims to the list meanwhile (one
+     * import at a time per list).
+     */
+    private Set<String> taken(long listId, Set<String> keys, Set<String> inFlight) {
+        Set<String> taken = QuarkusTransaction.requiringNew().call(() -> rows.taken(listId, keys));
+        for (String key : keys) {
+            if (inFlight.contains(key)) {
+                taken.add(key);
+            }
+        }
+        return taken;
     }
 
     /** Waits for the batch in flight; its failure is the reading's. */
@@ -456,9 +491,9 @@ public class VictimImportService {
         }
     }
 
-    private void write(long importId, long listId, long batchStart, List<Checked> batch) {
+    /** Writes a checked batch and the import's progress in one transaction; {@code taken}: keys already in the list. */
+    private void write(long importId, long listId, long batchStart, List<Checked> batch, Set<String> taken) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.unwrap(Session.class).setJdbcBatchSize(BATCH); // the batch's victims in one round trip, not twenty
             VictimImport in = em.find(VictimImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
             if (in.status != ImportStatus.READING || in.rowsRead != batchStart) {
                 throw ProblemException.conflict("Another request is reading import " + importId);
@@ -467,24 +502,10 @@ public class VictimImportService {
             if (list.purgedAt != null) {
                 throw new ProblemException(410, "Gone", "The list was purged while the file was read", List.of());
             }
-            Set<String> keys = new HashSet<>();
-            for (Checked checked : batch) {
-                if (checked.outcome().victim() != null) {
-                    keys.add(checked.outcome().victim().contactKey);
-                }
-            }
-            Set<String> taken = keys.isEmpty()
-                    ? new HashSet<>()
-                    : new HashSet<>(em.createQuery(
-                                    "select v.contactKey from Victim v where v.listId = :list and v.contactKey in :keys",
-                                    String.class)
-                            .setParameter("list", listId)
-                            .setParameter("keys", keys)
-                            .getResultList());
+            List<Victim> victims = new ArrayList<>();
             List<VictimImportRefusal> refusals = new ArrayList<>();
             Map<String, Long> refused = new TreeMap<>();
             Map<String, Long> flagged = new TreeMap<>();
-            long accepted = 0;
             long duplicates = 0;
             for (Checked checked : batch) {
                 RowCheck.Checked outcome = checked.outcome();
@@ -501,31 +522,30 @@ public class VictimImportService {
                     Victim victim = outcome.victim();
                     victim.listId = listId;
                     victim.importId = importId;
-                    em.persist(victim);
-                    accepted++;
+                    victims.add(victim);
                     outcome.notes().forEach(note -> flagged.merge(note, 1L, Long::sum));
                 }
             }
+            rows.insert(victims);
             insertRefusals(refusals);
             in.rowsRead += batch.size();
-            in.accepted += accepted;
+            in.accepted += victims.size();
             in.duplicates += duplicates;
-            in.refused += batch.size() - accepted - duplicates;
+            in.refused += batch.size() - victims.size() - duplicates;
             in.refusedByReason = ImportCounts.add(in.refusedByReason, refused);
             in.flaggedByFlag = ImportCounts.add(in.flaggedByFlag, flagged);
-            list.victims += accepted;
+            list.victims += victims.size();
         });
     }
 
     /**
-     * The batch's refusals in one JDBC batch (one statement once the driver rewrites it): as entities, each would be
-     * an insert of its own, their ids being the database's.
+     * The batch's refusals in one JDBC batch (one statement once the driver rewrites it): as entities, each would be an
+     * insert of its own, their ids being the database's.
      */
     private void insertRefusals(List<VictimImportRefusal> refusals) {
         if (refusals.isEmpty()) {
             return;
         }
-        em.flush(); // the victims first, in their own batch
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO victim_import_refusal (import_id, row_no, reason) VALUES (?, ?, ?)")) {

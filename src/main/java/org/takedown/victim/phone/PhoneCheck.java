@@ -56,7 +56,10 @@ public class PhoneCheck {
             flags.add(PhoneFlag.DRAMA_RANGE);
             return accepted(number, flags);
         }
-        if (!NUMBERS.isValidNumber(number)) {
+        // the type alone says whether the number is valid (UNKNOWN: it matches no plan of its region), so the
+        // number's region is worked out twice here, not four times as isValidNumber would add
+        PhoneNumberType type = NUMBERS.getNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN) {
             return PhoneVerdict.refused(PhoneRefusal.INVALID);
         }
         String numberRegion = NUMBERS.getRegionCodeForNumber(number);
@@ -69,7 +72,6 @@ public class PhoneCheck {
                 return PhoneVerdict.refused(PhoneRefusal.OTHER_COUNTRY);
             }
         }
-        PhoneNumberType type = NUMBERS.getNumberType(number);
         switch (type) {
             case MOBILE:
                 return accepted(number, flags);

@@ -18,10 +18,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.takedown.audit.AuditEntry;
 import org.takedown.common.DeterministicJson;
@@ -495,5 +500,55 @@ public class VictimImportTest {
         assertEquals(1, report.getLong("accepted"));
         assertEquals(Map.of("other-country", 1), report.getMap("refusedByReason"));
         assertEquals(Map.of("other-country", 1), report.getMap("flagged"));
+    }
+
+    @Test
+    void valuesAreStoredAsTheyAreWhateverTheirQuotesCommasAndNewlines() {
+        // a batch goes in by COPY on PostgreSQL (CSV) and by a JDBC batch on H2: what a victim's row holds in the clear
+        // (the masked address, its language) comes back unchanged, quotes, commas, backslashes and empty values alike
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "quotes"));
+        String file = "phone,email,language\r\n"
+                + "07700 900101,\"\"\"o,\\\\x@,\"\"q.org\",en-GB\r\n"
+                + "07700 900102,,\r\n"
+                + "07700 900103,\\N@e.org,\r\n";
+        JsonPath report = importFile(operationId, listId, file.getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, report.getLong("accepted"), report.prettify());
+        Api.as("viewer1")
+                .get("/api/operations/{id}/victim-lists/{listId}/victims", operationId, listId)
+                .then()
+                .statusCode(200)
+                .body("items.email", equalTo(Arrays.asList("\"•••@,•••.org", null, "\\•••@e•••.org")))
+                .body("items.language", equalTo(Arrays.asList("en-GB", null, null)))
+                .body("items.phone", equalTo(List.of("+44 7••• •••101", "+44 7••• •••102", "+44 7••• •••103")));
+    }
+
+    @Test
+    void aNumberOfABatchStillBeingWrittenIsADuplicateNotASecondVictim() {
+        // a batch's numbers are looked up while the batch before is still being written; holding the list's row
+        // keeps the first batch uncommitted while the second is looked up
+        int batch = VictimImportService.BATCH;
+        long operationId = Fixtures.createOperation("officer1");
+        long listId = list(operationId, Map.of("name", "in batches"));
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 2 * batch + 100; i++) {
+            int number = i == batch ? batch - 1 : i == batch + 1 ? 0 : i == 2 * batch ? batch - 1 : i;
+            csv.append(i == 2 * batch ? "+44 7400 " : "07400 ")
+                    .append(100_000 + number)
+                    .append('\n');
+        }
+        long importId = newImport(operationId, listId, Map.of());
+        put(operationId, listId, importId, 1, csv.toString().getBytes(StandardCharsets.UTF_8));
+        complete(operationId, listId, importId, 1, null).then().statusCode(202);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    em.find(VictimList.class, listId, LockModeType.PESSIMISTIC_WRITE);
+                    LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+                }));
+        JsonPath report = finished(operationId, listId, importId);
+        holder.join();
+        assertEquals("DONE", report.getString("status"), report.prettify());
+        assertEquals(2 * batch + 100 - 3, report.getLong("accepted"));
+        assertEquals(3, report.getLong("duplicates"));
     }
 }

@@ -2,8 +2,13 @@ package org.takedown.victim.phone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,5 +100,39 @@ class PhoneCheckTest {
         assertEquals(
                 "invalid",
                 check(true).check("07700 901000", "GB", Set.of()).refusal().code());
+    }
+
+    @Test
+    void aNumberIsInvalidExactlyWhenLibphonenumberSaysSo() {
+        // PhoneCheck reads validity from the number's type (one region look-up, not isValidNumber's two more): over
+        // every region's example of every type, and each cut short and made longer, the two must agree
+        PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
+        PhoneCheck check = check(false);
+        int compared = 0;
+        for (String region : numbers.getSupportedRegions()) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = numbers.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String national = numbers.getNationalSignificantNumber(example);
+                for (String digits : List.of(national, national.substring(1), national + "5")) {
+                    String text = "+" + example.getCountryCode() + digits;
+                    boolean valid;
+                    try {
+                        valid = numbers.isValidNumber(numbers.parse(text, region));
+                    } catch (NumberParseException e) {
+                        continue;
+                    }
+                    PhoneVerdict verdict = check.check(text, region, PhoneCheck.ANY_REGION);
+                    assertEquals(
+                            !valid,
+                            verdict.refusal() == PhoneRefusal.INVALID,
+                            text + " (" + region + ", " + type + ")");
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 3000, compared + " numbers compared");
     }
 }
