@@ -41,7 +41,7 @@ public class MigrationTest {
                 List.of(
                         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
                         "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33",
-                        "34", "35", "36"),
+                        "34", "35", "36", "37"),
                 Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
         assertTrue(Arrays.stream(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS));
         assertEquals(0, flyway.info().pending().length);

@@ -1,26 +1,20 @@
 package org.takedown.bench;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.takedown.support.Fixtures;
-import org.takedown.support.PersonalDataKeyFile;
+import org.takedown.support.GeneratedVictimList;
 import org.takedown.support.ProcessCpu;
 import org.takedown.support.ServiceProcess;
 
@@ -34,51 +28,29 @@ import org.takedown.support.ServiceProcess;
  */
 public class VictimImportBench {
 
-    private static final String PASSWORD_HASH = "$2a$04$j/coOW2b2pyrVjJdE/AG2.kUP9DHCrMKL4cPEO6I0A.FJh8uRpnES";
-    private static final int PART = 1_000_000;
-
     @Test
     void importOneList() throws Exception {
         int rows = Integer.getInteger("bench.rows", 100_000);
         int imports = Integer.getInteger("bench.imports", 2);
         List<String> jvm = Arrays.asList(
                 System.getProperty("bench.service-jvm", "-Xmx256m").trim().split("\\s+"));
-        byte[] file = list(rows);
-        double referenceSeconds = libphonenumberAlone(file);
+        GeneratedVictimList.File file = GeneratedVictimList.generate(rows);
+        double referenceSeconds = libphonenumberAlone(file.bytes());
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            Map<String, String> environment = Map.of(
-                    "TAKEDOWN_DB_URL",
-                    postgres.getJdbcUrl("postgres", "postgres"),
-                    "TAKEDOWN_DB_USER",
-                    "postgres",
-                    "TAKEDOWN_DB_PASSWORD",
-                    "",
-                    "TAKEDOWN_TELEGRAM_DRY_RUN",
-                    "true",
-                    "TAKEDOWN_SMS_DRY_RUN",
-                    "true",
-                    "TAKEDOWN_PERSONAL_DATA_KEY_FILE",
-                    PersonalDataKeyFile.create());
-            Map<String, String> config = new HashMap<>();
-            config.put("takedown.officer-hosts", "localhost,127.0.0.1");
-            config.put("takedown.users.officer1.password-hash", PASSWORD_HASH);
-            config.put("takedown.users.officer1.roles", "officer");
-            try (ServiceProcess service =
-                    ServiceProcess.start("victim-import-bench-service", jvm, environment, config)) {
-                RestAssured.baseURI = "http://127.0.0.1";
-                RestAssured.port = service.httpPort();
-                long operationId = api().body(Fixtures.operationBody("IMPORT-BENCH"))
-                        .post("/api/operations")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath()
-                        .getLong("id");
-                long database = ProcessCpu.postgresServer(postgres.getPort());
-                for (int round = 1; round <= imports; round++) {
-                    importOnce(round, operationId, file, rows, referenceSeconds, service, database, jvm);
-                }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                ServiceProcess service =
+                        GeneratedVictimList.startService(postgres, "victim-import-bench-service", jvm)) {
+            long operationId = GeneratedVictimList.api()
+                    .body(Fixtures.operationBody("IMPORT-BENCH"))
+                    .post("/api/operations")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
+            long database = ProcessCpu.postgresServer(postgres.getPort());
+            for (int round = 1; round <= imports; round++) {
+                importOnce(round, operationId, file, referenceSeconds, service, database, jvm);
             }
         }
     }
@@ -87,72 +59,36 @@ public class VictimImportBench {
     private static void importOnce(
             int round,
             long operationId,
-            byte[] file,
-            int rows,
+            GeneratedVictimList.File file,
             double referenceSeconds,
             ServiceProcess service,
             long database,
             List<String> jvm)
             throws Exception {
-        long listId = api().body(Map.of("name", "bench " + round))
-                .post("/api/operations/{id}/victim-lists", operationId)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        String imports = "/api/operations/" + operationId + "/victim-lists/" + listId + "/imports";
         double serviceCpu = ProcessCpu.seconds(service.pid(), false);
-        Map<String, Double> threads = ProcessCpu.byThread(service.pid());
         double databaseCpu = ProcessCpu.seconds(database, true);
-        long start = System.nanoTime();
-        long importId = api().body(Map.of())
-                .post(imports)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        int parts = 0;
-        for (int from = 0; from < file.length; from += PART) {
-            api().contentType("text/csv")
-                    .body(Arrays.copyOfRange(file, from, Math.min(file.length, from + PART)))
-                    .put(imports + "/" + importId + "/parts/" + ++parts)
-                    .then()
-                    .statusCode(200);
-        }
-        long uploaded = System.nanoTime();
-        api().body(Map.of("parts", parts, "sha256", sha256(file)))
-                .post(imports + "/" + importId + "/complete")
-                .then()
-                .statusCode(202);
-        JsonPath report = await().pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofMinutes(30))
-                .until(
-                        () -> api().get(imports + "/" + importId)
-                                .then()
-                                .extract()
-                                .jsonPath(),
-                        json -> !json.getString("status").equals("READING"));
-        long done = System.nanoTime();
+        Map<String, Double> threads = ProcessCpu.byThread(service.pid());
+        GeneratedVictimList.Imported imported =
+                GeneratedVictimList.importInto(operationId, "bench " + round, file.bytes(), Duration.ofMinutes(30));
         serviceCpu = ProcessCpu.seconds(service.pid(), false) - serviceCpu;
-        String serviceThreads = ProcessCpu.spent(threads, ProcessCpu.byThread(service.pid()), 8);
         databaseCpu = ProcessCpu.seconds(database, true) - databaseCpu;
+        String serviceThreads = ProcessCpu.spent(threads, ProcessCpu.byThread(service.pid()), 8);
+        JsonPath report = imported.report();
         assertEquals("DONE", report.getString("status"), report.prettify());
-        assertEquals(rows, report.getLong("rows"));
-
-        double seconds = (done - start) / 1e9;
+        assertEquals(file.rows(), report.getLong("rows"));
+        assertEquals(file.accepted(), report.getLong("accepted"));
+        double seconds = (imported.done() - imported.started()) / 1e9;
         System.out.printf(
                 "RESULT round=%d rows=%d bytes=%d import=%.1f s (upload %.1f s, reading %.1f s) %.0f rows/s"
                         + " libphonenumber_alone=%.1f s service_peak_rss=%d MB service_jvm=%s"
                         + " cpu: service %.1f s, database %.1f s%n",
                 round,
-                rows,
-                file.length,
+                file.rows(),
+                file.bytes().length,
                 seconds,
-                (uploaded - start) / 1e9,
-                (done - uploaded) / 1e9,
-                rows / seconds,
+                (imported.uploaded() - imported.started()) / 1e9,
+                (imported.done() - imported.uploaded()) / 1e9,
+                file.rows() / seconds,
                 referenceSeconds,
                 service.peakRssMb(),
                 String.join(" ", jvm),
@@ -166,37 +102,6 @@ public class VictimImportBench {
                 report.getMap("refusedByReason"),
                 report.getMap("flagged"),
                 serviceThreads);
-    }
-
-    private static RequestSpecification api() {
-        return RestAssured.given()
-                .auth()
-                .preemptive()
-                .basic("officer1", "test-password-123")
-                .contentType("application/json")
-                .accept("application/json");
-    }
-
-    /** Row i: a mobile (07400 000000 + i), every 33rd a later row's number in another spelling, every 50th a landline. */
-    private static byte[] list(int rows) {
-        StringBuilder csv = new StringBuilder(rows * 48).append("Mobile number,Full name,Bank impersonated\r\n");
-        for (int i = 0; i < rows; i++) {
-            String phone;
-            if (i % 50 == 49) {
-                phone = String.format("020 79%02d %04d", i % 100, i % 10_000);
-            } else if (i % 33 == 32) {
-                phone = String.format("+44 7400 %06d", i - 1);
-            } else {
-                phone = String.format("07400 %06d", i);
-            }
-            csv.append(phone)
-                    .append(",\"Victim ")
-                    .append(i)
-                    .append(", Jr\",Bank ")
-                    .append(i % 7)
-                    .append("\r\n");
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** What libphonenumber alone takes for the same numbers: parse, validate, type, format. */
@@ -222,9 +127,5 @@ public class VictimImportBench {
             }
         }
         return best;
-    }
-
-    private static String sha256(byte[] file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
     }
 }

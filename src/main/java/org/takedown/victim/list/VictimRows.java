@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * An import's victims, written and looked up a batch at a time with plain JDBC in the caller's transaction. As
@@ -106,20 +108,18 @@ class VictimRows {
         }
     }
 
+    /**
+     * Streams the rows into {@code COPY} through the driver's 64 KB buffer: a batch built as one string first would be
+     * a few megabytes of short-lived arrays per batch, each too large for the collector's young generation.
+     */
     private static void copy(Connection connection, List<Victim> victims) throws SQLException {
-        StringBuilder csv = new StringBuilder(victims.size() * 700);
-        try (CSVPrinter printer = new CSVPrinter(csv, COPY_CSV)) {
+        String sql = "COPY victim (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql);
+                CSVPrinter printer = new CSVPrinter(
+                        new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8)), COPY_CSV)) {
             for (Victim victim : victims) {
                 printer.printRecord(values(victim));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        try {
-            connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("COPY victim (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY into victim failed", e);
         }
