@@ -40,14 +40,7 @@ public class VictimImportBench {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 ServiceProcess service =
                         GeneratedVictimList.startService(postgres, "victim-import-bench-service", jvm)) {
-            long operationId = GeneratedVictimList.api()
-                    .body(Fixtures.operationBody("IMPORT-BENCH"))
-                    .post("/api/operations")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .jsonPath()
-                    .getLong("id");
+            long operationId = Fixtures.createOperation("officer1");
             long database = ProcessCpu.postgresServer(postgres.getPort());
             for (int round = 1; round <= imports; round++) {
                 importOnce(round, operationId, file, referenceSeconds, service, database, jvm);

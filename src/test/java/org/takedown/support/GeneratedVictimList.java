@@ -133,13 +133,7 @@ public final class GeneratedVictimList {
         return new Imported(report, started, uploaded, System.nanoTime());
     }
 
-    /** A request as {@code officer1}. */
-    public static RequestSpecification api() {
-        return RestAssured.given()
-                .auth()
-                .preemptive()
-                .basic("officer1", "test-password-123")
-                .contentType("application/json")
-                .accept("application/json");
+    private static RequestSpecification api() {
+        return Api.as("officer1");
     }
 }

@@ -28,14 +28,7 @@ class MillionRowImportIT {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 ServiceProcess service = GeneratedVictimList.startService(
                         postgres, "million-row-import-service", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"))) {
-            long operationId = GeneratedVictimList.api()
-                    .body(Fixtures.operationBody("MILLION"))
-                    .post("/api/operations")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .jsonPath()
-                    .getLong("id");
+            long operationId = Fixtures.createOperation("officer1");
             GeneratedVictimList.Imported imported =
                     GeneratedVictimList.importInto(operationId, "a million", file.bytes(), Duration.ofMinutes(15));
             JsonPath report = imported.report();
