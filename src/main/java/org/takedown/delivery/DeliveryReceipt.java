@@ -24,8 +24,13 @@ public class DeliveryReceipt extends PanacheEntityBase {
         DELIVERED,
         /** It never will (unknown number, rejected, expired for good). */
         FAILED_PERMANENT,
-        /** It did not reach the recipient this time (phone off, mailbox full). */
+        /** It did not reach the recipient this time (phone off, mailbox full): the channel says whether to send again. */
         FAILED_TEMPORARY,
+        /**
+         * The provider could not pass it on (its own or its carrier's fault; nothing reached the recipient): sent again
+         * after a backoff like a failed send, up to the channel's attempts, inside the row's window.
+         */
+        FAILED_TECHNICAL,
         /** A step on the way (accepted, en route): recorded, changes nothing. */
         PROGRESS
     }

@@ -14,7 +14,8 @@ import org.takedown.common.TextClip;
 /**
  * Delivery receipts, a step of the engine after SENT: a receipt names the provider's id of a message; the row with that
  * id becomes DELIVERED, or FAILED_PERMANENT (its channel told, e.g. to suppress the recipient), or after a temporary
- * failure RETRY_AT or FAILED_RETRYABLE as its channel decides. Every receipt is kept: one that arrives before the row
+ * failure RETRY_AT or FAILED_RETRYABLE as its channel decides, or after a technical one (the provider could not pass it
+ * on) RETRY_AT with a backoff while attempts and its window last. Every receipt is kept: one that arrives before the row
  * knows its provider id (a receipt faster than the answer to the send) is applied when the row records the id; one
  * for an unknown id stays on record. Telegram sends none.
  */
@@ -134,6 +135,17 @@ public class Receipts {
                         && (row.notAfter == null || row.notAfter.isAfter(now))) {
                     // Sent again like any retryable failure: after a backoff, at most the channel's attempts.
                     DeliveryLedger.retryLater(channel, row, "receipt: " + receipt.detail, now);
+                } else {
+                    row.status = DeliveryStatus.FAILED_RETRYABLE;
+                    row.detail = DeliveryLedger.clip("receipt: " + receipt.detail);
+                }
+            }
+            case FAILED_TECHNICAL -> {
+                if (row.status == DeliveryStatus.DELIVERED) {
+                    return;
+                }
+                if (row.notAfter == null || row.notAfter.isAfter(now)) {
+                    DeliveryLedger.retryLater(channels.get(row.channel), row, "receipt: " + receipt.detail, now);
                 } else {
                     row.status = DeliveryStatus.FAILED_RETRYABLE;
                     row.detail = DeliveryLedger.clip("receipt: " + receipt.detail);

@@ -91,8 +91,10 @@ final class NotifyAnswers {
         return switch (status) {
             case "delivered" -> DeliveryReceipt.Status.DELIVERED;
             case "permanent-failure" -> DeliveryReceipt.Status.FAILED_PERMANENT;
-            // the phone was off or out of reach; or Notify's provider failed it: sent again once, in the window
-            case "temporary-failure", "technical-failure" -> DeliveryReceipt.Status.FAILED_TEMPORARY;
+            // the phone was off or out of reach: sent again once, in the window
+            case "temporary-failure" -> DeliveryReceipt.Status.FAILED_TEMPORARY;
+            // Notify or its provider could not send it ("try sending your messages again"): retried with backoff
+            case "technical-failure" -> DeliveryReceipt.Status.FAILED_TECHNICAL;
             // created, sending, pending; "sent" to an international number whose network reports nothing more
             default -> DeliveryReceipt.Status.PROGRESS;
         };

@@ -62,6 +62,7 @@ public final class FakeNotify implements Closeable {
     public final AtomicInteger rateLimited = new AtomicInteger();
     public final AtomicInteger refusedTokens = new AtomicInteger();
     public final AtomicInteger statusReads = new AtomicInteger();
+    private final AtomicInteger technicalFailures = new AtomicInteger();
     /** The HTTP status of each callback the service answered. */
     public final List<Integer> callbackAnswers = new CopyOnWriteArrayList<>();
 
@@ -200,7 +201,16 @@ public final class FakeNotify implements Closeable {
         withhold = n;
     }
 
+    /**
+     * The next {@code n} messages accepted end in {@code technical-failure} (Notify or its provider could not send
+     * them), which the test key cannot simulate.
+     */
+    public void technicalFailures(int n) {
+        technicalFailures.set(n);
+    }
+
     public synchronized void reset() {
+        technicalFailures.set(0);
         sent.clear();
         scripted.clear();
         lastMinute.clear();
@@ -314,7 +324,7 @@ public final class FakeNotify implements Closeable {
         String status = switch (national) {
             case "07700900002" -> "permanent-failure";
             case "07700900003" -> "temporary-failure";
-            default -> "delivered";
+            default -> technicalFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? "technical-failure" : "delivered";
         };
         ObjectNode notification = notifications.get(id);
         Instant now = Instant.now();

@@ -110,7 +110,7 @@ class NotifyAnswersTest {
         assertEquals(DeliveryReceipt.Status.DELIVERED, NotifyAnswers.receipt("delivered"));
         assertEquals(DeliveryReceipt.Status.FAILED_PERMANENT, NotifyAnswers.receipt("permanent-failure"));
         assertEquals(DeliveryReceipt.Status.FAILED_TEMPORARY, NotifyAnswers.receipt("temporary-failure"));
-        assertEquals(DeliveryReceipt.Status.FAILED_TEMPORARY, NotifyAnswers.receipt("technical-failure"));
+        assertEquals(DeliveryReceipt.Status.FAILED_TECHNICAL, NotifyAnswers.receipt("technical-failure"));
         for (String progress : new String[] {"created", "sending", "pending", "sent"}) {
             assertEquals(DeliveryReceipt.Status.PROGRESS, NotifyAnswers.receipt(progress), progress);
         }

@@ -86,6 +86,26 @@ public class NotifyCampaignTest {
     }
 
     @Test
+    void aTechnicalFailureIsSentAgainAfterABackoffUntilItGoesThroughOrTheAttemptsRunOut() {
+        // Notify's technical-failure: nothing was sent, "try sending your messages again" — not the one resend of a
+        // temporary failure. Two in a row, then delivered; then three in a row (the profile's attempts) give up.
+        notify.technicalFailures(2);
+        long delivered = startedCampaign("phone,name,bank\r\n07700 900231,Ann,Barclays\r\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(delivered).equals(Map.of("DELIVERED", 1L)));
+        assertEquals(3, notify.sent.size(), "sent three times: two technical failures, then delivered");
+
+        notify.reset();
+        notify.callbacks(CALLBACK, FakeNotifyResource.CALLBACK_TOKEN);
+        notify.technicalFailures(3);
+        long givenUp = startedCampaign("phone,name,bank\r\n07700 900232,Bob,HSBC\r\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(givenUp).equals(Map.of("FAILED_RETRYABLE", 1L)));
+        assertEquals(3, notify.sent.size(), "the profile's three attempts, no more");
+        assertTrue(
+                ledger(givenUp).get(0).detail.contains("gave up after 3 attempts"),
+                ledger(givenUp).get(0).detail);
+    }
+
+    @Test
     void withoutCallbacksStatusesAreReadByPolling() {
         notify.callbacks(null, null);
         long operationId = startedCampaign("phone,name,bank\r\n07700 900211,Kim,Barclays\r\n");
